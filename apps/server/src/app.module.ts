@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AppConfig, ConfigModule } from '@satisflow/config';
+import { IdentityModule } from '@satisflow/identity';
+import { PersistenceModule } from '@satisflow/persistence';
+import { HealthController } from './health/health.controller';
+import { ErrorBodyFilter } from './http/error-body.filter';
+import { RequestLogInterceptor } from './http/request-log.interceptor';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), PersistenceModule, IdentityModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorBodyFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestLogInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@satisflow/config';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './http/validation';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+function logLevels(config: AppConfig): LogLevel[] {
+  if (config.LOG_LEVEL === 'silent') return [];
+  return LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1);
+}
+
+/**
+ * Builds the fully configured application; main.ts and the e2e tests share it,
+ * so tests exercise exactly what production runs.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const logger = new ConsoleLogger({ json: config.LOG_FORMAT === 'json', logLevels: logLevels(config), colors: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
+  app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT_BYTES, extended: false });
+  app.useBodyParser('text', { limit: config.BODY_LIMIT_BYTES, type: ['text/csv', 'text/plain'] });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api/v1', { exclude: ['r/:token'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Satisflow API')
+    .setDescription('ISO 9001 customer-satisfaction procedures as durable, audited workflows')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+  return app;
+}

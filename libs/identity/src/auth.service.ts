@@ -1,0 +1,69 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig, Clock } from '@satisflow/config';
+import { PasswordHasher } from './password-hasher';
+import type { Actor } from './roles';
+import { toActor, UsersService } from './users.service';
+
+export interface LoginResult {
+  accessToken: string;
+  expiresAt: string;
+  user: Actor;
+}
+
+interface TokenClaims {
+  sub: string;
+  username: string;
+}
+
+// Compared against when the username is unknown, so a wrong username costs as
+// much time as a wrong password and does not reveal which accounts exist.
+const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8DPLKXt1FYlwYpQW4tvW7Pq1Ejh8nW';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(username: string, password: string): Promise<LoginResult> {
+    const user = await this.users.findByUsername(username);
+    const ok = await this.hasher.verify(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || user.disabled) throw new UnauthorizedException('wrong username or password');
+    const ttl = this.config.JWT_TTL_SECONDS;
+    const claims: TokenClaims = { sub: user.id, username: user.username };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: ttl });
+    return {
+      accessToken,
+      expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
+      user: toActor(user),
+    };
+  }
+
+  /** Resolves a bearer token to the current state of its user (roles may have changed since login). */
+  async authenticate(token: string): Promise<Actor> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthorizedException('invalid or expired access token');
+    }
+    const user = await this.users.findById(claims.sub);
+    if (!user || user.disabled) throw new UnauthorizedException('the account behind this token is not active');
+    return toActor(user);
+  }
+
+  /** Re-authentication for signed steps (21 CFR Part 11-style): the signer types the password again. */
+  async checkPassword(userId: string, password: string): Promise<boolean> {
+    const user = await this.users.findById(userId);
+    return !!user && !user.disabled && (await this.hasher.verify(password, user.passwordHash));
+  }
+
+  get now(): Date {
+    return this.clock.now();
+  }
+}

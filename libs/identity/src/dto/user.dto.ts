@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { ROLE_KEYS, type RoleKey } from '../roles';
+
+export class RoleGrantDto {
+  @ApiProperty({ enum: ROLE_KEYS })
+  @IsIn(ROLE_KEYS)
+  role: RoleKey;
+
+  @ApiPropertyOptional({ description: 'Organisation unit the role is limited to' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(64)
+  scope?: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'zhang.wei' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: 'username must be 2-64 letters, digits, dots, dashes or underscores' })
+  username: string;
+
+  @ApiProperty({ example: '张伟' })
+  @IsString() @MinLength(1) @MaxLength(128)
+  displayName: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString() @MinLength(8) @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ type: [RoleGrantDto] })
+  @IsArray() @ArrayMinSize(0) @ArrayMaxSize(20)
+  @ValidateNested({ each: true }) @Type(() => RoleGrantDto)
+  roles: RoleGrantDto[];
+
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })
+  @IsOptional() @IsIn(['zh-CN', 'en'])
+  locale?: string;
+}
+
+export class UpdateUserDto extends PartialType(CreateUserDto) {}

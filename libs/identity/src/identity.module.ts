@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { AppConfig } from '@satisflow/config';
+import { SettingsService } from '@satisflow/persistence';
+import { AccountBootstrap } from './account-bootstrap';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthGuard } from './guards/auth.guard';
+import { PasswordHasher } from './password-hasher';
+import { SignatureVerifier } from './signatures';
+import { UserRoleEntity } from './user-role.entity';
+import { UserEntity } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, UserRoleEntity]),
+    JwtModule.registerAsync({
+      inject: [AppConfig, SettingsService],
+      // Without JWT_SECRET, a secret is generated once and kept in the database,
+      // so every process sharing it accepts the same tokens across restarts.
+      useFactory: async (config: AppConfig, settings: SettingsService) => ({
+        secret: config.JWT_SECRET ?? (await settings.getOrCreate('jwt.secret', () => randomBytes(48).toString('base64url'))),
+        signOptions: { algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    UsersService,
+    AuthService,
+    PasswordHasher,
+    SignatureVerifier,
+    AccountBootstrap,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, AuthService, SignatureVerifier],
+})
+export class IdentityModule {}

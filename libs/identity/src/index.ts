@@ -1,0 +1,8 @@
+export * from './roles';
+export * from './identity.module';
+export * from './users.service';
+export * from './auth.service';
+export * from './signatures';
+export * from './guards/decorators';
+export * from './account-bootstrap';
+export { UserEntity } from './user.entity';

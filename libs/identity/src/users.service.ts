@@ -1,0 +1,119 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { Clock } from '@satisflow/config';
+import { isUniqueViolation } from '@satisflow/persistence';
+import type { CreateUserDto, RoleGrantDto, UpdateUserDto } from './dto/user.dto';
+import { PasswordHasher } from './password-hasher';
+import type { Actor } from './roles';
+import { UserRoleEntity } from './user-role.entity';
+import { UserEntity } from './user.entity';
+
+export interface UserView extends Actor {
+  disabled: boolean;
+  locale: string | null;
+  createdAt: Date;
+}
+
+export function toActor(user: UserEntity): Actor {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles.map((r) => (r.scope ? { role: r.role, scope: r.scope } : { role: r.role })),
+  };
+}
+
+export function toUserView(user: UserEntity): UserView {
+  return { ...toActor(user), disabled: user.disabled, locale: user.locale, createdAt: user.createdAt };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  findByUsername(username: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { username } });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { id } });
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.findById(id);
+    if (!user) throw new NotFoundException(`user ${id} not found`);
+    return user;
+  }
+
+  list(): Promise<UserEntity[]> {
+    return this.users.find({ order: { username: 'ASC' } });
+  }
+
+  async create(dto: CreateUserDto): Promise<UserEntity> {
+    const now = this.clock.now();
+    const id = randomUUID();
+    const user = this.users.create({
+      id,
+      username: dto.username,
+      displayName: dto.displayName,
+      passwordHash: await this.hasher.hash(dto.password),
+      disabled: false,
+      locale: dto.locale ?? null,
+      roles: this.grants(id, dto.roles),
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await this.users.save(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException(`username ${dto.username} is taken`);
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserEntity> {
+    const user = await this.get(id);
+    if (dto.username !== undefined) user.username = dto.username;
+    if (dto.displayName !== undefined) user.displayName = dto.displayName;
+    if (dto.locale !== undefined) user.locale = dto.locale;
+    if (dto.password !== undefined) user.passwordHash = await this.hasher.hash(dto.password);
+    if (dto.roles !== undefined) user.roles = this.grants(id, dto.roles);
+    user.updatedAt = this.clock.now();
+    try {
+      await this.users.save(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException(`username ${dto.username} is taken`);
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  async setDisabled(id: string, disabled: boolean): Promise<UserEntity> {
+    const user = await this.get(id);
+    await this.users.update({ id }, { disabled, updatedAt: this.clock.now() });
+    return { ...user, disabled };
+  }
+
+  private grants(userId: string, roles: RoleGrantDto[]): UserRoleEntity[] {
+    const seen = new Set<string>();
+    return roles
+      .filter((g) => {
+        const k = `${g.role}@${g.scope ?? ''}`;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      })
+      .map((g) => Object.assign(new UserRoleEntity(), { id: randomUUID(), userId, role: g.role, scope: g.scope ?? null }));
+  }
+}

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '@satisflow/config';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * One place that turns configuration into TypeORM options for either dialect.
+ * Entities are registered by each feature module (autoLoadEntities); migrations
+ * are listed explicitly so the same code runs from ts-jest and from dist/.
+ */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = { migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
+  if (config.DATABASE_URL) {
+    return {
+      ...common,
+      type: 'mysql',
+      url: config.DATABASE_URL,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      extra: { connectionLimit: 20, waitForConnections: true },
+      migrationsTransactionMode: 'each',
+    };
+  }
+  const file = resolve(config.DATABASE_PATH);
+  mkdirSync(dirname(file), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: file,
+    enableWAL: true,
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('busy_timeout = 10000');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+    },
+    migrationsTransactionMode: 'each',
+  };
+}

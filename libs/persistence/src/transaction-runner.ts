@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+const MYSQL_RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs a unit of work in one transaction, the way each dialect needs it:
+ * - SQLite: TypeORM shares a single connection, so writers are queued here
+ *   (one at a time) instead of colliding inside that connection.
+ * - MySQL/MariaDB: InnoDB may pick this transaction as a deadlock victim;
+ *   the whole unit is retried with jittered back-off, which is safe because
+ *   nothing was committed.
+ * The work function must be free of side effects outside the manager (side
+ * effects go to the outbox) because it may run more than once.
+ */
+@Injectable()
+export class TransactionRunner {
+  private readonly logger = new Logger(TransactionRunner.name);
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get dialect(): 'mysql' | 'sqlite' {
+    return this.dataSource.options.type === 'mysql' ? 'mysql' : 'sqlite';
+  }
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dialect === 'sqlite' ? this.serialised(work) : this.withRetry(work);
+  }
+
+  private serialised<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => this.dataSource.transaction(work));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async withRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction('READ COMMITTED', work);
+      } catch (error) {
+        const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+          (error as { code?: string }).code;
+        if (!code || !MYSQL_RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+        this.logger.warn(`retrying transaction after ${code} (attempt ${attempt})`);
+        await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
+      }
+    }
+  }
+}
