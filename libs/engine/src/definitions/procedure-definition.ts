@@ -1,0 +1,109 @@
+import type { AnyStateMachine } from 'xstate';
+import type { RoleKey } from '@satisflow/identity';
+
+/**
+ * The contract between a procedure in workflows/ and the engine that hosts it.
+ *
+ * A procedure is a pure XState v5 machine. Everything the engine needs to know
+ * about a state (who acts, what is offered, what must be signed, deadlines) is
+ * that state node's `meta` (StepMeta), so the machine is the single source of
+ * truth for the running procedure, its linter, its diagram and its controlled
+ * document.
+ */
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+
+/** A span of time; working days skip weekends and the company's holiday calendar. */
+export interface Duration {
+  minutes?: number;
+  hours?: number;
+  days?: number;
+  workingDays?: number;
+  months?: number;
+}
+
+export interface DeadlineMeta {
+  /** Counted from entering the state. */
+  after: Duration;
+  /**
+   * Who is told, level by level, each time the deadline passes again
+   * (e.g. handler → manager → director → customer-service centre).
+   * After the last level the timer is not set again.
+   */
+  escalation: RoleKey[];
+  /** How long to wait before the next escalation level (default: `after`). */
+  repeatAfter?: Duration;
+}
+
+export interface StepMeta {
+  title: LocalText;
+  /** Who acts in this state. Absent only for automatic (`always`) and final states. */
+  role?: RoleKey;
+  /** Events offered to the person as buttons; DEADLINE and system events are not outcomes. */
+  outcomes?: string[];
+  /** Events that must carry an electronic signature, with the default meaning of that signature. */
+  signed?: Record<string, LocalText>;
+  /** Events that must carry a non-empty comment (every REJECT, waivers, reopenings). */
+  commentRequired?: string[];
+  /**
+   * Separation of duties: whoever last acted in one of these states (the author of
+   * the document being decided here) may not act in this one.
+   */
+  separateFrom?: string[];
+  /** Events that only the system (other modules, the outbox) may send, never a person. */
+  systemEvents?: string[];
+  deadline?: DeadlineMeta;
+  /** The form or record this step produces or decides on (for the controlled document). */
+  record?: LocalText;
+  /** What happens when the step's outcome is NG (for the controlled document). */
+  onReject?: LocalText;
+}
+
+export interface ProcedureDefinition {
+  key: string;
+  version: number;
+  title: LocalText;
+  /** Purpose and scope, as the controlled document states it. */
+  purpose: LocalText;
+  /** The company's document number this encodes, when there is one (e.g. SJ-P-C-04). */
+  documentNo?: string;
+  /** Roles taking part, in the order the controlled document lists them. */
+  roles: RoleKey[];
+  machine: AnyStateMachine;
+}
+
+/** The actor as machines see it: enough for guards, never a password. */
+export interface EventActor {
+  id: string;
+  username: string;
+  roles: string[];
+}
+
+/**
+ * Every event the engine sends a machine has this shape. `facts` are figures the
+ * host computed from its own records for guards (e.g. the survey's return rate),
+ * never taken from the client.
+ */
+export interface ProcedureEvent {
+  type: string;
+  actor?: EventActor;
+  comment?: string;
+  data?: Record<string, unknown>;
+  facts?: Record<string, unknown>;
+  /** ISO time of the event, from the engine clock. */
+  at: string;
+  /** For DEADLINE: the state whose deadline passed and the escalation level reached (1 = first). */
+  state?: string;
+  level?: number;
+}
+
+/**
+ * Side effects a machine asks for, with XState's `emit()`. The engine writes
+ * them to the outbox in the transition's transaction and performs them after commit.
+ */
+export type ProcedureEffect =
+  | { type: 'effect.startChild'; procedure: string; title: string; data?: Record<string, unknown>; key: string }
+  | { type: 'effect.notify'; role: RoleKey; message: LocalText; key?: string }
+  | { type: 'effect.email'; to: string; subject: string; text: string; key?: string };
