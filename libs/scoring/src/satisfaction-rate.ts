@@ -74,9 +74,10 @@ export function satisfactionRateByRespondent(respondents: readonly RespondentAns
     }
     n += 1;
     const overallOk = levelPosition(rule.overallScale, respondent.overall) >= threshold;
-    if (overallOk && !Object.entries(respondent.items).some(([item, answer]) => answer !== null && answerIndex(scaleOf(rule, item), answer, method) < floor)) {
-      satisfied += 1;
-    }
+    const itemBelowFloor = Object.entries(respondent.items).some(
+      ([item, answer]) => answer !== null && answerIndex(scaleOf(rule, item), answer, method) < floor,
+    );
+    if (overallOk && !itemBelowFloor) satisfied += 1;
   }
   return { n, notApplicable, satisfied, rate: rateOf(satisfied, n) };
 }
