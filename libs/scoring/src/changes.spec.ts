@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { compareItems, comparePeriods, marginOfError } from './changes';
 import { measureItem } from './item-index';
 import { resolveScale } from './scales';
-import { arbitraryDistribution, scoringErrorOf } from './test-support';
+import { arbitraryDistribution, scoringErrorOf } from './__tests__/support';
 
 const ten = resolveScale('ten-point');
 const ratio = resolveScale('five-level-ratio');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { compositeScore } from './composite';
-import { scoringErrorOf } from './test-support';
+import { scoringErrorOf } from './__tests__/support';
 
 describe('compositeScore', () => {
   const sources = [

@@ -1,6 +1,6 @@
 import { moments, tallyAnswers } from './distribution';
 import { resolveScale } from './scales';
-import { scoringErrorOf } from './test-support';
+import { scoringErrorOf } from './__tests__/support';
 
 const ten = resolveScale('ten-point');
 const ratio = resolveScale('five-level-ratio');

@@ -1,5 +1,5 @@
 import { DriverRespondent, keyDrivers } from './drivers';
-import { scoringErrorOf } from './test-support';
+import { scoringErrorOf } from './__tests__/support';
 
 describe('keyDrivers', () => {
   // Five respondents of a property developer: overall answer on a five-point scale and each department's index.

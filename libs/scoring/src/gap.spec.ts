@@ -3,7 +3,7 @@ import { Distribution } from './distribution';
 import { gapToTarget } from './gap';
 import { IndexMethod, measureItem } from './item-index';
 import { resolveScale, Scale } from './scales';
-import { arbitraryDistribution, scoringErrorOf } from './test-support';
+import { arbitraryDistribution, scoringErrorOf } from './__tests__/support';
 
 const ten = resolveScale('ten-point');
 const ratio = resolveScale('five-level-ratio');

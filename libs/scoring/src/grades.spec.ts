@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_GRADE_BANDS, gradeFor, validateGradeBands } from './grades';
-import { scoringErrorOf } from './test-support';
+import { scoringErrorOf } from './__tests__/support';
 
 describe('gradeFor with the default bands', () => {
   it.each([

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { tallyAnswers } from './distribution';
 import { answerIndex, indexMapping, itemIndex, measureItem } from './item-index';
 import { resolveScale, SCALE_PRESETS } from './scales';
-import { arbitraryDistribution, scoringErrorOf } from './test-support';
+import { arbitraryDistribution, scoringErrorOf } from './__tests__/support';
 
 const ten = resolveScale('ten-point');
 const five = resolveScale('five-point');

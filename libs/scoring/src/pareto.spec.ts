@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { measureItem } from './item-index';
 import { lostPoints, lostPointsPareto, lowestItems } from './pareto';
 import { resolveScale } from './scales';
-import { scoringErrorOf } from './test-support';
+import { scoringErrorOf } from './__tests__/support';
 
 const ten = resolveScale('ten-point');
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { returnRate } from './return-rate';
-import { scoringErrorOf } from './test-support';
+import { scoringErrorOf } from './__tests__/support';
 
 describe('returnRate', () => {
   it('domain.md: 20 sent, 17 returned → 85.0', () => {

@@ -1,6 +1,6 @@
 import { DEFAULT_SATISFIED_LEVEL, satisfactionRate, satisfactionRateByRespondent } from './satisfaction-rate';
 import { resolveScale, SCALE_PRESETS } from './scales';
-import { scoringErrorOf } from './test-support';
+import { scoringErrorOf } from './__tests__/support';
 
 const ratio = resolveScale('five-level-ratio');
 const ten = resolveScale('ten-point');

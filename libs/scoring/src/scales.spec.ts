@@ -1,6 +1,6 @@
 import { ScoringError } from './errors';
 import { CustomScale, fiveLevelNamedScale, levelPosition, pointsOf, resolveScale, SCALE_PRESETS } from './scales';
-import { scoringErrorOf as errorOf } from './test-support';
+import { scoringErrorOf as errorOf } from './__tests__/support';
 
 const level = (key: string, points: number) => ({ key, label: { zh: key, en: key }, points });
 

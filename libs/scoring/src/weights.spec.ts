@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { normaliseWeights, weightedIndex } from './weights';
-import { scoringErrorOf } from './test-support';
+import { scoringErrorOf } from './__tests__/support';
 
 describe('normaliseWeights', () => {
   it('defaults to equal weights', () => {

@@ -1,7 +1,8 @@
+// Test-only helpers shared by the specs; not part of the public API (index.ts does not export them).
 import fc from 'fast-check';
-import { Distribution } from './distribution';
-import { ScoringError } from './errors';
-import { Scale } from './scales';
+import { Distribution } from '../distribution';
+import { ScoringError } from '../errors';
+import { Scale } from '../scales';
 
 /** Catches the ScoringError a call throws, so tests can check its code and message. */
 export function scoringErrorOf(fn: () => unknown): ScoringError {
