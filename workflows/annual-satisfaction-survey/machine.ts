@@ -3,7 +3,7 @@
  * domain.md section 2, procedures.md `annual-satisfaction-survey`.
  */
 import { assign, emit, enqueueActions } from 'xstate';
-import { actorName, baseContext, isRecord, isTextOrList, text, type BaseContext } from '../shared/context';
+import { actorName, baseContext, isRecord, isTextOrList, stamp, text, type BaseContext } from '../shared/context';
 import { approvalMeta, REVIEWED, workingDays } from '../shared/meta';
 import { escalate, procedureSetup, rejectTo } from '../shared/setup';
 import type { LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } from '../shared/types';
@@ -225,7 +225,7 @@ const machine = procedureSetup<SurveyContext>()
         },
         key: `report-copy-${context.report?.revision ?? 0}`,
       })),
-      recordAcknowledgement: assign({ acknowledged: ({ event }) => ({ by: actorName(event), at: event.at }) }),
+      recordAcknowledgement: assign({ acknowledged: ({ event }) => stamp(event) }),
       routeFindings: enqueueActions(({ context, enqueue }) => {
         context.report?.findings.forEach((finding, index) => {
           if (finding.productQuality) enqueue.emit(complaintFor(context, finding, index));

@@ -63,6 +63,11 @@ export function actorName(event: ProcedureEvent): string {
   return event.actor?.username ?? 'system';
 }
 
+/** Who submitted and when, kept with what they submitted. */
+export function stamp(event: ProcedureEvent): { by: string; at: string } {
+  return { by: actorName(event), at: event.at };
+}
+
 export function baseContext(input: ProcedureInput): BaseContext {
   const data = input.data ?? {};
   return {

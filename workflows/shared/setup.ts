@@ -58,9 +58,12 @@ export function procedureSetup<C extends BaseContext>() {
   });
 }
 
-/** REJECT (or any NG outcome) back to the step that produced the document, keeping the reason. */
-export function rejectTo(target: string, from: string) {
-  return { target, actions: { type: 'recordRejection', params: { state: from } } } as const;
+/**
+ * REJECT (or any NG outcome) back to the step that produced the document,
+ * keeping the reason; `also` are further actions of the same transition.
+ */
+export function rejectTo<const A extends readonly unknown[] = []>(target: string, from: string, ...also: A) {
+  return { target, actions: [{ type: 'recordRejection', params: { state: from } }, ...also] } as const;
 }
 
 /**

@@ -1,0 +1,194 @@
+/**
+ * Corrective / improvement action (纠正与改进措施); domain.md section 5,
+ * procedures.md `corrective-action`. ISO 9001:2015 clause 10.2.
+ */
+import { assign } from 'xstate';
+import { baseContext, isTextOrList, stamp, submittedText, text, type BaseContext } from '../shared/context';
+import { approvalMeta } from '../shared/meta';
+import { escalate, procedureSetup, rejectTo } from '../shared/setup';
+import type { LocalText, ProcedureDefinition, StepMeta } from '../shared/types';
+
+interface Stamped {
+  by: string;
+  at: string;
+}
+
+export interface ActionPlan extends Stamped {
+  /** 整改措施: a text or a list of actions. */
+  actions: unknown;
+  owner: string;
+  /** ISO date the actions are due. */
+  dueDate: string;
+}
+
+export interface EffectivenessCheck extends Stamped {
+  effective: boolean;
+  comment: string | null;
+  /** The evidence recorded: the next period's score for the item, or a verification. */
+  data: Record<string, unknown> | null;
+}
+
+export interface CorrectiveActionContext extends BaseContext {
+  /** Who carries the action out (username): from the opening complaint's handler, then the approved plan. */
+  owner: string | null;
+  problem: ({ description: string } & Stamped) | null;
+  cause: ({ analysis: string } & Stamped) | null;
+  plan: ActionPlan | null;
+  implementation: ({ result: string } & Stamped) | null;
+  checks: EffectivenessCheck[];
+  /** How many times an ineffective check sent the action back to cause analysis. */
+  reopened: number;
+}
+
+const RECORD: LocalText = { zh: '《纠正与改进措施报告》', en: 'Corrective and improvement action report' };
+
+/**
+ * A step whose SUBMIT carries one text (`data.<field>` or the comment). The
+ * responsible department's steps are assigned to the named owner.
+ */
+function textStep(title: LocalText, role: 'quality' | 'complaint_handler', field: string, what: LocalText): StepMeta {
+  return {
+    title,
+    role,
+    ...(role === 'complaint_handler' ? { assignee: 'owner' } : {}),
+    outcomes: ['SUBMIT'],
+    rules: { SUBMIT: { zh: `须填写${what.zh}（data.${field} 或意见）`, en: `${what.en} is required (data.${field} or the comment)` } },
+    record: RECORD,
+  };
+}
+
+function planProblems(data: Record<string, unknown> | undefined): string[] {
+  const missing: string[] = [];
+  if (!isTextOrList(data?.actions)) missing.push('actions');
+  if (!text(data?.owner)) missing.push('owner');
+  const due = text(data?.dueDate);
+  if (!due || Number.isNaN(Date.parse(due))) missing.push('dueDate');
+  return missing;
+}
+
+const implementation: StepMeta = {
+  ...textStep({ zh: '实施纠正措施', en: 'Implement the actions' }, 'complaint_handler', 'result', { zh: '实施结果', en: 'the result' }),
+  // The plan's own due date is kept in context.plan.dueDate; the engine arms
+  // deadlines from state entry, so overdue actions escalate after a 30-day default.
+  deadline: { after: { days: 30 }, escalation: ['complaint_handler', 'quality', 'management_rep', 'general_manager'] },
+};
+
+const machine = procedureSetup<CorrectiveActionContext>()
+  .extend({
+    guards: {
+      hasDescription: ({ event }) => submittedText(event, 'description') !== null,
+      hasCause: ({ event }) => submittedText(event, 'cause') !== null,
+      planComplete: ({ event }) => planProblems(event.data).length === 0,
+      hasResult: ({ event }) => submittedText(event, 'result') !== null,
+    },
+    actions: {
+      describeProblem: assign({ problem: ({ event }) => ({ description: submittedText(event, 'description') ?? '', ...stamp(event) }) }),
+      analyseCause: assign({ cause: ({ event }) => ({ analysis: submittedText(event, 'cause') ?? '', ...stamp(event) }) }),
+      storePlan: assign(({ event }) => {
+        const owner = text(event.data?.owner) ?? '';
+        const plan: ActionPlan = { actions: event.data?.actions, owner, dueDate: text(event.data?.dueDate) ?? '', ...stamp(event) };
+        return { plan, owner };
+      }),
+      recordImplementation: assign({ implementation: ({ event }) => ({ result: submittedText(event, 'result') ?? '', ...stamp(event) }) }),
+      recordCheck: assign({
+        checks: ({ context, event }, params: { effective: boolean }) => [
+          ...context.checks,
+          { effective: params.effective, comment: text(event.comment), data: event.data ?? null, ...stamp(event) },
+        ],
+      }),
+      reopen: assign({ reopened: ({ context }) => context.reopened + 1 }),
+    },
+  })
+  .createMachine({
+    id: 'corrective-action',
+    context: ({ input }) => ({
+      ...baseContext(input),
+      owner: text(input.data?.owner),
+      problem: null,
+      cause: null,
+      plan: null,
+      implementation: null,
+      checks: [],
+      reopened: 0,
+    }),
+    initial: 'problem',
+    states: {
+      problem: {
+        meta: textStep({ zh: '描述问题', en: 'Describe the problem' }, 'quality', 'description', { zh: '问题描述', en: 'the problem description' }),
+        on: { SUBMIT: { guard: 'hasDescription', target: 'causeAnalysis', actions: 'describeProblem' } },
+      },
+      causeAnalysis: {
+        meta: textStep({ zh: '原因分析', en: 'Analyse the cause' }, 'complaint_handler', 'cause', { zh: '原因分析', en: 'the cause analysis' }),
+        on: { SUBMIT: { guard: 'hasCause', target: 'actionPlan', actions: 'analyseCause' } },
+      },
+      actionPlan: {
+        meta: {
+          title: { zh: '制定整改措施', en: 'Plan the actions' },
+          role: 'complaint_handler',
+          assignee: 'owner',
+          outcomes: ['SUBMIT'],
+          rules: {
+            SUBMIT: {
+              zh: '整改措施须写明措施（data.actions）、责任人（data.owner）和完成日期（data.dueDate）',
+              en: 'the plan needs the actions (data.actions), an owner (data.owner) and a due date (data.dueDate)',
+            },
+          },
+          record: RECORD,
+        },
+        on: { SUBMIT: { guard: 'planComplete', target: 'planApproval', actions: 'storePlan' } },
+      },
+      planApproval: {
+        meta: approvalMeta({
+          title: { zh: '批准整改措施', en: 'Approve the action plan' },
+          role: 'quality',
+          author: 'actionPlan',
+          record: RECORD,
+          onReject: { zh: '退回，按意见修改整改措施', en: 'back to the action plan for revision' },
+        }),
+        on: {
+          APPROVE: 'implementation',
+          REJECT: rejectTo('actionPlan', 'planApproval'),
+        },
+      },
+      implementation: {
+        meta: implementation,
+        on: {
+          SUBMIT: { guard: 'hasResult', target: 'effectivenessCheck', actions: 'recordImplementation' },
+          DEADLINE: escalate(implementation),
+        },
+      },
+      effectivenessCheck: {
+        meta: {
+          title: { zh: '验证措施有效性', en: 'Check effectiveness' },
+          role: 'quality',
+          outcomes: ['EFFECTIVE', 'INEFFECTIVE'],
+          commentRequired: ['INEFFECTIVE'],
+          // Whoever carried the action out does not verify it.
+          separateFrom: ['implementation'],
+          record: RECORD,
+          onReject: { zh: '无效：重新分析原因', en: 'ineffective: the cause is analysed again' },
+        },
+        on: {
+          EFFECTIVE: { target: 'closed', actions: { type: 'recordCheck', params: { effective: true } } },
+          INEFFECTIVE: rejectTo('causeAnalysis', 'effectivenessCheck', { type: 'recordCheck', params: { effective: false } }, 'reopen'),
+        },
+      },
+      closed: {
+        type: 'final',
+        meta: { title: { zh: '关闭', en: 'Closed' } },
+      },
+    },
+  });
+
+export const correctiveAction: ProcedureDefinition = {
+  key: 'corrective-action',
+  version: 1,
+  title: { zh: '纠正与改进措施', en: 'Corrective and improvement action' },
+  purpose: {
+    zh: '针对低分项、客户投诉或管理评审决定，分析原因，制定并批准整改措施，实施后验证有效性；无效则重新分析（ISO 9001:2015 第 10.2 条）。',
+    en: 'For a low-scoring item, a complaint or a management-review decision: analyse the cause, plan and approve actions with an owner and a due date, implement them and verify their effectiveness; when ineffective, analyse again (ISO 9001:2015 clause 10.2).',
+  },
+  roles: ['quality', 'complaint_handler', 'management_rep', 'general_manager'],
+  starters: ['quality', 'management_rep'],
+  machine,
+};
