@@ -4,7 +4,7 @@
  */
 import { assign, emit, enqueueActions } from 'xstate';
 import { actorName, baseContext, isRecord, isTextOrList, stamp, text, type BaseContext } from '../shared/context';
-import { approvalMeta, REVIEWED, workingDays } from '../shared/meta';
+import { approvalMeta, CHASE_AGAIN, REVIEWED, workingDays } from '../shared/meta';
 import { escalate, procedureSetup, rejectTo } from '../shared/setup';
 import type { LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } from '../shared/types';
 
@@ -154,7 +154,7 @@ const collecting: StepMeta = {
   },
   // The plan's window end: the engine arms deadlines from state entry, so the
   // default window is the documented quarter (April–June, October–December).
-  deadline: { after: { months: 3 }, escalation: ['survey_manager', 'approver'] },
+  deadline: { after: { months: 3 }, escalation: ['survey_manager', 'approver'], repeatAfter: CHASE_AGAIN },
   record: QUESTIONNAIRE,
 };
 

@@ -4,8 +4,9 @@
  */
 import { assign, enqueueActions } from 'xstate';
 import { actorName, baseContext, submittedText, text, type BaseContext } from '../shared/context';
+import { CHASE_AGAIN } from '../shared/meta';
 import { escalate, procedureSetup, rejectTo } from '../shared/setup';
-import type { LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, RoleKey, StepMeta } from '../shared/types';
+import type { DeadlineMeta, LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, RoleKey, StepMeta } from '../shared/types';
 
 export interface Investigation {
   reason: string;
@@ -78,20 +79,23 @@ const handling: StepMeta = {
   record: CASE,
 };
 
-function callbackStep(title: LocalText, after: { hours: number } | { months: number }): StepMeta {
+function callbackStep(title: LocalText, deadline: Omit<DeadlineMeta, 'escalation'>): StepMeta {
   return {
     title,
     role: 'complaint_desk',
     outcomes: ['CALLBACK_SATISFIED', 'CALLBACK_DISSATISFIED'],
     commentRequired: ['CALLBACK_DISSATISFIED'],
-    deadline: { after, escalation: ladder('complaint_desk') },
+    deadline: { ...deadline, escalation: ladder('complaint_desk') },
     record: CALLBACK_RECORD,
     onReject: REOPEN,
   };
 }
 
-const callback = callbackStep({ zh: '回访', en: 'Call the customer back' }, { hours: 24 });
-const secondCallback = callbackStep({ zh: '大型工程二次回访', en: 'Second callback (major works)' }, { months: 2 });
+const callback = callbackStep({ zh: '回访', en: 'Call the customer back' }, { after: { hours: 24 } });
+const secondCallback = callbackStep(
+  { zh: '大型工程二次回访', en: 'Second callback (major works)' },
+  { after: { months: 2 }, repeatAfter: CHASE_AGAIN },
+);
 
 function callbackOf(event: ProcedureEvent, round: 1 | 2, satisfied: boolean): Callback {
   return { round, satisfied, comment: text(event.comment), data: event.data ?? null, by: actorName(event), at: event.at };

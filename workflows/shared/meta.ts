@@ -1,9 +1,15 @@
 import type { DeadlineMeta, LocalText, RoleKey, StepMeta } from './types';
 
 export const APPROVED: LocalText = { zh: '批准', en: 'approved' };
+/**
+ * How often a long window (a quarter, two months, a month) is chased again once it
+ * has passed: the procedures' usual 3-working-day response time, not the window again.
+ */
+export const CHASE_AGAIN = { workingDays: 3 };
+
 export const REVIEWED: LocalText = { zh: '审核通过', en: 'reviewed' };
 
-/** The three-working-day approval deadline of procedures.md, escalated up the given ladder. */
+/** A deadline in working days (procedures.md: approvals take 3), escalated up the given ladder. */
 export function workingDays(days: number, escalation: RoleKey[]): DeadlineMeta {
   return { after: { workingDays: days }, escalation };
 }
