@@ -1,0 +1,3 @@
+export * from './procedure-definition';
+export * from './procedure-graph';
+export * from './procedure-lint';
