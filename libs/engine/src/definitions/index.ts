@@ -1,3 +1,5 @@
 export * from './procedure-definition';
 export * from './procedure-graph';
 export * from './procedure-lint';
+export * from './procedure-diagram';
+export * from './procedure-document';
