@@ -38,14 +38,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     db,
     http,
     async login(username, password) {
-      const key = `${username}:${password ?? ''}`;
-      const cached = tokens.get(key);
+      // one session per user: a login with an explicit password also serves later calls without one
+      const cached = tokens.get(username);
       if (cached) return cached;
       const res = await http
         .post('/api/v1/auth/login')
         .send({ username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : 'demo') })
         .expect(200);
-      tokens.set(key, res.body.accessToken);
+      tokens.set(username, res.body.accessToken);
       return res.body.accessToken as string;
     },
     async close() {

@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@satisflow/config';
+import { AuditModule } from '@satisflow/audit';
+import { EngineModule } from '@satisflow/engine';
 import { IdentityModule } from '@satisflow/identity';
 import { PersistenceModule } from '@satisflow/persistence';
+import { SurveysModule } from '@satisflow/surveys';
+import { PROCEDURES } from '@satisflow/workflows';
 import { HealthController } from './health/health.controller';
 import { ErrorBodyFilter } from './http/error-body.filter';
 import { RequestLogInterceptor } from './http/request-log.interceptor';
@@ -12,7 +16,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, IdentityModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, IdentityModule, AuditModule, EngineModule.forRoot(PROCEDURES), SurveysModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

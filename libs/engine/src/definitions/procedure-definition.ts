@@ -52,9 +52,13 @@ export interface StepMeta {
    * the document being decided here) may not act in this one.
    */
   separateFrom?: string[];
+  /** Why an event's guard may refuse it, shown in the 422 when it does (e.g. the return-rate gate). */
+  rules?: Record<string, LocalText>;
   /** Events that only the system (other modules, the outbox) may send, never a person. */
   systemEvents?: string[];
   deadline?: DeadlineMeta;
+  /** Context field holding the username this step's task is assigned to (e.g. the named complaint handler). */
+  assignee?: string;
   /** The form or record this step produces or decides on (for the controlled document). */
   record?: LocalText;
   /** What happens when the step's outcome is NG (for the controlled document). */
@@ -71,6 +75,8 @@ export interface ProcedureDefinition {
   documentNo?: string;
   /** Roles taking part, in the order the controlled document lists them. */
   roles: RoleKey[];
+  /** Who may start an instance by hand (default: the role of the initial state). */
+  starters?: RoleKey[];
   machine: AnyStateMachine;
 }
 

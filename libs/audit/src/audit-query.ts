@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { AuditRecordEntity } from './audit-record.entity';
+
+export interface AuditRecordView {
+  seq: number;
+  instanceId: string;
+  revision: number;
+  at: string;
+  actor: { id: string | null; username: string; role: string | null };
+  event: string;
+  fromState: string | null;
+  toState: string;
+  comment?: string;
+  data?: unknown;
+  signatureMeaning?: string;
+  procedure: { key: string; version: number };
+  hash: string;
+  prevHash: string;
+}
+
+export interface AuditFilter {
+  instanceId?: string;
+  actor?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export function toAuditView(r: AuditRecordEntity): AuditRecordView {
+  return {
+    seq: r.seq,
+    instanceId: r.instanceId,
+    revision: r.revision,
+    at: r.at.toISOString(),
+    actor: { id: r.actorId, username: r.actorUsername, role: r.actorRole },
+    event: r.event,
+    fromState: r.fromState,
+    toState: r.toState,
+    ...(r.comment !== null ? { comment: r.comment } : {}),
+    ...(r.data !== null ? { data: JSON.parse(r.data) as unknown } : {}),
+    ...(r.signatureMeaning !== null ? { signatureMeaning: r.signatureMeaning } : {}),
+    procedure: { key: r.procedureKey, version: r.procedureVersion },
+    hash: r.hash,
+    prevHash: r.prevHash,
+  };
+}
+
+@Injectable()
+export class AuditQuery {
+  constructor(@InjectRepository(AuditRecordEntity) private readonly records: Repository<AuditRecordEntity>) {}
+
+  async page(filter: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditRecordView[]; total: number }> {
+    const [rows, total] = await this.records.findAndCount({
+      where: this.where(filter),
+      order: { seq: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map(toAuditView), total };
+  }
+
+  async history(instanceId: string): Promise<AuditRecordView[]> {
+    return (await this.records.find({ where: { instanceId }, order: { revision: 'ASC' } })).map(toAuditView);
+  }
+
+  async all(filter: AuditFilter): Promise<AuditRecordView[]> {
+    return (await this.records.find({ where: this.where(filter), order: { seq: 'ASC' } })).map(toAuditView);
+  }
+
+  private where(f: AuditFilter): FindOptionsWhere<AuditRecordEntity> {
+    const where: FindOptionsWhere<AuditRecordEntity> = {};
+    if (f.instanceId) where.instanceId = f.instanceId;
+    if (f.actor) where.actorUsername = f.actor;
+    if (f.from && f.to) where.at = Between(f.from, f.to);
+    else if (f.from) where.at = MoreThanOrEqual(f.from);
+    else if (f.to) where.at = LessThanOrEqual(f.to);
+    return where;
+  }
+}

@@ -1,0 +1,72 @@
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import type { Response } from 'express';
+import { Roles } from '@satisflow/identity';
+import { auditToCsv } from './audit-csv';
+import { AuditQuery } from './audit-query';
+import { AuditVerifier } from './audit-verifier';
+
+export class AuditFilterDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  instanceId?: string;
+
+  @ApiPropertyOptional({ description: 'username' }) @IsOptional() @IsString() @MaxLength(64)
+  actor?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Type(() => Date) @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional() @IsOptional() @Type(() => Date) @IsDate()
+  to?: Date;
+}
+
+export class AuditPageDto extends AuditFilterDto {
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  pageSize = 50;
+}
+
+export class AuditExportDto extends AuditFilterDto {
+  @ApiPropertyOptional({ enum: ['csv', 'json'] }) @IsOptional() @IsIn(['csv', 'json'])
+  format: 'csv' | 'json' = 'json';
+}
+
+/** Who may read the whole trail: auditors, and the roles that answer to them. */
+const READERS = ['auditor', 'admin', 'process_owner', 'quality', 'management_rep', 'general_manager'] as const;
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles(...READERS)
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly query: AuditQuery,
+    private readonly verifier: AuditVerifier,
+  ) {}
+
+  @Get()
+  list(@Query() q: AuditPageDto) {
+    return this.query.page(q, q.page, q.pageSize);
+  }
+
+  @Get('verify')
+  verify() {
+    return this.verifier.verify();
+  }
+
+  @Get('export')
+  @Header('Cache-Control', 'no-store')
+  async export(@Query() q: AuditExportDto, @Res() res: Response) {
+    const records = await this.query.all(q);
+    const name = `satisflow-audit${q.instanceId ? `-${q.instanceId}` : ''}`;
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(auditToCsv(records));
+    } else {
+      res.type('application/json').attachment(`${name}.json`).send(JSON.stringify({ exportedAt: new Date().toISOString(), records }, null, 2));
+    }
+  }
+}

@@ -1,0 +1,8 @@
+export * from './audit.module';
+export * from './audit-writer';
+export * from './audit-query';
+export * from './audit-verifier';
+export * from './audit-sealer';
+export * from './audit-hash';
+export * from './sql-values';
+export { AuditRecordEntity, AuditCheckpointEntity } from './audit-record.entity';

@@ -1,0 +1,391 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  HttpException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { AuditWriter } from '@satisflow/audit';
+import { Clock } from '@satisflow/config';
+import { hasRole, SignatureVerifier, type Actor, type SignatureDto } from '@satisflow/identity';
+import { isUniqueViolation, TransactionRunner } from '@satisflow/persistence';
+import type { ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } from '../definitions/procedure-definition';
+import { IdempotencyKeyEntity, InstanceEntity, OutboxEntity, TaskEntity, TimerEntity } from '../entities';
+import { ProcedureRegistry } from '../procedure-registry';
+import { addDuration, CalendarConfig } from '../time/business-calendar';
+import { CalendarService } from '../time/calendar.service';
+import { FactProviders } from './fact-providers';
+import { TransitionHooks } from './transition-hooks';
+import { buildInstanceView, InstanceView } from './instance-view';
+import { handledEvents, stateId, stepMeta } from './step-meta';
+import { checkStep, Refusal } from './step-policy';
+
+export interface EventInput {
+  type: string;
+  expectedRevision?: number;
+  comment?: string;
+  data?: Record<string, unknown>;
+  signature?: SignatureDto;
+}
+
+export interface StartInput {
+  procedure: string;
+  title: string;
+  data?: Record<string, unknown>;
+}
+
+/** A child started by another instance's effect. */
+export interface ParentLink {
+  parentId: string;
+  parentKey: string;
+}
+
+const SYSTEM = { id: null, username: 'system', role: 'system' };
+
+function refuse(r: Refusal): never {
+  const body = { message: r.message, ...(r.details ? { details: r.details } : {}) };
+  throw r.status === 403 ? new ForbiddenException(body) : new UnprocessableEntityException(body);
+}
+
+function emittedEffects(actions: readonly { type: string; params?: unknown }[]): ProcedureEffect[] {
+  return actions
+    .filter((a) => a.type === 'xstate.emit')
+    .map((a) => (a.params as { event: ProcedureEffect }).event)
+    .filter((e) => typeof e?.type === 'string' && e.type.startsWith('effect.'));
+}
+
+/**
+ * One path for every event, from people, timers and the system: in one
+ * transaction load the instance, check role, separation of duties, comment and
+ * signature, compute the next snapshot with XState's pure `transition`, write
+ * it with a revision check, append the audit record, replace open tasks and
+ * timers, and write the requested side effects to the outbox.
+ */
+@Injectable()
+export class Dispatcher {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly registry: ProcedureRegistry,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+    private readonly calendar: CalendarService,
+    private readonly facts: FactProviders,
+    private readonly hooks: TransitionHooks,
+    private readonly signatures: SignatureVerifier,
+  ) {}
+
+  /** Starts an instance by hand. */
+  async start(input: StartInput, actor: Actor): Promise<InstanceView> {
+    const def = this.registry.latest(input.procedure);
+    const starters = def.starters ?? [stepMeta(def.machine, stateId(initialTransition(def.machine)[0].value))?.role].filter(Boolean);
+    if (!starters.some((role) => role && hasRole(actor, role))) {
+      throw new ForbiddenException(`only role ${starters.join(' or ')} may start ${def.key}`);
+    }
+    const calendar = await this.calendar.get();
+    return this.tx.run(async (m) => {
+      const instance = await this.startIn(m, def, input, actor, calendar);
+      return buildInstanceView(m, def.machine, instance, actor, this.clock.now());
+    });
+  }
+
+  /**
+   * Starts an instance inside the caller's transaction (children from the outbox).
+   * Returns the existing child when this parent already started one for the key.
+   */
+  async startIn(
+    m: EntityManager,
+    def: ProcedureDefinition,
+    input: StartInput,
+    actor: Actor | undefined,
+    calendar: CalendarConfig,
+    parent?: ParentLink,
+  ): Promise<InstanceEntity> {
+    if (parent) {
+      const existing = await m.findOne(InstanceEntity, { where: { parentId: parent.parentId, parentKey: parent.parentKey } });
+      if (existing) return existing;
+    }
+    const now = this.clock.now();
+    const id = randomUUID();
+    const [snapshot, actions] = initialTransition(def.machine, {
+      title: input.title,
+      data: input.data ?? {},
+      createdBy: actor?.username ?? 'system',
+      parentId: parent?.parentId,
+      at: now.toISOString(),
+    });
+    const state = stateId(snapshot.value);
+    const instance = m.create(InstanceEntity, {
+      id,
+      procedureKey: def.key,
+      procedureVersion: def.version,
+      title: input.title,
+      state,
+      status: snapshot.status === 'done' ? 'completed' : 'active',
+      revision: 1,
+      snapshot: { value: snapshot.value, context: snapshot.context as Record<string, unknown> },
+      stepActors: {},
+      parentId: parent?.parentId ?? null,
+      parentKey: parent?.parentKey ?? null,
+      auditHead: '',
+      createdBy: actor?.id ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    instance.auditHead = await this.audit.append(m, null, {
+      instanceId: id,
+      revision: 1,
+      at: now,
+      actor: actor ? { id: actor.id, username: actor.username, role: def.starters?.find((r) => hasRole(actor, r)) ?? stepMeta(def.machine, state)?.role ?? null } : SYSTEM,
+      event: 'START',
+      fromState: null,
+      toState: state,
+      data: { title: input.title, ...(input.data ? { data: input.data } : {}), ...(parent ? { parentId: parent.parentId, parentKey: parent.parentKey } : {}) },
+      procedureKey: def.key,
+      procedureVersion: def.version,
+    });
+    await m.insert(InstanceEntity, instance as QueryDeepPartialEntity<InstanceEntity>);
+    await this.enterState(m, def, instance, null, undefined, now, calendar);
+    await this.writeEffects(m, instance, emittedEffects(actions), now);
+    return instance;
+  }
+
+  /** An event from a person over HTTP. */
+  async send(instanceId: string, input: EventInput, actor: Actor, idempotencyKey?: string): Promise<InstanceView> {
+    const keyId = idempotencyKey ? `${actor.id}:${idempotencyKey}`.slice(0, 200) : undefined;
+    if (keyId) {
+      const replay = await this.replay(keyId, instanceId);
+      if (replay) return replay;
+    }
+    // Signatures are checked before the transaction: bcrypt is slow and must not hold the writer.
+    const peek = await this.tx.run((m) => m.findOne(InstanceEntity, { where: { id: instanceId } }));
+    if (!peek) throw new NotFoundException(`instance ${instanceId} not found`);
+    const peekMeta = stepMeta(this.registry.get(peek.procedureKey, peek.procedureVersion).machine, peek.state);
+    let signatureMeaning: string | undefined;
+    if (peekMeta?.signed?.[input.type] && input.signature) {
+      signatureMeaning = await this.signatures.verify(actor, input.signature);
+    }
+    const calendar = await this.calendar.get();
+    try {
+      return await this.tx.run(async (m) => {
+        const instance = await m.findOne(InstanceEntity, { where: { id: instanceId } });
+        if (!instance) throw new NotFoundException(`instance ${instanceId} not found`);
+        const def = this.registry.get(instance.procedureKey, instance.procedureVersion);
+        const next = await this.apply(m, def, instance, input, actor, signatureMeaning, calendar);
+        const view = await buildInstanceView(m, def.machine, next, actor, this.clock.now());
+        if (keyId) {
+          await m.insert(IdempotencyKeyEntity, { id: keyId, instanceId, statusCode: 200, response: view, createdAt: this.clock.now() });
+        }
+        return view;
+      });
+    } catch (error) {
+      // the same key raced us and won: answer what the winner answered
+      if (keyId && isUniqueViolation(error)) {
+        const replay = await this.replay(keyId, instanceId);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+
+  /** An event from the system (another module), inside that module's transaction. */
+  async sendSystem(m: EntityManager, instanceId: string, input: EventInput): Promise<InstanceEntity> {
+    const instance = await m.findOne(InstanceEntity, { where: { id: instanceId } });
+    if (!instance) throw new NotFoundException(`instance ${instanceId} not found`);
+    const def = this.registry.get(instance.procedureKey, instance.procedureVersion);
+    return this.apply(m, def, instance, input, undefined, undefined, await this.calendar.get());
+  }
+
+  /**
+   * Applies one event inside the caller's transaction and returns the updated row.
+   * `actor` undefined = the system (timers, the survey module, the outbox).
+   */
+  async apply(
+    m: EntityManager,
+    def: ProcedureDefinition,
+    instance: InstanceEntity,
+    input: EventInput & { state?: string; level?: number },
+    actor: Actor | undefined,
+    signatureMeaning: string | undefined,
+    calendar: CalendarConfig,
+  ): Promise<InstanceEntity> {
+    if (input.expectedRevision !== undefined && input.expectedRevision !== instance.revision) {
+      throw new ConflictException(`instance is at revision ${instance.revision}, not ${input.expectedRevision}: reload and try again`);
+    }
+    if (instance.status !== 'active') {
+      throw new UnprocessableEntityException(`instance is ${instance.status}; it takes no more events`);
+    }
+    const meta = stepMeta(def.machine, instance.state);
+    const refusal = checkStep({
+      state: instance.state,
+      meta,
+      event: input.type,
+      actor,
+      stepActors: instance.stepActors,
+      comment: input.comment,
+      signed: signatureMeaning !== undefined,
+      scope: typeof instance.snapshot.context.scope === 'string' ? instance.snapshot.context.scope : undefined,
+    });
+    if (refusal) {
+      // the state moved on between the signature check and now
+      if (refusal.details?.[0]?.field === 'signature' && input.signature) throw new ConflictException('the instance changed while signing: reload and try again');
+      refuse(refusal);
+    }
+    const now = this.clock.now();
+    const event: ProcedureEvent = {
+      type: input.type,
+      at: now.toISOString(),
+      ...(actor ? { actor: { id: actor.id, username: actor.username, roles: actor.roles.map((g) => g.role) } } : {}),
+      ...(input.comment !== undefined ? { comment: input.comment } : {}),
+      ...(input.data !== undefined ? { data: input.data } : {}),
+      ...(input.state !== undefined ? { state: input.state, level: input.level } : {}),
+      facts: await this.facts.collect(m, instance, input.type),
+    };
+    const current = def.machine.resolveState({
+      value: instance.snapshot.value,
+      context: instance.snapshot.context,
+    } as Parameters<AnyStateMachine['resolveState']>[0]);
+    const [next, actions] = transition(def.machine, current, event);
+    if (next === current) this.notAccepted(def, instance.state, input.type, meta);
+
+    const fromState = instance.state;
+    const toState = stateId((next as AnyMachineSnapshot).value);
+    const revision = instance.revision + 1;
+    const effects = emittedEffects(actions);
+    const updated: Partial<InstanceEntity> = {
+      state: toState,
+      status: next.status === 'done' ? 'completed' : 'active',
+      revision,
+      snapshot: { value: next.value, context: next.context as Record<string, unknown> },
+      stepActors: actor ? { ...instance.stepActors, [fromState]: actor.id } : instance.stepActors,
+      updatedAt: now,
+    };
+    updated.auditHead = await this.audit.append(m, instance.auditHead, {
+      instanceId: instance.id,
+      revision,
+      at: now,
+      actor: actor ? { id: actor.id, username: actor.username, role: meta?.role ?? null } : SYSTEM,
+      event: input.type,
+      fromState,
+      toState,
+      comment: input.comment ?? null,
+      data: {
+        ...(input.data ? { submitted: input.data } : {}),
+        ...(input.level !== undefined ? { escalationLevel: input.level } : {}),
+        ...(effects.length ? { effects: effects.map((e) => ({ type: e.type, key: 'key' in e ? e.key : undefined })) } : {}),
+      },
+      signatureMeaning: signatureMeaning ?? null,
+      procedureKey: def.key,
+      procedureVersion: def.version,
+    });
+    const result = await m
+      .createQueryBuilder()
+      .update(InstanceEntity)
+      .set(updated as QueryDeepPartialEntity<InstanceEntity>)
+      .where('id = :id AND revision = :revision', { id: instance.id, revision: instance.revision })
+      .execute();
+    if (!result.affected) {
+      throw new ConflictException(`instance changed concurrently (revision ${instance.revision} is no longer current): reload and try again`);
+    }
+    const saved = Object.assign(instance, updated);
+    await this.enterState(m, def, saved, fromState, input, now, calendar);
+    await this.writeEffects(m, saved, effects, now);
+    await this.hooks.run(m, { instance: saved, event: input.type, fromState, toState });
+    return saved;
+  }
+
+  private notAccepted(def: ProcedureDefinition, state: string, type: string, meta: StepMeta | undefined): never {
+    if (handledEvents(def.machine, state).includes(type)) {
+      const rule = meta?.rules?.[type];
+      throw new UnprocessableEntityException(
+        rule ? `${type} refused in ${state}: ${rule.en} / ${rule.zh}` : `${type} refused in ${state}: the procedure's conditions for it are not met`,
+      );
+    }
+    const accepts = (meta?.outcomes ?? []).join(', ') || 'no events from people';
+    throw new UnprocessableEntityException(`state ${state} does not accept ${type}; it accepts ${accepts}`);
+  }
+
+  /** Replaces the open task and the deadline timers with what the (new) state defines. */
+  private async enterState(
+    m: EntityManager,
+    def: ProcedureDefinition,
+    instance: InstanceEntity,
+    fromState: string | null,
+    input: (EventInput & { level?: number }) | undefined,
+    now: Date,
+    calendar: CalendarConfig,
+  ): Promise<void> {
+    const meta = stepMeta(def.machine, instance.state);
+    const stateChanged = fromState !== instance.state;
+    const active = instance.status === 'active';
+    if (stateChanged || !active) await m.delete(TimerEntity, { instanceId: instance.id });
+    let dueAt: Date | null = null;
+    if (active && meta?.deadline) {
+      const level = stateChanged ? 1 : input?.type === 'DEADLINE' ? (input.level ?? 1) + 1 : undefined;
+      if (level !== undefined && level <= meta.deadline.escalation.length) {
+        const wait = level === 1 ? meta.deadline.after : (meta.deadline.repeatAfter ?? meta.deadline.after);
+        dueAt = addDuration(now, wait, calendar);
+        await m.insert(TimerEntity, { id: randomUUID(), instanceId: instance.id, state: instance.state, revision: instance.revision, level, dueAt, createdAt: now });
+      } else if (level === undefined) {
+        const timer = await m.findOne(TimerEntity, { where: { instanceId: instance.id }, order: { dueAt: 'ASC' } });
+        dueAt = timer?.dueAt ?? null;
+      }
+    }
+    const existing = await m.findOne(TaskEntity, { where: { instanceId: instance.id } });
+    await m.delete(TaskEntity, { instanceId: instance.id });
+    if (active && meta?.role) {
+      const assignee = meta.assignee ? instance.snapshot.context[meta.assignee] : undefined;
+      await m.insert(TaskEntity, {
+        id: randomUUID(),
+        instanceId: instance.id,
+        procedureKey: def.key,
+        state: instance.state,
+        role: meta.role,
+        assignee: typeof assignee === 'string' ? assignee : null,
+        titleZh: meta.title.zh,
+        titleEn: meta.title.en,
+        outcomes: meta.outcomes ?? [],
+        // an escalated task stays overdue: its original due date is kept
+        dueAt: !stateChanged && existing?.dueAt ? existing.dueAt : dueAt,
+        createdAt: !stateChanged && existing ? existing.createdAt : now,
+      });
+    }
+  }
+
+  private async writeEffects(m: EntityManager, instance: InstanceEntity, effects: ProcedureEffect[], now: Date): Promise<void> {
+    let i = 0;
+    for (const effect of effects) {
+      const key = ('key' in effect && effect.key) || `${effect.type}:${instance.revision}:${i}`;
+      i++;
+      const exists = await m.findOne(OutboxEntity, { where: { instanceId: instance.id, effectKey: key }, select: { id: true } });
+      if (exists) continue; // asked for before (e.g. on an earlier pass through the same state)
+      await m.insert(OutboxEntity, {
+        id: randomUUID(),
+        instanceId: instance.id,
+        revision: instance.revision,
+        kind: effect.type.slice('effect.'.length),
+        effectKey: key,
+        payload: effect as QueryDeepPartialEntity<ProcedureEffect>,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        createdAt: now,
+        doneAt: null,
+      });
+    }
+  }
+
+  private async replay(keyId: string, instanceId: string): Promise<InstanceView | undefined> {
+    const stored = await this.tx.run((m) => m.findOne(IdempotencyKeyEntity, { where: { id: keyId } }));
+    if (!stored) return undefined;
+    if (stored.instanceId !== instanceId) {
+      throw new HttpException({ message: 'this Idempotency-Key was already used for another instance' }, 422);
+    }
+    return stored.response as InstanceView;
+  }
+}

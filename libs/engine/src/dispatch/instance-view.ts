@@ -1,0 +1,94 @@
+import type { Actor } from '@satisflow/identity';
+import type { EntityManager } from 'typeorm';
+import type { AnyStateMachine } from 'xstate';
+import { InstanceEntity, TaskEntity } from '../entities';
+import { stepMeta } from './step-meta';
+import { availableOutcomes } from './step-policy';
+
+export interface TaskView {
+  id: string;
+  instanceId: string;
+  procedure: string;
+  instanceTitle?: string;
+  state: string;
+  title: { zh: string; en: string };
+  role: string;
+  assignee?: string;
+  dueAt?: string;
+  overdue: boolean;
+  outcomes: string[];
+  createdAt: string;
+}
+
+export interface InstanceView {
+  id: string;
+  procedure: string;
+  version: number;
+  title: string;
+  state: string;
+  status: string;
+  revision: number;
+  data: Record<string, unknown>;
+  parentId?: string;
+  children: string[];
+  availableEvents: string[];
+  openTasks: TaskView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toTaskView(t: TaskEntity, now: Date, instanceTitle?: string): TaskView {
+  return {
+    id: t.id,
+    instanceId: t.instanceId,
+    procedure: t.procedureKey,
+    ...(instanceTitle ? { instanceTitle } : {}),
+    state: t.state,
+    title: { zh: t.titleZh, en: t.titleEn },
+    role: t.role,
+    ...(t.assignee ? { assignee: t.assignee } : {}),
+    ...(t.dueAt ? { dueAt: t.dueAt.toISOString() } : {}),
+    overdue: !!t.dueAt && t.dueAt.getTime() < now.getTime(),
+    outcomes: t.outcomes,
+    createdAt: t.createdAt.toISOString(),
+  };
+}
+
+/** The API's Instance: the row, its open tasks and children, and what this caller may send now. */
+export async function buildInstanceView(
+  manager: EntityManager,
+  machine: AnyStateMachine,
+  instance: InstanceEntity,
+  actor: Actor | undefined,
+  now: Date,
+): Promise<InstanceView> {
+  const [tasks, children] = await Promise.all([
+    manager.find(TaskEntity, { where: { instanceId: instance.id }, order: { createdAt: 'ASC' } }),
+    manager.find(InstanceEntity, { where: { parentId: instance.id }, select: { id: true }, order: { createdAt: 'ASC' } }),
+  ]);
+  const available =
+    instance.status === 'active'
+      ? availableOutcomes({
+          state: instance.state,
+          meta: stepMeta(machine, instance.state),
+          actor,
+          stepActors: instance.stepActors,
+        })
+      : [];
+  return {
+    id: instance.id,
+    procedure: instance.procedureKey,
+    version: instance.procedureVersion,
+    title: instance.title,
+    state: instance.state,
+    status: instance.status,
+    revision: instance.revision,
+    data: instance.snapshot.context,
+    ...(instance.parentId ? { parentId: instance.parentId } : {}),
+    children: children.map((c) => c.id),
+    availableEvents: available,
+    openTasks: tasks.map((t) => toTaskView(t, now)),
+    createdAt: instance.createdAt.toISOString(),
+    updatedAt: instance.updatedAt.toISOString(),
+  };
+}

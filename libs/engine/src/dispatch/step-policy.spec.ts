@@ -1,0 +1,54 @@
+import type { Actor } from '@satisflow/identity';
+import type { StepMeta } from '../definitions/procedure-definition';
+import { availableOutcomes, checkStep } from './step-policy';
+
+const approval: StepMeta = {
+  title: { zh: '审批计划', en: 'Approve the plan' },
+  role: 'approver',
+  outcomes: ['APPROVE', 'REJECT'],
+  signed: { APPROVE: { zh: '批准', en: 'approved' } },
+  commentRequired: ['REJECT'],
+  separateFrom: ['planning'],
+};
+const person = (id: string, ...roles: Actor['roles']): Actor => ({ id, username: id, displayName: id, roles });
+const base = { state: 'planApproval', meta: approval, stepActors: { planning: 'author' }, signed: false };
+
+describe('checkStep', () => {
+  it('lets the approver approve with a signature', () => {
+    expect(checkStep({ ...base, event: 'APPROVE', actor: person('a', { role: 'approver' }), signed: true })).toBeNull();
+  });
+
+  it('refuses other roles with 403, and says an auditor may only read', () => {
+    expect(checkStep({ ...base, event: 'APPROVE', actor: person('c', { role: 'coordinator' }), signed: true })).toMatchObject({ status: 403, message: expect.stringContaining('approver') });
+    expect(checkStep({ ...base, event: 'APPROVE', actor: person('x', { role: 'auditor' }), signed: true })).toMatchObject({ status: 403, message: expect.stringContaining('may read but not act') });
+  });
+
+  it('forbids the author to approve their own plan even when holding the role', () => {
+    const r = checkStep({ ...base, event: 'APPROVE', actor: person('author', { role: 'approver' }, { role: 'survey_manager' }), signed: true });
+    expect(r).toMatchObject({ status: 403, message: expect.stringContaining('separation of duties') });
+  });
+
+  it('requires a comment on REJECT and a signature on APPROVE (422 naming the field)', () => {
+    const approver = person('a', { role: 'approver' });
+    expect(checkStep({ ...base, event: 'REJECT', actor: approver, comment: '  ' })).toMatchObject({ status: 422, details: [{ field: 'comment' }] });
+    expect(checkStep({ ...base, event: 'REJECT', actor: approver, comment: 'sample too small' })).toBeNull();
+    expect(checkStep({ ...base, event: 'APPROVE', actor: approver })).toMatchObject({ status: 422, details: [{ field: 'signature' }] });
+  });
+
+  it('reserves DEADLINE and system events for the system', () => {
+    expect(checkStep({ ...base, event: 'DEADLINE', actor: person('a', { role: 'approver' }) })).toMatchObject({ status: 403 });
+    expect(checkStep({ ...base, event: 'DEADLINE' })).toBeNull();
+  });
+
+  it('respects scopes', () => {
+    const east = person('e', { role: 'approver', scope: 'east' });
+    expect(checkStep({ ...base, event: 'REJECT', comment: 'x', actor: east, scope: 'east' })).toBeNull();
+    expect(checkStep({ ...base, event: 'REJECT', comment: 'x', actor: east, scope: 'west' })).toMatchObject({ status: 403 });
+  });
+
+  it('lists the outcomes a person may send', () => {
+    expect(availableOutcomes({ ...base, actor: person('a', { role: 'approver' }) })).toEqual(['APPROVE', 'REJECT']);
+    expect(availableOutcomes({ ...base, actor: person('author', { role: 'approver' }) })).toEqual([]);
+    expect(availableOutcomes({ ...base, actor: person('q', { role: 'quality' }) })).toEqual([]);
+  });
+});

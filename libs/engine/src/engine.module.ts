@@ -1,0 +1,50 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@satisflow/audit';
+import { IdentityModule } from '@satisflow/identity';
+import type { ProcedureDefinition } from './definitions/procedure-definition';
+import { Dispatcher } from './dispatch/dispatcher';
+import { FactProviders } from './dispatch/fact-providers';
+import { TransitionHooks } from './dispatch/transition-hooks';
+import { IdempotencyKeyEntity, InstanceEntity, NotificationEntity, OutboxEntity, TaskEntity, TimerEntity } from './entities';
+import { EngineAdminController } from './http/engine-admin.controller';
+import { InstancesController } from './http/instances.controller';
+import { ProceduresController } from './http/procedures.controller';
+import { TasksController } from './http/tasks.controller';
+import { InstanceQueries } from './instance-queries';
+import { PROCEDURE_DEFINITIONS, ProcedureRegistry } from './procedure-registry';
+import { CalendarService } from './time/calendar.service';
+import { ClockSync } from './worker/clock-sync';
+import { EngineWorker } from './worker/engine-worker';
+import { OutboxProcessor } from './worker/outbox-processor';
+import { TimerPoller } from './worker/timer-poller';
+
+@Module({})
+export class EngineModule {
+  static forRoot(definitions: ProcedureDefinition[]): DynamicModule {
+    return {
+      module: EngineModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forFeature([InstanceEntity, TaskEntity, TimerEntity, OutboxEntity, NotificationEntity, IdempotencyKeyEntity]),
+        AuditModule,
+        IdentityModule,
+      ],
+      controllers: [ProceduresController, InstancesController, TasksController, EngineAdminController],
+      providers: [
+        { provide: PROCEDURE_DEFINITIONS, useValue: definitions },
+        ProcedureRegistry,
+        Dispatcher,
+        FactProviders,
+        TransitionHooks,
+        InstanceQueries,
+        CalendarService,
+        ClockSync,
+        TimerPoller,
+        OutboxProcessor,
+        EngineWorker,
+      ],
+      exports: [ProcedureRegistry, Dispatcher, FactProviders, TransitionHooks, InstanceQueries, CalendarService, OutboxProcessor, EngineWorker],
+    };
+  }
+}

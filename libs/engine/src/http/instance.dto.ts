@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { SignatureDto } from '@satisflow/identity';
+
+export class StartInstanceDto {
+  @ApiProperty({ example: 'annual-satisfaction-survey' })
+  @IsString() @Matches(/^[a-z0-9-]{1,64}$/, { message: 'procedure must be a procedure key such as annual-satisfaction-survey' })
+  procedure: string;
+
+  @ApiProperty({ example: '2026 年度客户满意度调查' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional() @IsObject()
+  data?: Record<string, unknown>;
+}
+
+export class SendEventDto {
+  @ApiProperty({ example: 'APPROVE' })
+  @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, { message: 'type must be an event name such as SUBMIT or APPROVE' })
+  type: string;
+
+  @ApiProperty({ description: 'the revision the caller saw; a stale one gets 409' })
+  @IsInt() @Min(1)
+  expectedRevision: number;
+
+  @ApiPropertyOptional({ description: 'required on REJECT and other NG outcomes' })
+  @IsOptional() @IsString() @MaxLength(4000)
+  comment?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional() @IsObject()
+  data?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: SignatureDto })
+  @IsOptional() @ValidateNested() @Type(() => SignatureDto)
+  signature?: SignatureDto;
+}
+
+export class ListInstancesDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64)
+  procedure?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'completed', 'cancelled'] })
+  @IsOptional() @IsIn(['active', 'completed', 'cancelled'])
+  status?: 'active' | 'completed' | 'cancelled';
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64)
+  state?: string;
+
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize = 20;
+}
+
+export class ListTasksDto {
+  @ApiPropertyOptional({ description: 'only tasks the caller can act on' })
+  @IsOptional() @IsIn(['true', 'false'])
+  mine?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['open'] })
+  @IsOptional() @IsIn(['open'])
+  status?: 'open';
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64)
+  procedure?: string;
+}
+
+export class DiagramQueryDto {
+  @ApiPropertyOptional({ enum: ['svg', 'mermaid'] })
+  @IsOptional() @IsIn(['svg', 'mermaid'])
+  format: 'svg' | 'mermaid' = 'svg';
+
+  @ApiPropertyOptional({ enum: ['zh', 'en'] })
+  @IsOptional() @IsIn(['zh', 'en'])
+  lang: 'zh' | 'en' = 'zh';
+
+  @ApiPropertyOptional({ description: 'state to highlight' })
+  @IsOptional() @IsString() @MaxLength(64)
+  highlight?: string;
+
+  @ApiPropertyOptional({ description: 'definition version (default latest)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  version?: number;
+}
+
+export class AdvanceClockDto {
+  @ApiProperty({ description: 'milliseconds to move the engine clock forward' })
+  @IsInt() @Min(0) @Max(10 * 365 * 86_400_000)
+  advanceMs: number;
+}
+
+export class CalendarDto {
+  @ApiProperty({ example: 480 })
+  @IsInt() @Min(-720) @Max(840)
+  utcOffsetMinutes: number;
+
+  @ApiProperty({ example: ['2026-10-01'] })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'holidays must be dates like 2026-10-01' })
+  holidays: string[];
+
+  @ApiProperty({ example: ['2026-10-10'] })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'extraWorkdays must be dates like 2026-10-10' })
+  extraWorkdays: string[];
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { AuditQuery } from '@satisflow/audit';
+import { CurrentActor, type Actor } from '@satisflow/identity';
+import { Dispatcher } from '../dispatch/dispatcher';
+import { InstanceQueries } from '../instance-queries';
+import { EngineWorker } from '../worker/engine-worker';
+import { ListInstancesDto, SendEventDto, StartInstanceDto } from './instance.dto';
+
+@ApiTags('instances')
+@ApiBearerAuth()
+@Controller('instances')
+export class InstancesController {
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    private readonly queries: InstanceQueries,
+    private readonly audit: AuditQuery,
+    private readonly worker: EngineWorker,
+  ) {}
+
+  @Post()
+  async start(@Body() dto: StartInstanceDto, @CurrentActor() actor: Actor) {
+    const view = await this.dispatcher.start(dto, actor);
+    this.worker.nudge();
+    return view;
+  }
+
+  @Get()
+  list(@Query() q: ListInstancesDto, @CurrentActor() actor: Actor) {
+    return this.queries.list(q, q.page, q.pageSize, actor);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.get(id, actor);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first result' })
+  async send(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SendEventDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    const view = await this.dispatcher.send(id, dto, actor, idempotencyKey?.trim() || undefined);
+    this.worker.nudge();
+    return view;
+  }
+
+  @Get(':id/history')
+  async history(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    await this.queries.get(id, actor); // 404 for an unknown instance
+    return this.audit.history(id);
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, FindOptionsWhere, In } from 'typeorm';
+import { Clock } from '@satisflow/config';
+import type { Actor } from '@satisflow/identity';
+import { buildInstanceView, InstanceView, TaskView, toTaskView } from './dispatch/instance-view';
+import { stepMeta } from './dispatch/step-meta';
+import { availableOutcomes } from './dispatch/step-policy';
+import { InstanceEntity, NotificationEntity, TaskEntity } from './entities';
+import { ProcedureRegistry } from './procedure-registry';
+
+/** Read side of the engine: instances, the task inbox, notifications. */
+@Injectable()
+export class InstanceQueries {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly registry: ProcedureRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: string, actor: Actor): Promise<InstanceView> {
+    const instance = await this.ds.getRepository(InstanceEntity).findOne({ where: { id } });
+    if (!instance) throw new NotFoundException(`instance ${id} not found`);
+    const def = this.registry.get(instance.procedureKey, instance.procedureVersion);
+    return buildInstanceView(this.ds.manager, def.machine, instance, actor, this.clock.now());
+  }
+
+  async list(
+    filter: { procedure?: string; status?: string; state?: string },
+    page: number,
+    pageSize: number,
+    actor: Actor,
+  ): Promise<{ items: InstanceView[]; total: number }> {
+    const where: FindOptionsWhere<InstanceEntity> = {};
+    if (filter.procedure) where.procedureKey = filter.procedure;
+    if (filter.status) where.status = filter.status as InstanceEntity['status'];
+    if (filter.state) where.state = filter.state;
+    const [rows, total] = await this.ds.getRepository(InstanceEntity).findAndCount({
+      where,
+      order: { createdAt: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    const items = await Promise.all(
+      rows.map((r) => buildInstanceView(this.ds.manager, this.registry.get(r.procedureKey, r.procedureVersion).machine, r, actor, this.clock.now())),
+    );
+    return { items, total };
+  }
+
+  /** Open tasks; with `mine`, only those this person may complete now (role, scope, assignee, separation of duties). */
+  async tasks(actor: Actor, mine: boolean, procedure?: string): Promise<TaskView[]> {
+    const where: FindOptionsWhere<TaskEntity> = {};
+    if (procedure) where.procedureKey = procedure;
+    if (mine) where.role = In(actor.roles.map((g) => g.role));
+    const tasks = await this.ds.getRepository(TaskEntity).find({ where, order: { createdAt: 'ASC' }, take: 1000 });
+    if (!tasks.length) return [];
+    const instances = new Map(
+      (await this.ds.getRepository(InstanceEntity).find({ where: { id: In([...new Set(tasks.map((t) => t.instanceId))]) } })).map((i) => [i.id, i]),
+    );
+    const now = this.clock.now();
+    return tasks
+      .filter((t) => {
+        if (!mine) return true;
+        const instance = instances.get(t.instanceId);
+        if (!instance) return false;
+        if (t.assignee && t.assignee !== actor.username) return false;
+        const machine = this.registry.get(instance.procedureKey, instance.procedureVersion).machine;
+        return availableOutcomes({ state: instance.state, meta: stepMeta(machine, instance.state), actor, stepActors: instance.stepActors }).length > 0;
+      })
+      .map((t) => toTaskView(t, now, instances.get(t.instanceId)?.title));
+  }
+
+  async notifications(actor: Actor) {
+    const rows = await this.ds.getRepository(NotificationEntity).find({
+      where: { role: In(actor.roles.map((g) => g.role)) },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+    return rows.map((n) => ({ id: n.id, instanceId: n.instanceId, role: n.role, message: { zh: n.messageZh, en: n.messageEn }, createdAt: n.createdAt.toISOString() }));
+  }
+}

@@ -1,0 +1,140 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, Like } from 'typeorm';
+import { Clock } from '@satisflow/config';
+import { TransactionRunner } from '@satisflow/persistence';
+import { CustomerEntity } from './entities/customer.entity';
+import { readTabularFile, TabularFileError } from './import/tabular-file';
+import { rejectFile, RowProblem } from './import/row-errors';
+
+export interface CustomerInput {
+  code: string;
+  name: string;
+  contact?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  fax?: string | null;
+  productType?: string | null;
+  region?: string | null;
+  customerType?: string | null;
+  site?: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const COLUMNS: Record<string, keyof CustomerInput> = {
+  code: 'code', 客户编号: 'code', name: 'name', 客户名称: 'name', contact: 'contact', 联系人: 'contact',
+  email: 'email', 邮箱: 'email', phone: 'phone', 电话: 'phone', fax: 'fax', 传真: 'fax',
+  product_type: 'productType', 产品类型: 'productType', region: 'region', 区域: 'region',
+  customer_type: 'customerType', 客户类型: 'customerType', site: 'site', 站点: 'site',
+};
+const LIMITS: Partial<Record<keyof CustomerInput, number>> = { code: 64, name: 200, contact: 100, email: 200, phone: 50, fax: 50, productType: 100, region: 100, customerType: 100, site: 100 };
+
+/** Validates one customer; `line` 0 for API input. Pure, so the import and the form share it. */
+export function customerProblems(c: CustomerInput, line: number): RowProblem[] {
+  const problems: RowProblem[] = [];
+  if (!c.code?.trim()) problems.push({ line, field: 'code', rule: 'required', message: 'code is required' });
+  if (!c.name?.trim()) problems.push({ line, field: 'name', rule: 'required', message: 'name is required' });
+  if (c.email && !EMAIL.test(c.email)) problems.push({ line, field: 'email', rule: 'isEmail', message: `${c.email} is not an e-mail address` });
+  for (const [field, max] of Object.entries(LIMITS)) {
+    const v = c[field as keyof CustomerInput];
+    if (typeof v === 'string' && v.length > max) problems.push({ line, field, rule: 'maxLength', message: `${field} is longer than ${max} characters` });
+  }
+  return problems;
+}
+
+@Injectable()
+export class CustomersService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  list(q: { search?: string; productType?: string; region?: string; customerType?: string }) {
+    const where = {
+      ...(q.productType ? { productType: q.productType } : {}),
+      ...(q.region ? { region: q.region } : {}),
+      ...(q.customerType ? { customerType: q.customerType } : {}),
+    };
+    return this.ds.getRepository(CustomerEntity).find({
+      where: q.search ? [{ ...where, name: Like(`%${q.search}%`) }, { ...where, code: Like(`%${q.search}%`) }] : where,
+      order: { code: 'ASC' },
+      take: 5000,
+    });
+  }
+
+  async create(input: CustomerInput): Promise<CustomerEntity> {
+    const problems = customerProblems(input, 0);
+    if (problems.length) throw new BadRequestException({ message: 'invalid customer', details: problems });
+    const [saved] = await this.upsert([input]);
+    return saved;
+  }
+
+  /** All-or-nothing: any bad row rejects the whole file with its line numbers; existing codes are updated. */
+  async import(file: Buffer): Promise<{ imported: number; created: number; updated: number }> {
+    let rows;
+    try {
+      rows = await readTabularFile(file);
+    } catch (error) {
+      if (error instanceof TabularFileError) rejectFile([{ line: 1, field: 'file', rule: 'readable', message: error.message }], 'customer file');
+      throw error;
+    }
+    const problems: RowProblem[] = [];
+    const seen = new Map<string, number>();
+    const inputs = rows.map(({ line, values }) => {
+      const c: CustomerInput = { code: '', name: '' };
+      for (const [header, value] of Object.entries(values)) {
+        const field = COLUMNS[header];
+        if (field) (c as unknown as Record<string, string | null>)[field] = value === '' ? null : value;
+      }
+      problems.push(...customerProblems(c, line));
+      if (c.code) {
+        if (seen.has(c.code)) problems.push({ line, field: 'code', rule: 'unique', message: `code ${c.code} also on line ${seen.get(c.code)}` });
+        seen.set(c.code, line);
+      }
+      return c;
+    });
+    if (!rows.length) problems.push({ line: 1, field: 'file', rule: 'notEmpty', message: 'the file has a header but no customers' });
+    if (problems.length) rejectFile(problems, 'customer file');
+    const existing = await this.ds.getRepository(CustomerEntity).count({ where: { code: In(inputs.map((c) => c.code)) } });
+    await this.upsert(inputs);
+    return { imported: inputs.length, created: inputs.length - existing, updated: existing };
+  }
+
+  private upsert(inputs: CustomerInput[]): Promise<CustomerEntity[]> {
+    return this.tx.run(async (m) => {
+      const repo = m.getRepository(CustomerEntity);
+      const byCode = new Map((await repo.find({ where: { code: In(inputs.map((c) => c.code)) } })).map((c) => [c.code, c]));
+      const now = this.clock.now();
+      const saved: CustomerEntity[] = [];
+      for (const chunk of chunks(inputs, 500)) {
+        const entities = chunk.map((c) => {
+          const current = byCode.get(c.code);
+          return repo.create({
+            id: current?.id ?? randomUUID(),
+            createdAt: current?.createdAt ?? now,
+            code: c.code,
+            name: c.name,
+            contact: c.contact ?? null,
+            email: c.email ?? null,
+            phone: c.phone ?? null,
+            fax: c.fax ?? null,
+            productType: c.productType ?? null,
+            region: c.region ?? null,
+            customerType: c.customerType ?? null,
+            site: c.site ?? null,
+          });
+        });
+        saved.push(...(await repo.save(entities)));
+      }
+      return saved;
+    });
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,10 @@
+export * from './surveys.module';
+export * from './surveys.service';
+export * from './results.service';
+export * from './customers.service';
+export * from './questionnaire';
+export * from './import/tabular-file';
+export { CustomerEntity } from './entities/customer.entity';
+export { SurveyEntity } from './entities/survey.entity';
+export { RecipientEntity } from './entities/recipient.entity';
+export { ResponseEntity, AnswerEntity } from './entities/response.entity';

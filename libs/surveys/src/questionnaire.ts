@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import {
+  DimensionConfig,
+  GradeBand,
+  IndexMethod,
+  resolveScale,
+  Scale,
+  ScaleSpec,
+  ScoringError,
+  validateGradeBands,
+} from '@satisflow/scoring';
+
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+
+export interface QuestionnaireItem {
+  key: string;
+  title: LocalText;
+  weight?: number;
+  /** Overrides the questionnaire's scale for this item. */
+  scale?: ScaleSpec;
+}
+
+export interface QuestionnaireDimension {
+  key: string;
+  title: LocalText;
+  weight?: number;
+  items: QuestionnaireItem[];
+}
+
+/**
+ * The questionnaire as frozen with the approved plan: every figure of the
+ * survey is computed from exactly this, so it is stored whole and hashed.
+ */
+export interface Questionnaire {
+  scale: ScaleSpec;
+  dimensions: QuestionnaireDimension[];
+  overallItem?: QuestionnaireItem;
+  /** Level key of the overall item at or above which a respondent counts as satisfied. */
+  satisfiedThreshold?: string;
+  bands?: GradeBand[];
+  indexMethod?: IndexMethod;
+}
+
+/** The questionnaire with its scales resolved, ready for scoring and for answer checks. */
+export interface ResolvedQuestionnaire {
+  source: Questionnaire;
+  dimensions: DimensionConfig[];
+  overall?: { key: string; scale: Scale };
+  /** Every answerable item (dimension items and the overall item) with its scale. */
+  items: Map<string, { scale: Scale; title: LocalText; dimension?: string }>;
+}
+
+export interface QuestionnaireProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+const KEY = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Resolves scales and checks structure; returns problems with field paths instead of throwing. */
+export function resolveQuestionnaire(q: Questionnaire): { resolved?: ResolvedQuestionnaire; problems: QuestionnaireProblem[] } {
+  const problems: QuestionnaireProblem[] = [];
+  const scaleOf = (spec: ScaleSpec | undefined, field: string): Scale | undefined => {
+    try {
+      return resolveScale(spec ?? q.scale);
+    } catch (error) {
+      if (error instanceof ScoringError) problems.push({ field, rule: 'scale', message: error.message });
+      else throw error;
+      return undefined;
+    }
+  };
+  const base = scaleOf(q.scale, 'scale');
+  const items = new Map<string, { scale: Scale; title: LocalText; dimension?: string }>();
+  const addItem = (item: QuestionnaireItem, field: string, dimension?: string) => {
+    if (!KEY.test(item.key)) problems.push({ field: `${field}.key`, rule: 'key', message: 'item keys are 1-64 letters, digits, dots, dashes or underscores' });
+    if (items.has(item.key)) problems.push({ field: `${field}.key`, rule: 'unique', message: `item key ${item.key} is used twice` });
+    const scale = item.scale ? scaleOf(item.scale, `${field}.scale`) : base;
+    if (scale) items.set(item.key, { scale, title: item.title, ...(dimension ? { dimension } : {}) });
+  };
+  if (!q.dimensions.length) problems.push({ field: 'dimensions', rule: 'notEmpty', message: 'a questionnaire needs at least one dimension' });
+  const dimensionKeys = new Set<string>();
+  q.dimensions.forEach((d, i) => {
+    if (dimensionKeys.has(d.key)) problems.push({ field: `dimensions.${i}.key`, rule: 'unique', message: `dimension key ${d.key} is used twice` });
+    dimensionKeys.add(d.key);
+    if (!d.items.length) problems.push({ field: `dimensions.${i}.items`, rule: 'notEmpty', message: `dimension ${d.key} has no items` });
+    d.items.forEach((item, j) => addItem(item, `dimensions.${i}.items.${j}`, d.key));
+  });
+  if (q.overallItem) addItem(q.overallItem, 'overallItem');
+  if (q.satisfiedThreshold !== undefined) {
+    const overall = q.overallItem ? items.get(q.overallItem.key) : undefined;
+    if (!overall) problems.push({ field: 'satisfiedThreshold', rule: 'needsOverallItem', message: 'a satisfied threshold needs an overall item' });
+    else if (!overall.scale.positions.has(String(q.satisfiedThreshold))) {
+      problems.push({ field: 'satisfiedThreshold', rule: 'level', message: `${q.satisfiedThreshold} is not a level of the overall item's scale` });
+    }
+  }
+  if (q.bands) {
+    try {
+      validateGradeBands(q.bands);
+    } catch (error) {
+      if (error instanceof ScoringError) problems.push({ field: 'bands', rule: 'bands', message: error.message });
+      else throw error;
+    }
+  }
+  if (problems.length) return { problems };
+  return {
+    problems,
+    resolved: {
+      source: q,
+      dimensions: q.dimensions.map((d) => ({
+        key: d.key,
+        ...(d.weight !== undefined ? { weight: d.weight } : {}),
+        items: d.items.map((item) => ({ key: item.key, ...(item.weight !== undefined ? { weight: item.weight } : {}), scale: items.get(item.key)!.scale })),
+      })),
+      ...(q.overallItem ? { overall: { key: q.overallItem.key, scale: items.get(q.overallItem.key)!.scale } } : {}),
+      items,
+    },
+  };
+}
+
+/** Content hash of the frozen questionnaire (key order independent). */
+export function questionnaireHash(q: Questionnaire): string {
+  const canonical = JSON.stringify(q, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Checks one respondent's answers against the questionnaire: every key must be
+ * an item and every value a level of its scale (or null = not applicable).
+ * Returns the answers with points, or problems naming the item.
+ */
+export function checkAnswers(
+  q: ResolvedQuestionnaire,
+  answers: Record<string, unknown>,
+): { rows: { itemKey: string; levelKey: string | null; points: number | null }[]; problems: QuestionnaireProblem[] } {
+  const problems: QuestionnaireProblem[] = [];
+  const rows: { itemKey: string; levelKey: string | null; points: number | null }[] = [];
+  for (const [itemKey, value] of Object.entries(answers)) {
+    const item = q.items.get(itemKey);
+    if (!item) {
+      problems.push({ field: `answers.${itemKey}`, rule: 'unknownItem', message: `${itemKey} is not an item of this questionnaire` });
+      continue;
+    }
+    if (value === null || value === '' || value === 'na' || value === 'N/A') {
+      rows.push({ itemKey, levelKey: null, points: null });
+      continue;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      problems.push({ field: `answers.${itemKey}`, rule: 'level', message: `answer to ${itemKey} must be a level key, a number or null` });
+      continue;
+    }
+    const position = item.scale.positions.get(String(value));
+    if (position === undefined) {
+      problems.push({
+        field: `answers.${itemKey}`,
+        rule: 'level',
+        message: `${String(value)} is not a level of ${itemKey} (levels: ${item.scale.levels.map((l) => l.key).join(', ')})`,
+      });
+      continue;
+    }
+    const level = item.scale.levels[position];
+    rows.push({ itemKey, levelKey: level.key, points: level.points });
+  }
+  if (!rows.some((r) => r.levelKey !== null) && !problems.length) {
+    problems.push({ field: 'answers', rule: 'notEmpty', message: 'at least one item must be answered' });
+  }
+  return { rows, problems };
+}

@@ -1,0 +1,152 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@satisflow/config';
+import { InstanceEntity } from '@satisflow/engine';
+import { hasRole, type Actor } from '@satisflow/identity';
+import { isUniqueViolation, TransactionRunner } from '@satisflow/persistence';
+import type { EnterResponseDto } from './dto/survey.dto';
+import { RecipientEntity, type Channel } from './entities/recipient.entity';
+import { AnswerEntity, ResponseEntity } from './entities/response.entity';
+import { SurveyEntity } from './entities/survey.entity';
+import { readTabularFile, TabularFileError } from './import/tabular-file';
+import { rejectFile, RowProblem } from './import/row-errors';
+import { checkAnswers, QuestionnaireProblem, resolveQuestionnaire, ResolvedQuestionnaire } from './questionnaire';
+import { hashToken } from './tokens';
+
+/** States of the plan in which answers are accepted. */
+const COLLECTING = ['collecting', 'waiverApproval'];
+
+/** Returned questionnaires, from the web form, typed in by a coordinator, or imported from a file. */
+@Injectable()
+export class ResponsesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What the public form needs to show, found by the personal token; reveals nothing of other respondents. */
+  async formFor(token: string): Promise<{ survey: SurveyEntity; recipient: RecipientEntity; resolved: ResolvedQuestionnaire }> {
+    const recipient = await this.ds.getRepository(RecipientEntity).findOne({ where: { tokenHash: hashToken(token) } });
+    if (!recipient) throw new NotFoundException('this survey link is not valid');
+    const survey = await this.ds.getRepository(SurveyEntity).findOneOrFail({ where: { id: recipient.surveyId } });
+    return { survey, recipient, resolved: this.resolve(survey) };
+  }
+
+  async submitPublic(token: string, answers: Record<string, unknown>, comment?: string): Promise<{ ok: true }> {
+    return this.tx.run(async (m) => {
+      const recipient = await m.findOne(RecipientEntity, { where: { tokenHash: hashToken(token) } });
+      if (!recipient) throw new NotFoundException('this survey link is not valid');
+      await this.store(m, recipient, recipient.channel === 'email' ? 'web' : recipient.channel, answers, comment, null);
+      return { ok: true as const };
+    });
+  }
+
+  async enter(surveyId: string, dto: EnterResponseDto, actor: Actor): Promise<{ id: string }> {
+    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException('only a coordinator enters answers');
+    return this.tx.run(async (m) => {
+      const recipient = await m.findOne(RecipientEntity, { where: { id: dto.recipientId, surveyId } });
+      if (!recipient) throw new NotFoundException(`recipient ${dto.recipientId} is not in survey ${surveyId}`);
+      return { id: await this.store(m, recipient, dto.channel, dto.answers, dto.comment, actor.id) };
+    });
+  }
+
+  /**
+   * One row per respondent: `recipient_id` (or `email`), `channel`, optional
+   * `comment`, and one column per item key. Any bad row rejects the whole
+   * file with its line number; nothing is half-imported.
+   */
+  async import(surveyId: string, file: Buffer, actor: Actor): Promise<{ imported: number }> {
+    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException('only a coordinator imports answers');
+    let rows;
+    try {
+      rows = await readTabularFile(file);
+    } catch (error) {
+      if (error instanceof TabularFileError) rejectFile([{ line: 1, field: 'file', rule: 'readable', message: error.message }], 'answer file');
+      throw error;
+    }
+    return this.tx.run(async (m) => {
+      const survey = await this.openSurvey(m, surveyId);
+      const resolved = this.resolve(survey);
+      const recipients = await m.find(RecipientEntity, { where: { surveyId } });
+      const byId = new Map(recipients.map((r) => [r.id, r]));
+      const byEmail = new Map(recipients.filter((r) => r.email).map((r) => [r.email!.toLowerCase(), r]));
+      const problems: RowProblem[] = [];
+      const seen = new Map<string, number>();
+      const accepted: { recipient: RecipientEntity; channel: Channel; answers: Record<string, unknown>; comment?: string }[] = [];
+      if (!rows.length) problems.push({ line: 1, field: 'file', rule: 'notEmpty', message: 'the file has no answer rows' });
+      for (const { line, values } of rows) {
+        const { recipient_id: rid, email, channel = 'paper', comment, ...rest } = values;
+        const recipient = rid ? byId.get(rid) : email ? byEmail.get(email.toLowerCase()) : undefined;
+        if (!recipient) {
+          problems.push({ line, field: rid ? 'recipient_id' : 'email', rule: 'recipient', message: 'no recipient of this survey matches this row' });
+          continue;
+        }
+        if (recipient.status === 'answered') problems.push({ line, field: 'recipient_id', rule: 'once', message: `${recipient.name} has already answered` });
+        if (seen.has(recipient.id)) problems.push({ line, field: 'recipient_id', rule: 'unique', message: `${recipient.name} is also on line ${seen.get(recipient.id)}` });
+        seen.set(recipient.id, line);
+        if (!['email', 'fax', 'phone', 'visit', 'paper', 'web'].includes(channel)) {
+          problems.push({ line, field: 'channel', rule: 'isIn', message: `${channel} is not a channel` });
+        }
+        const answers = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === '' ? null : v]));
+        const checked = checkAnswers(resolved, answers);
+        problems.push(...checked.problems.map((p) => ({ line, ...p })));
+        accepted.push({ recipient, channel: channel as Channel, answers, ...(comment ? { comment } : {}) });
+      }
+      if (problems.length) rejectFile(problems, 'answer file');
+      for (const a of accepted) await this.store(m, a.recipient, a.channel, a.answers, a.comment, actor.id, survey, resolved);
+      return { imported: accepted.length };
+    });
+  }
+
+  private resolve(survey: SurveyEntity): ResolvedQuestionnaire {
+    const { resolved } = resolveQuestionnaire(survey.questionnaire);
+    if (!resolved) throw new Error(`survey ${survey.id} has an invalid stored questionnaire`);
+    return resolved;
+  }
+
+  private async openSurvey(m: EntityManager, surveyId: string): Promise<SurveyEntity> {
+    const survey = await m.findOne(SurveyEntity, { where: { id: surveyId } });
+    if (!survey) throw new NotFoundException(`survey ${surveyId} not found`);
+    const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId }, select: { id: true, state: true } });
+    if (!instance || !COLLECTING.includes(instance.state)) {
+      throw new UnprocessableEntityException(`answers are accepted while collecting; the survey plan is in ${instance?.state}`);
+    }
+    return survey;
+  }
+
+  private async store(
+    m: EntityManager,
+    recipient: RecipientEntity,
+    channel: Channel,
+    answers: Record<string, unknown>,
+    comment: string | undefined,
+    enteredBy: string | null,
+    survey?: SurveyEntity,
+    resolved?: ResolvedQuestionnaire,
+  ): Promise<string> {
+    survey ??= await this.openSurvey(m, recipient.surveyId);
+    if (recipient.status === 'answered') throw new ConflictException('this questionnaire has already been answered');
+    const checked = checkAnswers(resolved ?? this.resolve(survey), answers);
+    if (checked.problems.length) throw invalidAnswers(checked.problems);
+    const id = randomUUID();
+    const now = this.clock.now();
+    try {
+      await m.insert(ResponseEntity, { id, surveyId: survey.id, recipientId: recipient.id, channel, comment: comment ?? null, enteredBy, createdAt: now });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException('this questionnaire has already been answered');
+      throw error;
+    }
+    if (checked.rows.length) {
+      await m.insert(AnswerEntity, checked.rows.map((r) => ({ responseId: id, surveyId: survey!.id, ...r })));
+    }
+    await m.update(RecipientEntity, { id: recipient.id }, { status: 'answered', answeredAt: now });
+    return id;
+  }
+}
+
+function invalidAnswers(problems: QuestionnaireProblem[]): BadRequestException {
+  return new BadRequestException({ message: `answers invalid: ${problems.map((p) => p.message).join('; ')}`, details: problems });
+}

@@ -1,0 +1,159 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { Request } from 'express';
+import { CurrentActor, Roles, type Actor } from '@satisflow/identity';
+import { CompositesService } from './composites.service';
+import { CustomersService } from './customers.service';
+import {
+  AddRecipientsDto,
+  CreateCompositeDto,
+  CreateSurveyDto,
+  EnterResponseDto,
+  GapQueryDto,
+  SampleRecipientsDto,
+} from './dto/survey.dto';
+import { ResponsesService } from './responses.service';
+import { ResultsService } from './results.service';
+import { SurveysService } from './surveys.service';
+
+const MAX_UPLOAD = 10 * 1024 * 1024;
+const upload = FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD, files: 1 } });
+const fileBody = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } };
+
+function required(file: Express.Multer.File | undefined): Buffer {
+  if (!file) throw new BadRequestException({ message: 'send the file as multipart field "file"', details: [{ field: 'file', rule: 'required', message: 'a CSV or XLSX file is required' }] });
+  return file.buffer;
+}
+
+class FollowUpDto {
+  @IsString() @MinLength(1) @MaxLength(2000) note: string;
+}
+
+/** The quality department's side of a survey: questionnaire, recipients, dispatch, answers, results. */
+@ApiTags('surveys')
+@ApiBearerAuth()
+@Controller()
+export class SurveysController {
+  constructor(
+    private readonly surveys: SurveysService,
+    private readonly responses: ResponsesService,
+    private readonly results: ResultsService,
+    private readonly customers: CustomersService,
+    private readonly composites: CompositesService,
+  ) {}
+
+  @Get('customers')
+  listCustomers(@Query('search') search?: string, @Query('productType') productType?: string, @Query('region') region?: string) {
+    return this.customers.list({ search, productType, region });
+  }
+
+  @Roles('coordinator', 'survey_manager', 'process_owner', 'admin')
+  @Post('customers/import')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(fileBody)
+  @UseInterceptors(upload)
+  importCustomers(@UploadedFile() file?: Express.Multer.File) {
+    return this.customers.import(required(file));
+  }
+
+  @Post('surveys')
+  create(@Body() dto: CreateSurveyDto, @CurrentActor() actor: Actor) {
+    return this.surveys.create(dto, actor);
+  }
+
+  @Get('surveys')
+  list(@Query('instanceId') instanceId?: string) {
+    return this.surveys.list(instanceId);
+  }
+
+  @Get('surveys/:id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.surveys.get(id);
+  }
+
+  @Roles('coordinator', 'survey_manager')
+  @Post('surveys/:id/recipients')
+  addRecipients(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AddRecipientsDto) {
+    return this.surveys.addRecipients(id, dto);
+  }
+
+  @Roles('coordinator', 'survey_manager')
+  @Post('surveys/:id/recipients/sample')
+  sample(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SampleRecipientsDto) {
+    return this.surveys.sample(id, dto);
+  }
+
+  @Get('surveys/:id/recipients')
+  recipients(@Param('id', ParseUUIDPipe) id: string) {
+    return this.surveys.recipients(id);
+  }
+
+  @Get('surveys/:id/follow-ups')
+  followUps(@Param('id', ParseUUIDPipe) id: string) {
+    return this.surveys.followUps(id);
+  }
+
+  @Roles('coordinator')
+  @Post('surveys/:id/recipients/:recipientId/follow-up')
+  @HttpCode(200)
+  recordFollowUp(@Param('id', ParseUUIDPipe) id: string, @Param('recipientId', ParseUUIDPipe) recipientId: string, @Body() dto: FollowUpDto) {
+    return this.surveys.recordFollowUp(id, recipientId, dto.note);
+  }
+
+  @Roles('coordinator')
+  @Post('surveys/:id/dispatch')
+  @HttpCode(200)
+  dispatch(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.surveys.dispatch(id, actor, `${req.protocol}://${req.get('host')}`);
+  }
+
+  @Roles('coordinator')
+  @Post('surveys/:id/responses')
+  enter(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EnterResponseDto, @CurrentActor() actor: Actor) {
+    return this.responses.enter(id, dto, actor);
+  }
+
+  @Roles('coordinator')
+  @Post('surveys/:id/responses/import')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(fileBody)
+  @UseInterceptors(upload)
+  importResponses(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @UploadedFile() file?: Express.Multer.File) {
+    return this.responses.import(id, required(file), actor);
+  }
+
+  @Get('surveys/:id/results')
+  resultsOf(@Param('id', ParseUUIDPipe) id: string) {
+    return this.results.results(id);
+  }
+
+  @Get('surveys/:id/gap')
+  gap(@Param('id', ParseUUIDPipe) id: string, @Query() q: GapQueryDto) {
+    return this.results.gap(id, q.item, q.target);
+  }
+
+  @Post('composites')
+  createComposite(@Body() dto: CreateCompositeDto, @CurrentActor() actor: Actor) {
+    return this.composites.create(dto, actor);
+  }
+
+  @Get('composites/:id')
+  getComposite(@Param('id', ParseUUIDPipe) id: string) {
+    return this.composites.get(id);
+  }
+}

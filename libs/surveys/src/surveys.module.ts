@@ -1,0 +1,39 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FactProviders, TransitionHooks } from '@satisflow/engine';
+import { CompositesService } from './composites.service';
+import { CustomersService } from './customers.service';
+import { CompositeEntity } from './entities/composite.entity';
+import { CustomerEntity } from './entities/customer.entity';
+import { RecipientEntity } from './entities/recipient.entity';
+import { AnswerEntity, ResponseEntity } from './entities/response.entity';
+import { SurveyEntity } from './entities/survey.entity';
+import { Mailer } from './mail/mailer';
+import { PublicFormController } from './public-form/public-form.controller';
+import { ResponsesService } from './responses.service';
+import { ResultsService } from './results.service';
+import { SURVEY_PROCEDURE, SurveysService } from './surveys.service';
+import { SurveysController } from './surveys.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CustomerEntity, SurveyEntity, RecipientEntity, ResponseEntity, AnswerEntity, CompositeEntity])],
+  controllers: [SurveysController, PublicFormController],
+  providers: [SurveysService, ResponsesService, ResultsService, CustomersService, CompositesService, Mailer],
+  exports: [SurveysService, ResultsService, CustomersService],
+})
+export class SurveysModule implements OnModuleInit {
+  constructor(
+    private readonly facts: FactProviders,
+    private readonly hooks: TransitionHooks,
+    private readonly surveys: SurveysService,
+  ) {}
+
+  onModuleInit(): void {
+    // The collection gate reads the live return rate from the survey's own records.
+    this.facts.register(SURVEY_PROCEDURE, (m, instance) => this.surveys.factsForInstance(m, instance.id));
+    // What the approver signed is what gets measured: freeze the questionnaire with the plan.
+    this.hooks.register(SURVEY_PROCEDURE, async (m, t) => {
+      if (t.fromState === 'planApproval' && t.event === 'APPROVE') await this.surveys.freezeForInstance(m, t.instance.id);
+    });
+  }
+}

@@ -1,0 +1,304 @@
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Clock } from '@satisflow/config';
+import { Dispatcher, InstanceEntity, OutboxEntity } from '@satisflow/engine';
+import { hasRole, type Actor } from '@satisflow/identity';
+import { TransactionRunner } from '@satisflow/persistence';
+import { returnRate } from '@satisflow/scoring';
+import type { AddRecipientsDto, CreateSurveyDto, RecipientDto, SampleRecipientsDto } from './dto/survey.dto';
+import { CustomerEntity } from './entities/customer.entity';
+import { RecipientEntity } from './entities/recipient.entity';
+import { SurveyEntity } from './entities/survey.entity';
+import { Questionnaire, questionnaireHash, resolveQuestionnaire } from './questionnaire';
+import { newToken } from './tokens';
+
+export const SURVEY_PROCEDURE = 'annual-satisfaction-survey';
+/** Days after the invitation before the coordinator phones a customer who has not answered (procedure A step 4). */
+export const FOLLOW_UP_DAYS = 3;
+
+export interface RecipientView {
+  id: string;
+  name: string;
+  channel: string;
+  status: string;
+  email?: string | null;
+  phone?: string | null;
+  productType?: string | null;
+  region?: string | null;
+  customerType?: string | null;
+  invitedAt?: string | null;
+  followUpDueAt?: string | null;
+  followUpOverdue: boolean;
+  answeredAt?: string | null;
+  /** Only in the answer to the request that created the recipient: the personal link's secret. */
+  token?: string;
+}
+
+@Injectable()
+export class SurveysService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly dispatcher: Dispatcher,
+  ) {}
+
+  async create(dto: CreateSurveyDto, actor: Actor): Promise<SurveyEntity> {
+    if (!['survey_manager', 'coordinator'].some((r) => hasRole(actor, r as 'coordinator'))) {
+      throw new ForbiddenException('only the survey manager or a coordinator may create a survey');
+    }
+    const instance = await this.ds.getRepository(InstanceEntity).findOne({ where: { id: dto.instanceId } });
+    if (!instance || instance.procedureKey !== SURVEY_PROCEDURE) throw new NotFoundException(`no survey plan instance ${dto.instanceId}`);
+    if (instance.state !== 'planning') {
+      throw new UnprocessableEntityException(`a survey is attached while planning; the plan is in ${instance.state}`);
+    }
+    const questionnaire: Questionnaire = {
+      scale: dto.scale as Questionnaire['scale'],
+      dimensions: dto.dimensions as Questionnaire['dimensions'],
+      ...(dto.overallItem ? { overallItem: dto.overallItem as Questionnaire['overallItem'] } : {}),
+      ...(dto.satisfiedThreshold !== undefined ? { satisfiedThreshold: dto.satisfiedThreshold } : {}),
+      ...(dto.bands ? { bands: dto.bands as Questionnaire['bands'] } : {}),
+      ...(dto.indexMethod ? { indexMethod: dto.indexMethod } : {}),
+    };
+    const { problems } = resolveQuestionnaire(questionnaire);
+    if (problems.length) {
+      throw new BadRequestException({ message: `questionnaire invalid: ${problems.map((p) => `${p.field} (${p.message})`).join('; ')}`, details: problems });
+    }
+    const survey = this.ds.getRepository(SurveyEntity).create({
+      id: randomUUID(),
+      instanceId: dto.instanceId,
+      title: dto.title,
+      series: dto.series ?? SURVEY_PROCEDURE,
+      period: dto.period ?? null,
+      questionnaire,
+      questionnaireHash: questionnaireHash(questionnaire),
+      targetReturnRate: dto.targetReturnRate ?? 80,
+      status: 'draft',
+      frozenAt: null,
+      createdBy: actor.id,
+      createdAt: this.clock.now(),
+    });
+    await this.ds.getRepository(SurveyEntity).insert(survey as QueryDeepPartialEntity<SurveyEntity>);
+    return survey;
+  }
+
+  async get(id: string, m: EntityManager = this.ds.manager): Promise<SurveyEntity> {
+    const survey = await m.findOne(SurveyEntity, { where: { id } });
+    if (!survey) throw new NotFoundException(`survey ${id} not found`);
+    return survey;
+  }
+
+  list(instanceId?: string): Promise<SurveyEntity[]> {
+    return this.ds.getRepository(SurveyEntity).find({ where: instanceId ? { instanceId } : {}, order: { createdAt: 'DESC' } });
+  }
+
+  /** Freezes the surveys of a plan when the approver signs it: from now on every figure is computed from this version. */
+  async freezeForInstance(m: EntityManager, instanceId: string): Promise<void> {
+    await m.update(SurveyEntity, { instanceId, status: 'draft' }, { status: 'frozen', frozenAt: this.clock.now() });
+  }
+
+  async addRecipients(surveyId: string, dto: AddRecipientsDto): Promise<RecipientView[]> {
+    return this.tx.run(async (m) => {
+      await this.get(surveyId, m);
+      return this.insertRecipients(m, surveyId, dto.recipients);
+    });
+  }
+
+  /** Samples recipients from the customer service files (all matching, or a random sample of `size`). */
+  async sample(surveyId: string, dto: SampleRecipientsDto): Promise<RecipientView[]> {
+    return this.tx.run(async (m) => {
+      await this.get(surveyId, m);
+      const already = new Set((await m.find(RecipientEntity, { where: { surveyId }, select: { customerId: true } })).map((r) => r.customerId));
+      let customers = (
+        await m.find(CustomerEntity, {
+          where: {
+            ...(dto.productType ? { productType: dto.productType } : {}),
+            ...(dto.region ? { region: dto.region } : {}),
+            ...(dto.customerType ? { customerType: dto.customerType } : {}),
+          },
+          order: { code: 'ASC' },
+        })
+      ).filter((c) => !already.has(c.id));
+      if (dto.size && dto.size < customers.length) customers = shuffle(customers).slice(0, dto.size);
+      return this.insertRecipients(
+        m,
+        surveyId,
+        customers.map((c) => ({
+          customerId: c.id,
+          name: c.name,
+          email: c.email ?? undefined,
+          phone: c.phone ?? undefined,
+          fax: c.fax ?? undefined,
+          productType: c.productType ?? undefined,
+          region: c.region ?? undefined,
+          customerType: c.customerType ?? undefined,
+          site: c.site ?? undefined,
+          channel: dto.channel ?? (c.email ? 'email' : 'phone'),
+        })),
+      );
+    });
+  }
+
+  async recipients(surveyId: string): Promise<RecipientView[]> {
+    await this.get(surveyId);
+    const rows = await this.ds.getRepository(RecipientEntity).find({ where: { surveyId }, order: { createdAt: 'ASC', name: 'ASC' } });
+    return rows.map((r) => this.view(r));
+  }
+
+  /**
+   * Sends what can be sent (e-mail invitations through the outbox), records the
+   * manual channels as invited, starts the 3-day follow-up clocks, and moves the
+   * plan to collection with DISPATCHED, all in one transaction.
+   */
+  async dispatch(surveyId: string, actor: Actor, publicBaseUrl: string): Promise<{ invited: number; emails: number; manual: number }> {
+    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException('only a coordinator dispatches questionnaires');
+    return this.tx.run(async (m) => {
+      const survey = await this.get(surveyId, m);
+      const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId } });
+      if (!instance || instance.state !== 'dispatching') {
+        throw new UnprocessableEntityException(`questionnaires are sent when the plan is approved and waiting for dispatch; it is in ${instance?.state}`);
+      }
+      const pending = await m.find(RecipientEntity, { where: { surveyId, status: 'pending' } });
+      if (!pending.length && !(await m.count(RecipientEntity, { where: { surveyId } }))) {
+        throw new UnprocessableEntityException('the survey has no recipients: add or sample them first');
+      }
+      const now = this.clock.now();
+      let emails = 0;
+      for (const r of pending) {
+        if (r.channel === 'email' && r.email) {
+          // A fresh token: the e-mail is the only place the secret is written down.
+          const { token, hash } = newToken();
+          await m.update(RecipientEntity, { id: r.id }, { tokenHash: hash });
+          await m.insert(OutboxEntity, {
+            id: randomUUID(),
+            instanceId: instance.id,
+            revision: instance.revision,
+            kind: 'email',
+            effectKey: `invite:${r.id}`,
+            payload: {
+              type: 'effect.email',
+              to: r.email,
+              subject: `${survey.title} — 客户满意度调查 / Customer satisfaction survey`,
+              text: invitationText(r.name, survey.title, `${publicBaseUrl}/r/${token}`),
+            } as QueryDeepPartialEntity<OutboxEntity['payload']>,
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: now,
+            lastError: null,
+            createdAt: now,
+            doneAt: null,
+          });
+          emails++;
+        }
+      }
+      await m.update(RecipientEntity, { surveyId, status: 'pending' }, { status: 'invited', invitedAt: now });
+      await this.dispatcher.sendSystem(m, instance.id, { type: 'DISPATCHED', data: { surveyId, invited: pending.length, emails } });
+      return { invited: pending.length, emails, manual: pending.length - emails };
+    });
+  }
+
+  /** Recipients the coordinator must phone: invited 3 days ago or more and not answered. */
+  async followUps(surveyId: string): Promise<RecipientView[]> {
+    return (await this.recipients(surveyId)).filter((r) => r.followUpOverdue);
+  }
+
+  async recordFollowUp(surveyId: string, recipientId: string, note: string): Promise<RecipientView> {
+    const repo = this.ds.getRepository(RecipientEntity);
+    const r = await repo.findOne({ where: { id: recipientId, surveyId } });
+    if (!r) throw new NotFoundException(`recipient ${recipientId} not found in survey ${surveyId}`);
+    if (r.status === 'answered') throw new UnprocessableEntityException('this recipient has already answered');
+    await repo.update({ id: r.id }, { status: 'followed_up', followedUpAt: this.clock.now(), followUpNote: note });
+    return this.view({ ...r, status: 'followed_up', followedUpAt: this.clock.now(), followUpNote: note });
+  }
+
+  /** Sent and returned for the return-rate gate: recipients invited, and of those, answered. */
+  async returnFigures(m: EntityManager, surveyId: string): Promise<{ sent: number; returned: number; returnRate: number }> {
+    const sent = await m.count(RecipientEntity, { where: { surveyId, status: In(['invited', 'reminded', 'followed_up', 'answered', 'bounced']) } });
+    const returned = await m.count(RecipientEntity, { where: { surveyId, status: 'answered' } });
+    return { sent, returned, returnRate: returnRate(sent, returned) };
+  }
+
+  /** The facts the survey procedure's guards read (return-rate gate). */
+  async factsForInstance(m: EntityManager, instanceId: string): Promise<Record<string, unknown>> {
+    const survey = await m.findOne(SurveyEntity, { where: { instanceId }, order: { createdAt: 'DESC' } });
+    if (!survey) return {};
+    const figures = await this.returnFigures(m, survey.id);
+    return { surveyId: survey.id, ...figures, targetReturnRate: survey.targetReturnRate };
+  }
+
+  private async insertRecipients(m: EntityManager, surveyId: string, list: RecipientDto[]): Promise<RecipientView[]> {
+    const now = this.clock.now();
+    const created: RecipientView[] = [];
+    for (const r of list) {
+      const { token, hash } = newToken();
+      const row: RecipientEntity = {
+        id: randomUUID(),
+        surveyId,
+        customerId: r.customerId ?? null,
+        name: r.name,
+        email: r.email ?? null,
+        phone: r.phone ?? null,
+        fax: r.fax ?? null,
+        productType: r.productType ?? null,
+        region: r.region ?? null,
+        customerType: r.customerType ?? null,
+        site: r.site ?? null,
+        channel: r.channel,
+        tokenHash: hash,
+        status: 'pending',
+        invitedAt: null,
+        remindedAt: null,
+        followedUpAt: null,
+        answeredAt: null,
+        followUpNote: null,
+        createdAt: now,
+      };
+      await m.insert(RecipientEntity, row);
+      created.push({ ...this.view(row), token });
+    }
+    return created;
+  }
+
+  view(r: RecipientEntity): RecipientView {
+    const due = r.invitedAt ? new Date(r.invitedAt.getTime() + FOLLOW_UP_DAYS * 86_400_000) : null;
+    return {
+      id: r.id,
+      name: r.name,
+      channel: r.channel,
+      status: r.status,
+      email: r.email,
+      phone: r.phone,
+      productType: r.productType,
+      region: r.region,
+      customerType: r.customerType,
+      invitedAt: r.invitedAt?.toISOString() ?? null,
+      followUpDueAt: due?.toISOString() ?? null,
+      followUpOverdue: !!due && r.status === 'invited' && due.getTime() <= this.clock.now().getTime(),
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+    };
+  }
+}
+
+function shuffle<T>(items: T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+function invitationText(name: string, title: string, link: string): string {
+  return [
+    `${name}，您好：`,
+    `感谢您一直以来的支持。为持续改进产品和服务，请您花几分钟填写《${title}》：`,
+    link,
+    '',
+    `Dear ${name},`,
+    `Thank you for your business. Please take a few minutes to answer "${title}":`,
+    link,
+  ].join('\n');
+}
