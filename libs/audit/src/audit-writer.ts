@@ -28,6 +28,16 @@ export interface AuditEntry {
 export class AuditWriter {
   /** Returns the new record's hash: the instance's new chain head. */
   async append(manager: EntityManager, prevHash: string | null, e: AuditEntry): Promise<string> {
+    const record = this.seal(prevHash, e);
+    await this.insert(manager, record);
+    return record.hash;
+  }
+
+  /**
+   * Builds the hashed record without writing it, so the caller can first win the
+   * instance's revision check and only then insert (a loser never touches the trail).
+   */
+  seal(prevHash: string | null, e: AuditEntry): Omit<AuditRecordEntity, 'seq'> {
     const fields = {
       instanceId: e.instanceId,
       revision: e.revision,
@@ -45,8 +55,10 @@ export class AuditWriter {
       procedureVersion: e.procedureVersion,
     };
     const prev = prevHash ?? GENESIS;
-    const hash = recordHash(prev, fields);
-    await manager.insert(AuditRecordEntity, { ...fields, prevHash: prev, hash });
-    return hash;
+    return { ...fields, prevHash: prev, hash: recordHash(prev, fields) };
+  }
+
+  async insert(manager: EntityManager, record: Omit<AuditRecordEntity, 'seq'>): Promise<void> {
+    await manager.insert(AuditRecordEntity, record);
   }
 }

@@ -264,7 +264,7 @@ export class Dispatcher {
       stepActors: actor ? { ...instance.stepActors, [fromState]: actor.id } : instance.stepActors,
       updatedAt: now,
     };
-    updated.auditHead = await this.audit.append(m, instance.auditHead, {
+    const record = this.audit.seal(instance.auditHead, {
       instanceId: instance.id,
       revision,
       at: now,
@@ -282,6 +282,7 @@ export class Dispatcher {
       procedureKey: def.key,
       procedureVersion: def.version,
     });
+    updated.auditHead = record.hash;
     const result = await m
       .createQueryBuilder()
       .update(InstanceEntity)
@@ -291,6 +292,7 @@ export class Dispatcher {
     if (!result.affected) {
       throw new ConflictException(`instance changed concurrently (revision ${instance.revision} is no longer current): reload and try again`);
     }
+    await this.audit.insert(m, record);
     const saved = Object.assign(instance, updated);
     await this.enterState(m, def, saved, fromState, input, now, calendar);
     await this.writeEffects(m, saved, effects, now);
