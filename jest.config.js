@@ -8,7 +8,7 @@ const moduleNameMapper = {
   '^@satisflow/workflows/(.*)$': '<rootDir>/workflows/$1',
   '^@satisflow/(.*)$': '<rootDir>/libs/$1/src',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {
   testTimeout: 60000,
