@@ -70,7 +70,7 @@ const implementation: StepMeta = {
   ...textStep({ zh: '实施纠正措施', en: 'Implement the actions' }, 'complaint_handler', 'result', { zh: '实施结果', en: 'the result' }),
   // The plan's own due date is kept in context.plan.dueDate; the engine arms
   // deadlines from state entry, so overdue actions escalate after a 30-day default.
-  deadline: { after: { days: 30 }, escalation: ['complaint_handler', 'quality', 'management_rep', 'general_manager'], repeatAfter: CHASE_AGAIN },
+  deadline: { after: { days: 30 }, escalation: ['quality', 'management_rep', 'general_manager'], repeatAfter: CHASE_AGAIN },
 };
 
 const machine = procedureSetup<CorrectiveActionContext>()

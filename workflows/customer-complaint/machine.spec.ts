@@ -118,24 +118,25 @@ describe('customer-complaint', () => {
   describe('escalation ladder handler → manager → director → customer-service centre', () => {
     it('climbs one rung per passed deadline in handling, staying in the step', () => {
       const w = dispatched();
-      const roles = [1, 2, 3, 4].map((level) => {
+      const roles = [1, 2, 3].map((level) => {
         expect(w.deadline(level)).toBe(true);
         return w.effects[0];
       });
-      expect(roles.map((e) => e.type === 'effect.notify' && e.role)).toEqual(['complaint_handler', 'survey_manager', 'approver', 'process_owner']);
-      expect(roles.map((e) => e.key)).toEqual(['escalation-1', 'escalation-2', 'escalation-3', 'escalation-4']);
+      // the handler holds the overdue task; each passed deadline tells the next rung up
+      expect(roles.map((e) => e.type === 'effect.notify' && e.role)).toEqual(['survey_manager', 'approver', 'process_owner']);
+      expect(roles.map((e) => e.key)).toEqual(['escalation-1', 'escalation-2', 'escalation-3']);
       expect(w.state).toBe('handling');
-      expect(w.context.escalations.map((e: { level: number }) => e.level)).toEqual([1, 2, 3, 4]);
+      expect(w.context.escalations.map((e: { level: number }) => e.level)).toEqual([1, 2, 3]);
     });
 
     it('escalates an overdue dispatch and an overdue callback from the desk', () => {
       const w = new Walk(def);
       w.deadline(1);
-      expect(w.effects[0]).toMatchObject({ role: 'complaint_desk' });
+      expect(w.effects[0]).toMatchObject({ role: 'survey_manager' });
       expect(w.state).toBe('received');
       w.send('DISPATCH', { data: { handler: 'h' } }).send('RESOLVE', { data: { resolution: 'x' } });
       w.deadline(2);
-      expect(w.effects[0]).toMatchObject({ role: 'survey_manager' });
+      expect(w.effects[0]).toMatchObject({ role: 'approver' });
       expect(w.context.escalations).toEqual([
         expect.objectContaining({ state: 'received', level: 1 }),
         expect.objectContaining({ state: 'callback', level: 2 }),

@@ -45,14 +45,15 @@ export interface ComplaintContext extends BaseContext {
 
 /**
  * The ladder "handler → their manager → director → customer-service centre"
- * (domain section 3) in the roles that exist: the person responsible for the
- * overdue step, the department manager (survey_manager, 部门经理), the deputy
- * general manager over marketing and service (approver, 营销副总经理), and the
- * office that owns the procedure and consolidates every department (process_owner).
+ * (domain section 3) in the roles that exist. The handler is where the ladder
+ * starts: whoever owns the overdue step already holds the overdue task, so each
+ * passed deadline climbs one rung above them (procedures.md: "a task for the
+ * next person up, a notice"): the department manager (survey_manager, 部门经理),
+ * the deputy general manager over marketing and service (approver, 营销副总经理),
+ * and the office that owns the procedure and consolidates every department
+ * (process_owner).
  */
-function ladder(responsible: RoleKey): RoleKey[] {
-  return [responsible, 'survey_manager', 'approver', 'process_owner'];
-}
+const LADDER: RoleKey[] = ['survey_manager', 'approver', 'process_owner'];
 
 const CASE: LocalText = { zh: '《客户投诉处理记录》', en: 'Customer complaint handling record' };
 const CALLBACK_RECORD: LocalText = { zh: '《客户回访记录》', en: 'Customer callback record' };
@@ -63,7 +64,7 @@ const received: StepMeta = {
   role: 'complaint_desk',
   outcomes: ['DISPATCH'],
   rules: { DISPATCH: { zh: '派单须指定一名责任人（data.handler）', en: 'dispatch must name one responsible person (data.handler)' } },
-  deadline: { after: { minutes: 10 }, escalation: ladder('complaint_desk') },
+  deadline: { after: { minutes: 10 }, escalation: LADDER },
   record: CASE,
 };
 
@@ -75,7 +76,7 @@ const handling: StepMeta = {
   commentRequired: ['ESCALATE_MAJOR'],
   rules: { RESOLVE: { zh: '须填写处理结果（data.resolution 或意见）', en: 'the resolution is required (data.resolution or the comment)' } },
   // First-contact responsibility: the customer has an answer within 24 hours.
-  deadline: { after: { hours: 24 }, escalation: ladder('complaint_handler') },
+  deadline: { after: { hours: 24 }, escalation: LADDER },
   record: CASE,
 };
 
@@ -85,7 +86,7 @@ function callbackStep(title: LocalText, deadline: Omit<DeadlineMeta, 'escalation
     role: 'complaint_desk',
     outcomes: ['CALLBACK_SATISFIED', 'CALLBACK_DISSATISFIED'],
     commentRequired: ['CALLBACK_DISSATISFIED'],
-    deadline: { ...deadline, escalation: ladder('complaint_desk') },
+    deadline: { ...deadline, escalation: LADDER },
     record: CALLBACK_RECORD,
     onReject: REOPEN,
   };

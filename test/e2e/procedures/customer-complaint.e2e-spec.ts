@@ -1,0 +1,194 @@
+import type { TestApp } from '../../support/test-app';
+import { COMPLAINT, CORRECTIVE_ACTION, DAY, MINUTE, startProcedures, type Steps } from './steps';
+
+describe('customer-complaint over HTTP (procedures.md, domain section 3)', () => {
+  let t: TestApp;
+  let s: Steps;
+  beforeAll(async () => {
+    ({ t, s } = await startProcedures());
+  });
+  afterAll(() => t.close());
+
+  it('records, dispatches to one handler, resolves, calls back and closes', async () => {
+    const opened = await s.openComplaint('液压泵漏油 / hydraulic pump leaks');
+    expect(opened).toMatchObject({ procedure: COMPLAINT, state: 'received', status: 'active', revision: 1, availableEvents: ['DISPATCH'] });
+    expect(opened.openTasks).toEqual([expect.objectContaining({ role: 'complaint_desk', state: 'received', outcomes: ['DISPATCH'], overdue: false })]);
+    // dispatched within 10 minutes of receipt
+    expect(Date.parse(opened.openTasks[0].dueAt!) - Date.parse((await s.history(opened.id))[0].at)).toBe(10 * MINUTE);
+
+    const noHandler = await s.send('complaint_desk', opened.id, { type: 'DISPATCH', data: {} });
+    expect(noHandler.status).toBe(422);
+    expect(noHandler.body.message).toContain('handler');
+    expect((await s.send('complaint_handler', opened.id, { type: 'DISPATCH', data: { handler: 'complaint_handler' } })).status).toBe(403);
+
+    let i = await s.dispatchComplaint(opened.id);
+    expect(i).toMatchObject({ state: 'handling', revision: 2, availableEvents: [] });
+    expect(i.data.handler).toBe('complaint_handler');
+    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'complaint_handler', assignee: 'complaint_handler', outcomes: ['RESOLVE', 'ESCALATE_MAJOR'] })]);
+    expect(await s.inbox('complaint_handler', opened.id)).toHaveLength(1);
+    expect((await s.get('complaint_handler', opened.id)).availableEvents).toEqual(['RESOLVE', 'ESCALATE_MAJOR']);
+
+    i = await s.resolveComplaint(opened.id);
+    expect(i).toMatchObject({ state: 'callback', revision: 3 });
+    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'complaint_desk', outcomes: ['CALLBACK_SATISFIED', 'CALLBACK_DISSATISFIED'] })]);
+
+    i = await s.callbackSatisfied(opened.id);
+    expect(i).toMatchObject({ state: 'closed', status: 'completed', revision: 4, openTasks: [], availableEvents: [] });
+    expect(i.data.callbacks).toEqual([expect.objectContaining({ round: 1, satisfied: true, by: 'complaint_desk' })]);
+    expect((await s.send('complaint_desk', opened.id, { type: 'CALLBACK_SATISFIED' })).status).toBe(422);
+
+    const history = await s.history(opened.id);
+    expect(history.map((r) => [r.event, r.actor.username, r.actor.role, r.fromState, r.toState])).toEqual([
+      ['START', 'complaint_desk', 'complaint_desk', null, 'received'],
+      ['DISPATCH', 'complaint_desk', 'complaint_desk', 'received', 'handling'],
+      ['RESOLVE', 'complaint_handler', 'complaint_handler', 'handling', 'callback'],
+      ['CALLBACK_SATISFIED', 'complaint_desk', 'complaint_desk', 'callback', 'closed'],
+    ]);
+    expect(history.map((r) => r.revision)).toEqual([1, 2, 3, 4]);
+    expect(history[1].data).toMatchObject({ submitted: { handler: 'complaint_handler' } });
+  });
+
+  it('sends a major event to a quality investigation that opens a linked corrective action', async () => {
+    const complaint = await s.openComplaint('媒体报道设备起火 / media report: unit caught fire');
+    await s.dispatchComplaint(complaint.id);
+
+    const noReason = await s.send('complaint_handler', complaint.id, { type: 'ESCALATE_MAJOR' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.details[0]).toMatchObject({ field: 'comment' });
+    let i = await s.act('complaint_handler', complaint.id, { type: 'ESCALATE_MAJOR', comment: '媒体投诉，涉及安全 / media complaint, safety' });
+    expect(i).toMatchObject({ state: 'investigation', revision: 3 });
+    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'quality', outcomes: ['CONCLUDE'] })]);
+    expect((await s.get('quality', complaint.id)).availableEvents).toEqual(['CONCLUDE']);
+
+    i = await s.act('quality', complaint.id, {
+      type: 'CONCLUDE',
+      data: { conclusion: '电源模块设计缺陷 / power module design defect', openCorrectiveAction: true },
+    });
+    expect(i).toMatchObject({ state: 'handling', revision: 4 });
+    await s.runWorker();
+
+    const [child, ...others] = await s.children('quality', complaint.id);
+    expect(others).toEqual([]);
+    expect(child).toMatchObject({ procedure: CORRECTIVE_ACTION, parentId: complaint.id, state: 'problem', status: 'active', revision: 1 });
+    expect(child.data).toMatchObject({
+      owner: 'complaint_handler',
+      parentId: complaint.id,
+      source: { procedure: COMPLAINT, investigation: 1, conclusion: '电源模块设计缺陷 / power module design defect' },
+    });
+    expect(child.openTasks).toEqual([expect.objectContaining({ role: 'quality', state: 'problem' })]);
+    expect((await s.get('quality', complaint.id)).children).toEqual([child.id]);
+    // a second worker run starts nothing more
+    await s.runWorker();
+    expect((await s.get('quality', complaint.id)).children).toEqual([child.id]);
+
+    // both sides in the audit trail
+    const parentTrail = await s.audit(complaint.id);
+    expect(parentTrail.map((r) => r.event)).toEqual(['START', 'DISPATCH', 'ESCALATE_MAJOR', 'CONCLUDE']);
+    expect(parentTrail[2]).toMatchObject({ comment: '媒体投诉，涉及安全 / media complaint, safety', actor: { username: 'complaint_handler', role: 'complaint_handler' } });
+    expect(parentTrail[3]).toMatchObject({
+      actor: { username: 'quality', role: 'quality' },
+      data: { effects: [{ type: 'effect.startChild', key: 'corrective-action-1' }] },
+    });
+    const childTrail = await s.audit(child.id);
+    expect(childTrail).toEqual([
+      expect.objectContaining({ event: 'START', actor: expect.objectContaining({ username: 'system' }), toState: 'problem', data: expect.objectContaining({ parentId: complaint.id }) }),
+    ]);
+
+    // the case goes on to closure while the corrective action runs
+    expect((await s.closeComplaint(complaint.id)).state).toBe('closed');
+    expect((await s.get('quality', child.id)).state).toBe('problem');
+  });
+
+  it('reopens the case to handling on a dissatisfied callback, with the customer reason', async () => {
+    const complaint = await s.openComplaint('维修后仍异响 / still noisy after repair');
+    await s.dispatchComplaint(complaint.id);
+    await s.resolveComplaint(complaint.id);
+
+    const noReason = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_DISSATISFIED', comment: ' ' });
+    expect(noReason.status).toBe(422);
+    let i = await s.act('complaint_desk', complaint.id, { type: 'CALLBACK_DISSATISFIED', comment: '客户仍不满意：噪音未消除 / noise remains', data: { score: 2 } });
+    expect(i).toMatchObject({ state: 'handling', revision: 4 });
+    expect(i.data).toMatchObject({ reopened: 1, lastRejection: { state: 'callback', comment: '客户仍不满意：噪音未消除 / noise remains', by: 'complaint_desk' } });
+    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'complaint_handler', assignee: 'complaint_handler' })]);
+
+    await s.resolveComplaint(complaint.id, '更换轴承 / bearing replaced');
+    i = await s.callbackSatisfied(complaint.id);
+    expect(i).toMatchObject({ state: 'closed', revision: 6 });
+    expect(i.data.callbacks.map((c: { satisfied: boolean }) => c.satisfied)).toEqual([false, true]);
+    const history = await s.history(complaint.id);
+    expect(history[3]).toMatchObject({ event: 'CALLBACK_DISSATISFIED', fromState: 'callback', toState: 'handling', comment: '客户仍不满意：噪音未消除 / noise remains', actor: { role: 'complaint_desk' } });
+  });
+
+  it('calls major works back a second time, within 2 months of the first callback', async () => {
+    const complaint = await s.openComplaint('厂房钢结构渗水 / plant steel structure leaks');
+    await s.dispatchComplaint(complaint.id, { majorWorks: true });
+    await s.resolveComplaint(complaint.id);
+    let i = await s.callbackSatisfied(complaint.id);
+    expect(i).toMatchObject({ state: 'secondCallback', status: 'active', revision: 4 });
+    const task = i.openTasks[0];
+    expect(task).toMatchObject({ role: 'complaint_desk', state: 'secondCallback', overdue: false, outcomes: ['CALLBACK_SATISFIED', 'CALLBACK_DISSATISFIED'] });
+    const due = Date.parse(task.dueAt!) - Date.parse((await s.history(complaint.id))[3].at);
+    expect(due).toBeGreaterThanOrEqual(59 * DAY);
+    expect(due).toBeLessThanOrEqual(62 * DAY);
+
+    await s.advanceClock(30 * DAY);
+    i = await s.get('complaint_desk', complaint.id);
+    expect(i).toMatchObject({ state: 'secondCallback', revision: 4 });
+    expect(i.openTasks[0].overdue).toBe(false);
+
+    await s.advanceClock(33 * DAY); // past 2 months: the second callback is chased
+    i = await s.get('complaint_desk', complaint.id);
+    expect(i).toMatchObject({ state: 'secondCallback', revision: 5 });
+    expect(i.openTasks[0].overdue).toBe(true);
+    expect((await s.history(complaint.id)).at(-1)).toMatchObject({ event: 'DEADLINE', actor: { username: 'system' }, fromState: 'secondCallback', toState: 'secondCallback' });
+
+    i = await s.act('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED', data: { score: 5 } });
+    expect(i).toMatchObject({ state: 'closed', status: 'completed', revision: 6, openTasks: [] });
+    expect(i.data.callbacks.map((c: { round: number; satisfied: boolean }) => [c.round, c.satisfied])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+  });
+
+  it('escalates an overdue dispatch up the ladder, one rung per passed deadline', async () => {
+    const complaint = await s.openComplaint('空调不制冷 / air conditioner not cooling');
+    await s.advanceClock(5 * MINUTE);
+    expect((await s.get('complaint_desk', complaint.id)).revision).toBe(1);
+
+    await s.advanceClock(6 * MINUTE); // 11 minutes after receipt: the 10-minute dispatch deadline passed
+    let i = await s.get('complaint_desk', complaint.id);
+    expect(i).toMatchObject({ state: 'received', revision: 2 });
+    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'complaint_desk', overdue: true })]);
+    expect(i.data.escalations).toEqual([expect.objectContaining({ state: 'received', level: 1, role: 'survey_manager' })]);
+    let history = await s.history(complaint.id);
+    expect(history.at(-1)).toMatchObject({
+      event: 'DEADLINE',
+      revision: 2,
+      actor: { username: 'system', role: 'system' },
+      fromState: 'received',
+      toState: 'received',
+      data: { escalationLevel: 1, effects: [{ type: 'effect.notify', key: 'escalation-1' }] },
+    });
+    // the handler's manager is told; nobody higher yet
+    expect(await s.notices('survey_manager', complaint.id)).toEqual([
+      expect.objectContaining({ role: 'survey_manager', message: expect.objectContaining({ en: expect.stringContaining('escalation level 1') }) }),
+    ]);
+    expect(await s.notices('approver', complaint.id)).toEqual([]);
+
+    await s.advanceClock(10 * MINUTE); // the next rung
+    i = await s.get('complaint_desk', complaint.id);
+    expect(i.revision).toBe(3);
+    expect(i.data.escalations.map((e: { level: number; role: string }) => [e.level, e.role])).toEqual([
+      [1, 'survey_manager'],
+      [2, 'approver'],
+    ]);
+    history = await s.history(complaint.id);
+    expect(history.at(-1)).toMatchObject({ event: 'DEADLINE', data: { escalationLevel: 2 } });
+    expect(await s.notices('approver', complaint.id)).toEqual([expect.objectContaining({ role: 'approver' })]);
+
+    // dispatching late still works, and the new step is on time
+    i = await s.dispatchComplaint(complaint.id);
+    expect(i).toMatchObject({ state: 'handling', revision: 4 });
+    expect(i.openTasks[0]).toMatchObject({ role: 'complaint_handler', overdue: false });
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * Shared steps for the procedure walks in this folder: each helper is one
+ * step of a procedure as a person does it over HTTP, with the demo user of
+ * the role that acts (username = role key, password 'demo').
+ */
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { api, type EventBody } from '../../support/api';
+
+export interface Task {
+  id: string;
+  instanceId: string;
+  procedure: string;
+  state: string;
+  role: string;
+  assignee?: string;
+  dueAt?: string;
+  overdue: boolean;
+  outcomes: string[];
+}
+
+export interface Instance {
+  id: string;
+  procedure: string;
+  title: string;
+  state: string;
+  status: 'active' | 'completed' | 'cancelled';
+  revision: number;
+  data: Record<string, any>;
+  parentId?: string;
+  children: string[];
+  availableEvents: string[];
+  openTasks: Task[];
+}
+
+export interface HistoryRecord {
+  seq: number;
+  instanceId: string;
+  revision: number;
+  at: string;
+  actor: { id: string | null; username: string; role: string | null };
+  event: string;
+  fromState: string | null;
+  toState: string;
+  comment?: string;
+  data?: Record<string, any>;
+  signatureMeaning?: string;
+}
+
+export interface Notice {
+  id: string;
+  instanceId: string;
+  role: string;
+  message: { zh: string; en: string };
+}
+
+export const MINUTE = 60_000;
+export { HOUR, DAY } from '../../support/api';
+
+export const COMPLAINT = 'customer-complaint';
+export const CORRECTIVE_ACTION = 'corrective-action';
+export const MANAGEMENT_REVIEW = 'management-review';
+export const SURVEY = 'annual-satisfaction-survey';
+
+/** One server per test file, with the HTTP helpers of test/support/api.ts and the procedure steps below. */
+export async function startProcedures() {
+  const t = await startTestApp();
+  return { t, s: steps(t) };
+}
+
+export type Steps = ReturnType<typeof steps>;
+
+export function steps(t: TestApp) {
+  const a = api(t);
+  const getJson = async <T>(user: string, path: string): Promise<T> => {
+    const res = await t.http.get(`/api/v1${path}`).set(await a.auth(user));
+    if (res.status !== 200) throw new Error(`GET ${path} as ${user}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  };
+  const postJson = async <T>(user: string, path: string, body: unknown, status: number): Promise<T> => {
+    const res = await t.http.post(`/api/v1${path}`).set(await a.auth(user)).send(body as object);
+    if (res.status !== status) throw new Error(`POST ${path} as ${user}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  };
+  const act = (user: string, id: string, event: EventBody): Promise<Instance> => a.act(user, id, event);
+
+  return {
+    ...a,
+    act,
+    getJson,
+    postJson,
+    start: (user: string, procedure: string, title: string, data?: Record<string, unknown>): Promise<Instance> => a.start(user, procedure, title, data),
+    get: (user: string, id: string): Promise<Instance> => a.get(user, id),
+    /** The instance's audit records, oldest first, as the auditor reads them. */
+    history: (id: string) => getJson<HistoryRecord[]>('auditor', `/instances/${id}/history`),
+    /** The trail through GET /audit, as an auditor filters it by instance. */
+    audit: async (id: string) => (await getJson<{ items: HistoryRecord[] }>('auditor', `/audit?instanceId=${id}&pageSize=200`)).items,
+    /** Notices this user's roles received about one instance. */
+    notices: async (user: string, instanceId: string) =>
+      (await getJson<Notice[]>(user, '/notifications')).filter((n) => n.instanceId === instanceId),
+    /** This user's inbox, for one instance. */
+    inbox: async (user: string, instanceId: string) =>
+      (await getJson<Task[]>(user, '/tasks?mine=true&status=open')).filter((task) => task.instanceId === instanceId),
+    children: async (user: string, id: string): Promise<Instance[]> =>
+      Promise.all((await a.get(user, id)).children.map((c: string) => a.get(user, c) as Promise<Instance>)),
+
+    // ---- customer-complaint (procedures.md, domain section 3) ----
+
+    openComplaint: (title: string, intake: Record<string, unknown> = {}): Promise<Instance> =>
+      a.start('complaint_desk', COMPLAINT, title, { customer: '华东机械厂', channel: 'phone', description: title, ...intake }),
+    dispatchComplaint: (id: string, data: Record<string, unknown> = {}) =>
+      act('complaint_desk', id, { type: 'DISPATCH', data: { handler: 'complaint_handler', ...data } }),
+    resolveComplaint: (id: string, resolution = '更换密封圈 / seal replaced') =>
+      act('complaint_handler', id, { type: 'RESOLVE', data: { resolution } }),
+    callbackSatisfied: (id: string) => act('complaint_desk', id, { type: 'CALLBACK_SATISFIED', data: { score: 5 } }),
+    /** Dispatch, resolve, satisfied callback: a case from `received` (or `handling`) to `closed`. */
+    async closeComplaint(id: string): Promise<Instance> {
+      if ((await a.get('complaint_desk', id)).state === 'received') await act('complaint_desk', id, { type: 'DISPATCH', data: { handler: 'complaint_handler' } });
+      await act('complaint_handler', id, { type: 'RESOLVE', data: { resolution: '已处理 / handled' } });
+      return act('complaint_desk', id, { type: 'CALLBACK_SATISFIED', data: { score: 5 } });
+    },
+
+    // ---- corrective-action (domain section 5) ----
+
+    openCorrectiveAction: (title: string, owner = 'complaint_handler'): Promise<Instance> =>
+      a.start('quality', CORRECTIVE_ACTION, title, { owner }),
+    describeProblem: (id: string) => act('quality', id, { type: 'SUBMIT', data: { description: '批次 B-17 漏油 / batch B-17 leaks' } }),
+    analyseCause: (id: string) => act('complaint_handler', id, { type: 'SUBMIT', data: { cause: '密封圈供应商换料 / seal supplier changed material' } }),
+    planActions: (id: string) =>
+      act('complaint_handler', id, {
+        type: 'SUBMIT',
+        data: { actions: ['恢复原材料 / revert material', '进货检验加严 / tighten incoming inspection'], owner: 'complaint_handler', dueDate: '2026-12-31' },
+      }),
+    approveActionPlan: (id: string) => act('quality', id, { type: 'APPROVE', signature: a.sign('批准 / approved') }),
+    implementActions: (id: string) => act('complaint_handler', id, { type: 'SUBMIT', data: { result: '已换回原材料 / material reverted' } }),
+    /** problem → causeAnalysis → actionPlan → planApproval → implementation. */
+    async toImplementation(id: string): Promise<Instance> {
+      await act('quality', id, { type: 'SUBMIT', data: { description: '批次 B-17 漏油 / batch B-17 leaks' } });
+      await act('complaint_handler', id, { type: 'SUBMIT', data: { cause: '密封圈供应商换料 / seal supplier changed material' } });
+      await act('complaint_handler', id, {
+        type: 'SUBMIT',
+        data: { actions: ['恢复原材料 / revert material'], owner: 'complaint_handler', dueDate: '2026-12-31' },
+      });
+      return act('quality', id, { type: 'APPROVE', signature: a.sign('批准 / approved') });
+    },
+  };
+}
