@@ -1,0 +1,133 @@
+import 'reflect-metadata';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { createConnection } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '@satisflow/config';
+import { Dispatcher } from '@satisflow/engine';
+import { toActor, UsersService } from '@satisflow/identity';
+import { ResultsService, SurveysService } from '@satisflow/surveys';
+import { createApp } from '../apps/server/src/create-app';
+import { floorMysql, floorSqlite } from './floor';
+import { Figure, measure } from './measure';
+import { BENCH_QUESTIONNAIRE, fillAnswers } from './scoring-data';
+
+const quick = process.argv.includes('--quick');
+const MYSQL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
+const DURATION = quick ? 2000 : 8000;
+const CONCURRENCY = [1, 4, 16];
+const PLAN = { plan: { period: '2026', sample: { size: 40 }, channels: ['email'], survey: 'bench', targetReturnRate: 80 } };
+const figures: Figure[] = [];
+const add = (name: string, value: number, unit: string) => {
+  figures.push({ name, value: Math.round(value * 100) / 100, unit });
+  process.stdout.write(`  ${name.padEnd(44)} ${figures.at(-1)!.value.toString().padStart(12)} ${unit}\n`);
+};
+
+interface Target {
+  dialect: 'sqlite' | 'mariadb';
+  env(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
+}
+
+const sqlite: Target = {
+  dialect: 'sqlite',
+  async env() {
+    const dir = mkdtempSync(join(tmpdir(), 'satisflow-bench-'));
+    return { env: { DATABASE_PATH: join(dir, 'bench.sqlite') }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  },
+};
+
+const mariadb: Target = {
+  dialect: 'mariadb',
+  async env() {
+    const url = new URL(MYSQL);
+    const name = `sf_bench_${process.pid}_${Date.now()}`;
+    const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username, password: url.password });
+    await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4`);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString() },
+      cleanup: async () => {
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        await admin.end();
+      },
+    };
+  },
+};
+
+async function engineBench(target: Target): Promise<void> {
+  for (const k of CONCURRENCY) {
+    const { env, cleanup } = await target.env();
+    const app = await createApp(loadConfig({ ...env, ROLE: 'api', DEMO: '1', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
+    await app.init();
+    const users = app.get(UsersService);
+    const manager = toActor((await users.findByUsername('survey_manager'))!);
+    const approver = toActor((await users.findByUsername('approver'))!);
+    const dispatcher = app.get(Dispatcher);
+    const instances = await Promise.all(Array.from({ length: k }, (_, i) => dispatcher.start({ procedure: 'annual-satisfaction-survey', title: `bench ${i}` }, manager)));
+    const revisions = instances.map((i) => i.revision);
+    // the plan's approve/reject loop: SUBMIT by the survey manager, REJECT with a reason by the approver
+    const result = await measure(k, DURATION, async (w) => {
+      const submit = revisions[w] % 2 === 1;
+      const view = await dispatcher.send(
+        instances[w].id,
+        submit ? { type: 'SUBMIT', expectedRevision: revisions[w], data: PLAN } : { type: 'REJECT', expectedRevision: revisions[w], comment: 'rework' },
+        submit ? manager : approver,
+      );
+      revisions[w] = view.revision;
+    });
+    add(`engine.${target.dialect}.c${k}.transitionsPerSec`, result.perSec, '1/s');
+    add(`engine.${target.dialect}.c${k}.p50Ms`, result.p50Ms, 'ms');
+    add(`engine.${target.dialect}.c${k}.p99Ms`, result.p99Ms, 'ms');
+    await app.close();
+
+    const floor = target.dialect === 'sqlite' ? await floorSqlite(env.DATABASE_PATH, k, DURATION) : await floorMysql(env.DATABASE_URL, k, DURATION);
+    add(`floor.${target.dialect}.c${k}.transitionsPerSec`, floor.perSec, '1/s');
+    add(`ratio.${target.dialect}.c${k}.engineToFloor`, result.perSec / floor.perSec, 'x');
+    await cleanup();
+  }
+}
+
+async function scoringBench(target: Target): Promise<void> {
+  const answers = quick ? 100_000 : 1_000_000;
+  const { env, cleanup } = await target.env();
+  const app = await createApp(loadConfig({ ...env, ROLE: 'api', DEMO: '1', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
+  await app.init();
+  const manager = toActor((await app.get(UsersService).findByUsername('survey_manager'))!);
+  const plan = await app.get(Dispatcher).start({ procedure: 'annual-satisfaction-survey', title: 'scoring bench' }, manager);
+  const survey = await app.get(SurveysService).create({ instanceId: plan.id, title: 'bench', ...BENCH_QUESTIONNAIRE } as never, manager);
+  const ds = app.get<DataSource>(getDataSourceToken());
+  const t0 = performance.now();
+  await fillAnswers(ds, survey.id, answers);
+  add(`scoring.${target.dialect}.load.answers${quick ? '100k' : '1M'}.ms`, performance.now() - t0, 'ms');
+  const results = app.get(ResultsService);
+  const t1 = performance.now();
+  const r = await results.results(survey.id);
+  add(`scoring.${target.dialect}.answers${quick ? '100k' : '1M'}.ms`, performance.now() - t1, 'ms');
+  if (r.overall.index === null) throw new Error('scoring produced no index');
+  await app.close();
+  await cleanup();
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`Satisflow benchmarks${quick ? ' (quick)' : ''}: ${cpus().length} cores, node ${process.version}\n`);
+  for (const target of [sqlite, mariadb]) {
+    await engineBench(target);
+    await scoringBench(target);
+  }
+  add('process.rssMb', process.memoryUsage().rss / 1024 / 1024, 'MB');
+  mkdirSync(join(__dirname, '../../results'), { recursive: true });
+  writeFileSync(
+    join(__dirname, '../../results/latest.json'),
+    JSON.stringify({ figures, machine: { cores: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version, quick, at: new Date().toISOString() } }, null, 2),
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
