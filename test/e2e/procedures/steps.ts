@@ -5,6 +5,7 @@
  */
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { api, type EventBody } from '../../support/api';
+import { VALID_PLAN } from '../../support/fixtures';
 
 export interface Task {
   id: string;
@@ -53,6 +54,55 @@ export interface Notice {
   message: { zh: string; en: string };
 }
 
+export interface Recipient {
+  id: string;
+  name: string;
+  channel: string;
+  status: string;
+}
+
+/** A five-point questionnaire with two dimensions, as the plan's survey (api.md, POST /surveys). */
+export const QUESTIONNAIRE = {
+  scale: 'five-point',
+  dimensions: [
+    {
+      key: 'quality',
+      title: { zh: '产品质量', en: 'Product quality' },
+      items: [
+        { key: 'reliability', title: { zh: '可靠性', en: 'Reliability' } },
+        { key: 'appearance', title: { zh: '外观', en: 'Appearance' } },
+      ],
+    },
+    {
+      key: 'service',
+      title: { zh: '服务', en: 'Service' },
+      items: [{ key: 'response', title: { zh: '响应速度', en: 'Response time' } }],
+    },
+  ],
+};
+
+export interface Finding {
+  title: string;
+  detail?: string;
+  productQuality: boolean;
+  important: boolean;
+}
+
+/** The analysis report's findings: two product-quality findings, one of them important, and one about service. */
+export const FINDINGS: Finding[] = [
+  { title: '液压缸密封可靠性得分最低 / hydraulic seal reliability scored lowest', detail: 'reliability 2.6 / 5', productQuality: true, important: true },
+  { title: '售后响应偏慢 / slow after-sales response', productQuality: false, important: false },
+  { title: '外观划伤 / scratched paint on delivery', productQuality: true, important: false },
+];
+
+export function report(findings: Finding[] = FINDINGS) {
+  return {
+    conclusions: '总体满意，产品可靠性需改进 / satisfied overall; reliability must improve',
+    proposals: ['更换密封供应商 / change seal supplier', '增加发货前检验 / inspect before shipping'],
+    findings,
+  };
+}
+
 export const MINUTE = 60_000;
 export { HOUR, DAY } from '../../support/api';
 
@@ -82,6 +132,13 @@ export function steps(t: TestApp) {
     return res.body as T;
   };
   const act = (user: string, id: string, event: EventBody): Promise<Instance> => a.act(user, id, event);
+
+  /** Attaches the survey and its questionnaire to a plan in `planning` (the survey module). */
+  const attachSurvey = (instanceId: string, title = '2026 年度客户满意度调查表') =>
+    postJson<{ id: string; status: string; instanceId: string }>('survey_manager', '/surveys', { instanceId, title, ...QUESTIONNAIRE, targetReturnRate: 80 }, 201);
+  const submitPlan = (id: string, surveyId: string) =>
+    act('survey_manager', id, { type: 'SUBMIT', data: { plan: { ...VALID_PLAN.plan, survey: surveyId } } });
+  const approvePlan = (id: string) => act('approver', id, { type: 'APPROVE', signature: a.sign('批准 / approved') });
 
   return {
     ...a,
@@ -142,5 +199,36 @@ export function steps(t: TestApp) {
       });
       return act('quality', id, { type: 'APPROVE', signature: a.sign('批准 / approved') });
     },
+
+    // ---- annual-satisfaction-survey (domain section 2) ----
+
+    attachSurvey,
+    submitPlan,
+    approvePlan,
+    /** planning → (survey attached) → planApproval → signed approval → dispatching. */
+    async approvedPlan(title: string): Promise<{ instance: Instance; surveyId: string }> {
+      const started: Instance = await a.start('survey_manager', SURVEY, title);
+      const survey = await attachSurvey(started.id, title);
+      await submitPlan(started.id, survey.id);
+      return { instance: await approvePlan(started.id), surveyId: survey.id };
+    },
+    /** The coordinator lists `count` recipients to phone and sends the survey (the module sends DISPATCHED). */
+    async dispatchSurvey(surveyId: string, count: number): Promise<Recipient[]> {
+      const recipients = Array.from({ length: count }, (_, n) => ({
+        name: `客户 ${n + 1} / customer ${n + 1}`,
+        phone: `021-5555-01${String(n).padStart(2, '0')}`,
+        productType: n % 2 ? 'pump' : 'valve',
+        region: 'east',
+        channel: 'phone',
+      }));
+      const created = await postJson<Recipient[]>('coordinator', `/surveys/${surveyId}/recipients`, { recipients }, 201);
+      await postJson('coordinator', `/surveys/${surveyId}/dispatch`, {}, 200);
+      return created;
+    },
+    /** The coordinator types in phone answers for these recipients. */
+    async enterAnswers(surveyId: string, recipients: Recipient[], answers = { reliability: 3, appearance: 4, response: '4' }): Promise<void> {
+      for (const r of recipients) await postJson('coordinator', `/surveys/${surveyId}/responses`, { recipientId: r.id, channel: 'phone', answers }, 201);
+    },
+    submitReport: (id: string, findings: Finding[] = FINDINGS) => act('coordinator', id, { type: 'SUBMIT', data: report(findings) }),
   };
 }
