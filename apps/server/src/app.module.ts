@@ -5,6 +5,7 @@ import { AuditModule } from '@satisflow/audit';
 import { EngineModule } from '@satisflow/engine';
 import { IdentityModule } from '@satisflow/identity';
 import { PersistenceModule } from '@satisflow/persistence';
+import { ReportsModule } from '@satisflow/reports';
 import { SurveysModule } from '@satisflow/surveys';
 import { PROCEDURES } from '@satisflow/workflows';
 import { HealthController } from './health/health.controller';
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, IdentityModule, AuditModule, EngineModule.forRoot(PROCEDURES), SurveysModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, IdentityModule, AuditModule, EngineModule.forRoot(PROCEDURES), SurveysModule, ReportsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ErrorBodyFilter },

@@ -1,6 +1,7 @@
 export * from './surveys.module';
 export * from './surveys.service';
 export * from './results.service';
+export * from './responses.service';
 export * from './customers.service';
 export * from './questionnaire';
 export * from './import/tabular-file';

@@ -10,10 +10,19 @@ import type { EnterResponseDto } from './dto/survey.dto';
 import { RecipientEntity, type Channel } from './entities/recipient.entity';
 import { AnswerEntity, ResponseEntity } from './entities/response.entity';
 import { SurveyEntity } from './entities/survey.entity';
-import { readTabularFile, TabularFileError } from './import/tabular-file';
+import { normaliseHeader, readTabularFile, TabularFileError } from './import/tabular-file';
 import { rejectFile, RowProblem } from './import/row-errors';
 import { checkAnswers, QuestionnaireProblem, resolveQuestionnaire, ResolvedQuestionnaire } from './questionnaire';
 import { hashToken } from './tokens';
+
+/** A respondent's free-text comment: the customer suggestions the analysis report looks at. */
+export interface RespondentComment {
+  customer: string;
+  channel: Channel;
+  productType: string | null;
+  region: string | null;
+  comment: string;
+}
 
 /** States of the plan in which answers are accepted. */
 const COLLECTING = ['collecting', 'waiverApproval'];
@@ -55,8 +64,8 @@ export class ResponsesService {
 
   /**
    * One row per respondent: `recipient_id` (or `email`), `channel`, optional
-   * `comment`, and one column per item key. Any bad row rejects the whole
-   * file with its line number; nothing is half-imported.
+   * `comment` and `name` (for the reader, ignored), and one column per item key.
+   * Any bad row rejects the whole file with its line number; nothing is half-imported.
    */
   async import(surveyId: string, file: Buffer, actor: Actor): Promise<{ imported: number }> {
     if (!hasRole(actor, 'coordinator')) throw new ForbiddenException('only a coordinator imports answers');
@@ -73,12 +82,14 @@ export class ResponsesService {
       const recipients = await m.find(RecipientEntity, { where: { surveyId } });
       const byId = new Map(recipients.map((r) => [r.id, r]));
       const byEmail = new Map(recipients.filter((r) => r.email).map((r) => [r.email!.toLowerCase(), r]));
+      // Headers arrive normalised (lower case, "_" for spaces and dashes), so item keys are matched the same way.
+      const itemByHeader = new Map([...resolved.items.keys()].map((key) => [normaliseHeader(key), key]));
       const problems: RowProblem[] = [];
       const seen = new Map<string, number>();
       const accepted: { recipient: RecipientEntity; channel: Channel; answers: Record<string, unknown>; comment?: string }[] = [];
       if (!rows.length) problems.push({ line: 1, field: 'file', rule: 'notEmpty', message: 'the file has no answer rows' });
       for (const { line, values } of rows) {
-        const { recipient_id: rid, email, channel = 'paper', comment, ...rest } = values;
+        const { recipient_id: rid, email, channel = 'paper', comment, name: _name, ...rest } = values;
         const recipient = rid ? byId.get(rid) : email ? byEmail.get(email.toLowerCase()) : undefined;
         if (!recipient) {
           problems.push({ line, field: rid ? 'recipient_id' : 'email', rule: 'recipient', message: 'no recipient of this survey matches this row' });
@@ -90,7 +101,7 @@ export class ResponsesService {
         if (!['email', 'fax', 'phone', 'visit', 'paper', 'web'].includes(channel)) {
           problems.push({ line, field: 'channel', rule: 'isIn', message: `${channel} is not a channel` });
         }
-        const answers = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === '' ? null : v]));
+        const answers = Object.fromEntries(Object.entries(rest).map(([header, v]) => [itemByHeader.get(header) ?? header, v === '' ? null : v]));
         const checked = checkAnswers(resolved, answers);
         problems.push(...checked.problems.map((p) => ({ line, ...p })));
         accepted.push({ recipient, channel: channel as Channel, answers, ...(comment ? { comment } : {}) });
@@ -99,6 +110,17 @@ export class ResponsesService {
       for (const a of accepted) await this.store(m, a.recipient, a.channel, a.answers, a.comment, actor.id, survey, resolved);
       return { imported: accepted.length };
     });
+  }
+
+  async comments(surveyId: string): Promise<RespondentComment[]> {
+    const rows: { customer: string; channel: Channel; product_type: string | null; region: string | null; comment: string }[] = await this.ds.query(
+      `SELECT r.name AS customer, s.channel, r.product_type, r.region, s.comment
+         FROM responses s JOIN recipients r ON r.id = s.recipient_id
+        WHERE s.survey_id = ? AND s.comment IS NOT NULL
+        ORDER BY s.created_at, s.id`,
+      [surveyId],
+    );
+    return rows.map((r) => ({ customer: r.customer, channel: r.channel, productType: r.product_type, region: r.region, comment: r.comment }));
   }
 
   private resolve(survey: SurveyEntity): ResolvedQuestionnaire {

@@ -197,3 +197,4 @@ function toDistributions(rows: { group: string; level: string | null; n: number 
 }
 
 export type { Distribution };
+export type SurveyResults = Awaited<ReturnType<ResultsService['results']>>;

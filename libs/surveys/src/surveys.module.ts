@@ -19,7 +19,7 @@ import { SurveysController } from './surveys.controller';
   imports: [TypeOrmModule.forFeature([CustomerEntity, SurveyEntity, RecipientEntity, ResponseEntity, AnswerEntity, CompositeEntity])],
   controllers: [SurveysController, PublicFormController],
   providers: [SurveysService, ResponsesService, ResultsService, CustomersService, CompositesService, Mailer],
-  exports: [SurveysService, ResultsService, CustomersService],
+  exports: [SurveysService, ResultsService, ResponsesService, CustomersService],
 })
 export class SurveysModule implements OnModuleInit {
   constructor(

@@ -1,6 +1,7 @@
 import { Identity1764000000000 } from './1764000000000-identity';
 import { Engine1764000000100 } from './1764000000100-engine';
 import { Surveys1764000000200 } from './1764000000200-surveys';
+import { Reports1764000000300 } from './1764000000300-reports';
 
 /** Every migration, oldest first. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS = [Identity1764000000000, Engine1764000000100, Surveys1764000000200];
+export const MIGRATIONS = [Identity1764000000000, Engine1764000000100, Surveys1764000000200, Reports1764000000300];

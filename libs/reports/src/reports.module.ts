@@ -1,0 +1,27 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TransitionHooks } from '@satisflow/engine';
+import { SURVEY_PROCEDURE, SurveysModule } from '@satisflow/surveys';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+import { SurveyReportEntity } from './survey-report.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SurveyReportEntity]), SurveysModule],
+  controllers: [ReportsController],
+  providers: [ReportsService],
+  exports: [ReportsService],
+})
+export class ReportsModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: TransitionHooks,
+    private readonly reports: ReportsService,
+  ) {}
+
+  onModuleInit(): void {
+    // What the reviewer signs is what was submitted: freeze the report as it goes to review.
+    this.hooks.register(SURVEY_PROCEDURE, async (m, t) => {
+      if (t.fromState === 'reportDrafting' && t.toState === 'reportReview') await this.reports.freeze(m, t.instance);
+    });
+  }
+}

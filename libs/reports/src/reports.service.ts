@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { canonicalJson } from '@satisflow/audit';
+import { Clock } from '@satisflow/config';
+import { InstanceEntity } from '@satisflow/engine';
+import { ResponsesService, ResultsService, SurveyEntity, SurveysService } from '@satisflow/surveys';
+import { AnalysisReport, buildAnalysisReport, DraftText, ReportFinding } from './analysis-report';
+import { SurveyReportEntity } from './survey-report.entity';
+
+export interface FrozenRevision {
+  revision: number;
+  hash: string;
+  frozenAt: string;
+}
+
+export type ReportView = AnalysisReport & { frozen: FrozenRevision | null };
+
+/** SHA-256 of the report's canonical JSON: equal content, equal hash, whatever the key order. */
+export function reportHash(content: AnalysisReport): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/**
+ * Builds the analysis report from the survey's figures and the plan's draft,
+ * and freezes it when it goes to review: from then on reviewers, approvers and
+ * every download see the frozen revision, not figures that might still move.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly surveys: SurveysService,
+    private readonly results: ResultsService,
+    private readonly responses: ResponsesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(surveyId: string): Promise<ReportView> {
+    const survey = await this.surveys.get(surveyId);
+    const instance = await this.ds.getRepository(InstanceEntity).findOne({ where: { id: survey.instanceId } });
+    const context = instance?.snapshot.context ?? {};
+    const draft = draftOf(context);
+    // Back in drafting after an NG, the next revision is being written: show it live.
+    if (draft && instance?.state !== 'reportDrafting') {
+      const frozen = await this.ds.getRepository(SurveyReportEntity).findOne({ where: { surveyId, revision: draft.revision } });
+      if (frozen) return { ...frozen.content, frozen: { revision: frozen.revision, hash: frozen.contentHash, frozenAt: frozen.frozenAt.toISOString() } };
+    }
+    return { ...(await this.build(survey, context)), frozen: null };
+  }
+
+  /** Runs in the transaction that moves the plan to review, so the frozen revision and the transition commit together. */
+  async freeze(m: EntityManager, instance: InstanceEntity): Promise<void> {
+    const survey = await m.findOne(SurveyEntity, { where: { instanceId: instance.id }, order: { createdAt: 'DESC' } });
+    const draft = draftOf(instance.snapshot.context);
+    // a plan surveyed outside the system (no survey record) has no figures to freeze
+    if (!survey || !draft) return;
+    const content = await this.build(survey, instance.snapshot.context);
+    await m.insert(SurveyReportEntity, {
+      id: randomUUID(),
+      surveyId: survey.id,
+      instanceId: instance.id,
+      revision: draft.revision,
+      contentHash: reportHash(content),
+      content,
+      frozenAt: this.clock.now(),
+    });
+  }
+
+  private async build(survey: SurveyEntity, context: Record<string, unknown>): Promise<AnalysisReport> {
+    const results = await this.results.results(survey.id);
+    const [previous, comments] = await Promise.all([
+      results.changes ? this.results.results(results.changes.previousSurveyId) : null,
+      this.responses.comments(survey.id),
+    ]);
+    const collection = context.collection as { waived?: unknown } | null | undefined;
+    return buildAnalysisReport({ results, previous, draft: draftOf(context), waived: collection?.waived === true, comments });
+  }
+}
+
+/** The draft the coordinator submitted at reportDrafting (the plan's `report`), normalised to lists. */
+function draftOf(context: Record<string, unknown>): (DraftText & { revision: number }) | null {
+  const report = context.report as { conclusions?: unknown; proposals?: unknown; findings?: unknown; revision?: unknown } | null | undefined;
+  if (!report || typeof report.revision !== 'number') return null;
+  return {
+    revision: report.revision,
+    conclusions: textList(report.conclusions),
+    proposals: textList(report.proposals),
+    findings: Array.isArray(report.findings) ? (report.findings as ReportFinding[]) : [],
+  };
+}
+
+function textList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.map(String) : [];
+}

@@ -1,0 +1,420 @@
+import ExcelJS from 'exceljs';
+import { reportHash } from '@satisflow/reports';
+import { startTestApp, TestApp } from '../support/test-app';
+import { api } from '../support/api';
+import { VALID_PLAN } from '../support/fixtures';
+import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
+
+const SURVEY = 'annual-satisfaction-survey';
+
+/** Ten-point questionnaire: two dimensions, three items and an overall item (domain.md section 4). */
+const QUESTIONNAIRE = {
+  scale: 'ten-point',
+  dimensions: [
+    {
+      key: 'quality',
+      title: { zh: '产品质量', en: 'Product quality' },
+      items: [
+        { key: 'function', title: { zh: '功能', en: 'Function' } },
+        { key: 'appearance', title: { zh: '外观', en: 'Appearance' } },
+      ],
+    },
+    { key: 'service', title: { zh: '服务', en: 'Service' }, items: [{ key: 'response', title: { zh: '响应速度', en: 'Responsiveness' } }] },
+  ],
+  overallItem: { key: 'overallSatisfaction', title: { zh: '总体满意度', en: 'Overall satisfaction' } },
+  targetReturnRate: 80,
+};
+
+/**
+ * The main survey's 34 returns (of 40 sent → 85.0 %). `function` carries the
+ * worked example of domain.md: 25 answers 6×2, 7×5, 8×15, 9×3 (index 77.6),
+ * the other 9 respondents answer "not applicable".
+ */
+const FUNCTION_ANSWERS: (number | null)[] = [6, 6, ...Array(5).fill(7), ...Array(15).fill(8), 9, 9, 9, ...Array(9).fill(null)];
+function answersOf(i: number): Record<string, number | null> {
+  return { function: FUNCTION_ANSWERS[i], appearance: 8, response: i % 2 ? 9 : 7, overallSatisfaction: i % 3 ? 8 : 9 };
+}
+
+function customerCsv(rows: string[]): Buffer {
+  return Buffer.from(`\uFEFFcode,name,email,phone,product_type,region\n${rows.join('\n')}\n`, 'utf8');
+}
+
+async function customerXlsx(rows: (string | null)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('客户');
+  sheet.addRow(['客户编号', '客户名称', '邮箱', '电话', '产品类型', '区域']);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answers, results', () => {
+  let t: TestApp;
+  let a: ReturnType<typeof api>;
+  let smtp: SmtpSink;
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    t = await startTestApp({ SMTP_URL: smtp.url });
+    a = api(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  const customerCount = async () => (await t.http.get('/api/v1/customers').set(await a.auth('coordinator')).expect(200)).body.length as number;
+  const upload = async (user: string, path: string, file: Buffer, name: string) =>
+    t.http.post(`/api/v1${path}`).set(await a.auth(user)).attach('file', file, name);
+
+  describe('customer import', () => {
+    it('imports a CSV and an XLSX file of customer service files', async () => {
+      const csv = customerCsv(
+        Array.from({ length: 30 }, (_, i) => {
+          const n = String(i + 1).padStart(3, '0');
+          return `C${n},客户${n},c${n}@example.com,0571-8800${n},${i % 2 ? '泵' : '阀门'},${i % 3 ? '华东' : '华南'}`;
+        }),
+      );
+      const res = await upload('coordinator', '/customers/import', csv, 'customers.csv');
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({ imported: 30, created: 30, updated: 0 });
+
+      const xlsx = await customerXlsx(
+        Array.from({ length: 10 }, (_, i) => {
+          const n = String(i + 31).padStart(3, '0');
+          return [`C${n}`, `客户${n}`, i < 5 ? `c${n}@example.com` : null, `0571-8800${n}`, '阀门', '华北'];
+        }),
+      );
+      const res2 = await upload('coordinator', '/customers/import', xlsx, 'customers.xlsx');
+      expect(res2.status).toBe(201);
+      expect(res2.body).toEqual({ imported: 10, created: 10, updated: 0 });
+      expect(await customerCount()).toBe(40);
+      const c31 = (await t.http.get('/api/v1/customers?search=C031').set(await a.auth('coordinator')).expect(200)).body;
+      expect(c31).toEqual([expect.objectContaining({ code: 'C031', name: '客户031', email: 'c031@example.com', productType: '阀门', region: '华北' })]);
+    });
+
+    it('rejects a CSV with one bad row whole, naming the line, and changes nothing', async () => {
+      const csv = customerCsv(['C001,改名的客户,c001@example.com,1,泵,华东', 'C101,新客户,new@example.com,2,泵,华东', 'C102,坏邮箱,not-an-email,3,泵,华东']);
+      const res = await upload('coordinator', '/customers/import', csv, 'customers.csv');
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ line: 4, field: 'email', rule: 'isEmail' })]);
+      expect(res.body.message).toContain('line 4');
+      expect(await customerCount()).toBe(40);
+      const c001 = (await t.http.get('/api/v1/customers?search=C001').set(await a.auth('coordinator'))).body;
+      expect(c001[0].name).toBe('客户001');
+    });
+
+    it('rejects an XLSX with a row missing its name, naming the row', async () => {
+      const res = await upload('coordinator', '/customers/import', await customerXlsx([['C201', '好客户', null, null, '泵', '华东'], ['C202', null, null, null, '泵', '华东']]), 'bad.xlsx');
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ line: 3, field: 'name', rule: 'required' })]);
+      expect(await customerCount()).toBe(40);
+    });
+  });
+
+  /** The main survey (2026), the previous one for the 2027 survey's changes. */
+  let planId: string;
+  let surveyId: string;
+
+  describe('one annual survey from plan to closed collection', () => {
+    const tokenByEmail = new Map<string, string>();
+
+    it('attaches a survey to the plan while planning and freezes it with the signed approval', async () => {
+      const plan = await a.start('survey_manager', SURVEY, '2026 年度客户满意度调查');
+      planId = plan.id;
+      const created = await t.http
+        .post('/api/v1/surveys')
+        .set(await a.auth('survey_manager'))
+        .send({ instanceId: planId, title: '2026 年度客户满意度调查', period: '2026', ...QUESTIONNAIRE });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ status: 'draft', targetReturnRate: 80, questionnaireHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      surveyId = created.body.id;
+
+      const badScale = await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: planId, title: 'x', ...QUESTIONNAIRE, scale: 'eleven-point' });
+      expect(badScale.status).toBe(400);
+      expect(badScale.body.details[0]).toMatchObject({ field: 'scale' });
+
+      const sampled = await t.http.post(`/api/v1/surveys/${surveyId}/recipients/sample`).set(await a.auth('coordinator')).send({});
+      expect(sampled.status).toBe(201);
+      expect(sampled.body).toHaveLength(40);
+      expect(sampled.body.filter((r: { channel: string }) => r.channel === 'email')).toHaveLength(35);
+      expect(sampled.body[0].token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+
+      const early = await t.http.post(`/api/v1/surveys/${surveyId}/dispatch`).set(await a.auth('coordinator'));
+      expect(early.status).toBe(422);
+
+      await a.act('survey_manager', planId, { type: 'SUBMIT', data: VALID_PLAN });
+      const approved = await a.act('approver', planId, { type: 'APPROVE', signature: a.sign('批准 / approved') });
+      expect(approved.state).toBe('dispatching');
+      const survey = (await t.http.get(`/api/v1/surveys/${surveyId}`).set(await a.auth('coordinator')).expect(200)).body;
+      expect(survey).toMatchObject({ status: 'frozen', frozenAt: expect.any(String), questionnaireHash: created.body.questionnaireHash });
+
+      const late = await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: planId, title: 'late', ...QUESTIONNAIRE });
+      expect(late.status).toBe(422);
+    });
+
+    it('dispatches as coordinator: invitation e-mails with personal links reach the SMTP server, the plan collects', async () => {
+      const asManager = await t.http.post(`/api/v1/surveys/${surveyId}/dispatch`).set(await a.auth('survey_manager'));
+      expect(asManager.status).toBe(403);
+      const res = await t.http.post(`/api/v1/surveys/${surveyId}/dispatch`).set(await a.auth('coordinator'));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ invited: 40, emails: 35, manual: 5 });
+      expect((await a.get('coordinator', planId)).state).toBe('collecting');
+
+      await a.runWorker();
+      expect(smtp.mails).toHaveLength(35);
+      for (const mail of smtp.mails) {
+        const link = mail.text.match(/https?:\/\/[^\s/]+\/r\/([A-Za-z0-9_-]{16,64})/);
+        expect(link).not.toBeNull();
+        tokenByEmail.set(mail.to[0], link![1]);
+      }
+      expect(tokenByEmail.size).toBe(35);
+      expect(smtp.mails[0].text).toContain('2026 年度客户满意度调查');
+      expect(smtp.mails[0].headers['message-id']).toMatch(/@satisflow\.local>$/);
+      const recipients = (await t.http.get(`/api/v1/surveys/${surveyId}/recipients`).set(await a.auth('coordinator')).expect(200)).body;
+      expect(recipients.every((r: { status: string; followUpDueAt: string | null }) => r.status === 'invited' && r.followUpDueAt)).toBe(true);
+    });
+
+    it('serves the public form by personal link, accepts one answer per link', async () => {
+      const token = tokenByEmail.get('c001@example.com')!;
+      const zh = await t.http.get(`/r/${token}`).expect(200);
+      expect(zh.headers['content-type']).toContain('text/html');
+      expect(zh.text).toContain('lang="zh-CN"');
+      expect(zh.text).toContain('提交问卷');
+      expect(zh.text).toContain('功能');
+      const en = await t.http.get(`/r/${token}?lang=en`).expect(200);
+      expect(en.text).toContain('Submit');
+      expect(en.text).toContain('Responsiveness');
+
+      const wrongLevel = await t.http.post(`/api/v1/responses/${token}`).send({ answers: { function: 11 } });
+      expect(wrongLevel.status).toBe(400);
+      expect(wrongLevel.body.details[0]).toMatchObject({ field: 'answers.function', rule: 'level' });
+
+      const first = await t.http.post(`/api/v1/responses/${token}`).send({ answers: answersOf(0), comment: '交货及时' });
+      expect(first.status).toBe(201);
+      const second = await t.http.post(`/api/v1/responses/${token}`).send({ answers: answersOf(0) });
+      expect(second.status).toBe(409);
+      const after = await t.http.get(`/r/${token}`).expect(200);
+      expect(after.text).toContain('此问卷已提交');
+      expect((await t.http.get(`/r/${token}?lang=en`)).text).toContain('already been answered');
+
+      const unknown = await t.http.get('/r/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+      expect(unknown.status).toBe(404);
+      expect(unknown.text).toContain('链接无效');
+      expect((await t.http.post('/api/v1/responses/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').send({ answers: answersOf(1) })).status).toBe(404);
+
+      for (const i of [1, 2]) {
+        const email = `c${String(i + 1).padStart(3, '0')}@example.com`;
+        await t.http.post(`/api/v1/responses/${tokenByEmail.get(email)}`).send({ answers: answersOf(i) }).expect(201);
+      }
+    });
+
+    it('takes a phone interview typed in by the coordinator, and refuses closing below the target return rate', async () => {
+      const recipients = (await t.http.get(`/api/v1/surveys/${surveyId}/recipients`).set(await a.auth('coordinator'))).body;
+      const phone = recipients.find((r: { channel: string }) => r.channel === 'phone');
+      const entered = await t.http
+        .post(`/api/v1/surveys/${surveyId}/responses`)
+        .set(await a.auth('coordinator'))
+        .send({ recipientId: phone.id, channel: 'phone', answers: answersOf(3), comment: '电话回访' });
+      expect(entered.status).toBe(201);
+      const again = await t.http.post(`/api/v1/surveys/${surveyId}/responses`).set(await a.auth('coordinator')).send({ recipientId: phone.id, channel: 'phone', answers: answersOf(3) });
+      expect(again.status).toBe(409);
+
+      const close = await a.send('coordinator', planId, { type: 'CLOSE_COLLECTION' });
+      expect(close.status).toBe(422);
+      expect(close.body.message).toContain('return rate');
+    });
+
+    it('imports an answer file all-or-nothing, then closes collection at the target without a waiver', async () => {
+      const auth = await a.auth('coordinator');
+      const recipients = (await t.http.get(`/api/v1/surveys/${surveyId}/recipients`).set(auth)).body as { id: string; status: string }[];
+      const open = recipients.filter((r) => r.status !== 'answered').slice(0, 30);
+      const rows = open.map((r, j) => {
+        const x = answersOf(j + 4);
+        return [r.id, `客户${j}`, 'paper', x.function ?? '', x.appearance, x.response, x.overallSatisfaction, j === 0 ? '"价格偏高, 希望优惠"' : ''].join(',');
+      });
+      // item keys are matched whatever the header's case; `name` is for the reader only
+      const header = 'Recipient ID,name,channel,function,appearance,response,OverallSatisfaction,comment';
+      const bad = [...rows];
+      bad[1] = bad[1].replace(',paper,', ',pigeon,');
+      const rejected = await upload('coordinator', `/surveys/${surveyId}/responses/import`, Buffer.from([header, ...bad].join('\r\n')), 'answers.csv');
+      expect(rejected.status).toBe(400);
+      expect(rejected.body.details).toEqual([expect.objectContaining({ line: 3, field: 'channel' })]);
+      const stillFour = (await t.http.get(`/api/v1/surveys/${surveyId}/results`).set(auth).expect(200)).body;
+      expect(stillFour.returned).toBe(4);
+
+      const imported = await upload('coordinator', `/surveys/${surveyId}/responses/import`, Buffer.from([header, ...rows].join('\r\n')), 'answers.csv');
+      expect(imported.status).toBe(201);
+      expect(imported.body).toEqual({ imported: 30 });
+
+      const closed = await a.act('coordinator', planId, { type: 'CLOSE_COLLECTION' });
+      expect(closed.state).toBe('reportDrafting');
+      expect(closed.data.collection).toMatchObject({ returnRate: 85, targetReturnRate: 80, waived: false });
+    });
+
+    it('reproduces the worked figures: return rate 85.0, item index 77.6, 6 respondents to move', async () => {
+      const auth = await a.auth('coordinator');
+      const results = (await t.http.get(`/api/v1/surveys/${surveyId}/results`).set(auth).expect(200)).body;
+      expect(results).toMatchObject({ sent: 40, returned: 34, returnRate: 85 });
+      const quality = results.dimensions.find((d: { key: string }) => d.key === 'quality');
+      const fn = quality.items.find((i: { key: string }) => i.key === 'function');
+      expect(fn).toMatchObject({ index: 77.6, n: 25, distribution: { counts: { 6: 2, 7: 5, 8: 15, 9: 3 }, notApplicable: 9 } });
+      expect(results.overall.index).toEqual(expect.any(Number));
+      expect(results.satisfactionRate).toMatchObject({ rate: 100 });
+      expect(results.lowest[0].key).toBe('function');
+      expect(results.slices.productType.map((s: { slice: string }) => s.slice).sort()).toEqual(['泵', '阀门']);
+      expect(results.drivers).toHaveLength(2);
+
+      const gap = (await t.http.get(`/api/v1/surveys/${surveyId}/gap?item=function&target=80`).set(auth).expect(200)).body;
+      expect(gap).toEqual({ item: 'function', index: 77.6, target: 80, respondentsToMove: 6 });
+      expect((await t.http.get(`/api/v1/surveys/${surveyId}/gap?item=nope&target=80`).set(auth)).status).toBe(404);
+      expect((await t.http.get(`/api/v1/surveys/${surveyId}/gap?item=function&target=120`).set(auth)).status).toBe(400);
+    });
+
+    it('combines weighted sources 60/20/20 with complaint and incident deductions', async () => {
+      const auth = await a.auth('survey_manager');
+      const overall = (await t.http.get(`/api/v1/surveys/${surveyId}/results`).set(auth)).body.overall.index as number;
+      const linked = await t.http
+        .post('/api/v1/composites')
+        .set(auth)
+        .send({
+          title: '2026 综合满意度',
+          period: '2026',
+          sources: [
+            { key: 'questionnaire', weight: 60, surveyId },
+            { key: 'visits', weight: 20, score: 90 },
+            { key: 'keyAccount', weight: 20, score: 80 },
+          ],
+          generalComplaints: 25,
+        });
+      expect(linked.status).toBe(201);
+      expect(linked.body.sources[0]).toMatchObject({ key: 'questionnaire', score: overall, share: 0.6 });
+      expect(linked.body.deductions).toEqual({ generalComplaints: 25, majorIncidents: 0, points: 0.4 });
+      expect(linked.body.final).toBeCloseTo(0.6 * overall + 34 - 0.4, 1);
+
+      const plain = await t.http
+        .post('/api/v1/composites')
+        .set(auth)
+        .send({ title: '事故年', sources: [{ key: 'q', weight: 60, score: 80 }, { key: 'v', weight: 20, score: 90 }, { key: 'k', weight: 20, score: 70 }], generalComplaints: 10, majorIncidents: 1 });
+      expect(plain.body).toMatchObject({ weightedScore: 80, deductions: { points: 50.2 }, final: 29.8, grade: { key: expect.any(String) } });
+      const fetched = (await t.http.get(`/api/v1/composites/${plain.body.id}`).set(auth).expect(200)).body;
+      expect(fetched).toEqual(plain.body);
+    });
+  });
+
+  describe('a survey closed below target on a waiver, and its analysis report', () => {
+    let plan2: string;
+    let survey2: string;
+
+    it('refuses closing, takes a waiver request with a reason, the approver signs, then closes', async () => {
+      plan2 = (await a.start('survey_manager', SURVEY, '2027 年度客户满意度调查')).id;
+      survey2 = (
+        await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: plan2, title: '2027 年度客户满意度调查', period: '2027', ...QUESTIONNAIRE }).expect(201)
+      ).body.id;
+      const added = await t.http
+        .post(`/api/v1/surveys/${survey2}/recipients`)
+        .set(await a.auth('coordinator'))
+        .send({ recipients: ['甲', '乙', '丙', '丁'].map((name, i) => ({ name: `${name}公司`, phone: `1380000000${i}`, productType: i % 2 ? '泵' : '阀门', channel: 'phone' })) });
+      expect(added.status).toBe(201);
+      await a.act('survey_manager', plan2, { type: 'SUBMIT', data: VALID_PLAN });
+      await a.act('approver', plan2, { type: 'APPROVE', signature: a.sign('批准 / approved') });
+      const sent = await t.http.post(`/api/v1/surveys/${survey2}/dispatch`).set(await a.auth('coordinator')).expect(200);
+      expect(sent.body).toEqual({ invited: 4, emails: 0, manual: 4 });
+      for (const [i, r] of added.body.slice(0, 2).entries()) {
+        await t.http
+          .post(`/api/v1/surveys/${survey2}/responses`)
+          .set(await a.auth('coordinator'))
+          .send({ recipientId: r.id, channel: 'phone', answers: answersOf(10 + i), ...(i ? { comment: '=包装破损 / damaged packaging' } : {}) })
+          .expect(201);
+      }
+      expect((await a.send('coordinator', plan2, { type: 'CLOSE_COLLECTION' })).status).toBe(422);
+      expect((await a.send('coordinator', plan2, { type: 'REQUEST_WAIVER' })).status).toBe(422);
+      const asked = await a.act('coordinator', plan2, { type: 'REQUEST_WAIVER', comment: '两家客户停产，无法联系 / two customers closed down' });
+      expect(asked.state).toBe('waiverApproval');
+      expect((await a.send('approver', plan2, { type: 'APPROVE' })).status).toBe(422);
+      const granted = await a.act('approver', plan2, { type: 'APPROVE', signature: a.sign('批准豁免 / waiver approved') });
+      expect(granted.state).toBe('collecting');
+      const closed = await a.act('coordinator', plan2, { type: 'CLOSE_COLLECTION' });
+      expect(closed.state).toBe('reportDrafting');
+      expect(closed.data.collection).toMatchObject({ returnRate: 50, waived: true });
+    });
+
+    it('builds the analysis report live while drafting: results, special figures against 2026, comments', async () => {
+      const report = (await t.http.get(`/api/v1/surveys/${survey2}/report`).set(await a.auth('coordinator')).expect(200)).body;
+      expect(report.frozen).toBeNull();
+      expect(report.figures).toMatchObject({ sent: 4, returned: 2, returnRate: 50, waived: true });
+      expect(report.results.rows).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ level: 'dimension', key: 'quality', title: { zh: '产品质量', en: 'Product quality' } }),
+          expect.objectContaining({ level: 'item', dimension: 'quality', key: 'function', n: 2 }),
+        ]),
+      );
+      expect(report.results.productTypes.map((p: { slice: string }) => p.slice).sort()).toEqual(['泵', '阀门']);
+      expect(report.special.previous).toEqual({ surveyId, title: '2026 年度客户满意度调查' });
+      expect(report.special.itemChanges.map((c: { key: string }) => c.key)).toEqual(expect.arrayContaining(['function', 'appearance', 'response']));
+      expect(report.special.productChanges).toHaveLength(2);
+      expect(report.special.largestRise ?? report.special.largestFall).not.toBeNull();
+      expect(report.special.lowestItems[0].level).toBe('item');
+      expect(report.focus.comments).toEqual([expect.objectContaining({ customer: '乙公司', channel: 'phone', productType: '泵', comment: '=包装破损 / damaged packaging' })]);
+      expect(report.conclusions).toEqual({ conclusions: [], proposals: [] });
+    });
+
+    it('freezes the report with a content hash when it goes to review, and a redraft freezes a new revision', async () => {
+      const draft = {
+        conclusions: ['总体满意度稳定，功能项低于目标 / overall stable, function below target'],
+        proposals: ['改进包装 / improve packaging'],
+        findings: [{ title: '包装破损 / damaged packaging', detail: '乙公司两批次', productQuality: true, important: false }],
+      };
+      await a.act('coordinator', plan2, { type: 'SUBMIT', data: draft });
+      const auth = await a.auth('survey_manager');
+      const frozen = (await t.http.get(`/api/v1/surveys/${survey2}/report`).set(auth).expect(200)).body;
+      expect(frozen.frozen).toMatchObject({ revision: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      const { frozen: stamp, ...content } = frozen;
+      expect(reportHash(content)).toBe(stamp.hash);
+      expect(frozen.conclusions).toEqual({ conclusions: draft.conclusions, proposals: draft.proposals });
+      expect(frozen.focus.findings).toEqual(draft.findings);
+      expect((await t.http.get(`/api/v1/surveys/${survey2}/report`).set(auth)).body.frozen).toEqual(stamp);
+
+      await a.act('survey_manager', plan2, { type: 'REJECT', comment: '补充产品分析 / add the product analysis' });
+      expect((await t.http.get(`/api/v1/surveys/${survey2}/report`).set(auth)).body.frozen).toBeNull();
+      await a.act('coordinator', plan2, { type: 'SUBMIT', data: { ...draft, proposals: [...draft.proposals, '泵类回访 / call back pump customers'] } });
+      const second = (await t.http.get(`/api/v1/surveys/${survey2}/report`).set(auth)).body;
+      expect(second.frozen).toMatchObject({ revision: 2 });
+      expect(second.frozen.hash).not.toBe(stamp.hash);
+    });
+
+    it('renders the frozen report as PDF with an embedded Chinese font, as XLSX and as CSV with a BOM', async () => {
+      const auth = await a.auth('approver');
+      const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      };
+      const pdf = await t.http.get(`/api/v1/surveys/${survey2}/report?format=pdf`).set(auth).buffer(true).parse(binary).expect(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toContain('survey-report-2027-r2.pdf');
+      const pdfText = (pdf.body as Buffer).toString('latin1');
+      expect(pdfText.startsWith('%PDF-')).toBe(true);
+      expect(pdfText).toContain('/FontFile2');
+      expect(pdfText).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+
+      const xlsx = await t.http.get(`/api/v1/surveys/${survey2}/report?format=xlsx`).set(auth).buffer(true).parse(binary).expect(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.body);
+      const results = wb.getWorksheet('结果')!;
+      expect(results.getRow(1).getCell(3).text).toBe('代码');
+      const keys: string[] = [];
+      results.eachRow((row, n) => n > 1 && keys.push(row.getCell(3).text));
+      expect(keys).toEqual(['quality', 'function', 'appearance', 'service', 'response']);
+      expect(wb.getWorksheet('顾客意见')!.getRow(2).getCell(5).text).toBe('=包装破损 / damaged packaging');
+
+      const csv = await t.http.get(`/api/v1/surveys/${survey2}/report?format=csv&lang=en`).set(auth).buffer(true).parse(binary).expect(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const text = (csv.body as Buffer).toString('utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const lines = text.slice(1).split('\r\n');
+      expect(lines[0]).toBe('2027 年度客户满意度调查 — Customer satisfaction survey analysis report');
+      expect(lines).toContain('Level,Item,Key,Name,Index,Valid answers,Not applicable');
+      expect(lines.find((l) => l.startsWith('Sub-item,quality,function,Function,'))).toBeDefined();
+      expect(lines).toContain("乙公司,phone,泵,,'=包装破损 / damaged packaging");
+    });
+  });
+});
