@@ -229,7 +229,8 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       const open = recipients.filter((r) => r.status !== 'answered').slice(0, 30);
       const rows = open.map((r, j) => {
         const x = answersOf(j + 4);
-        return [r.id, `客户${j}`, 'paper', x.function ?? '', x.appearance, x.response, x.overallSatisfaction, j === 0 ? '"价格偏高, 希望优惠"' : ''].join(',');
+        // an empty channel cell takes the default (paper)
+        return [r.id, `客户${j}`, j === 2 ? '' : 'paper', x.function ?? '', x.appearance, x.response, x.overallSatisfaction, j === 0 ? '"价格偏高, 希望优惠"' : ''].join(',');
       });
       // item keys are matched whatever the header's case; `name` is for the reader only
       const header = 'Recipient ID,name,channel,function,appearance,response,OverallSatisfaction,comment';
@@ -305,6 +306,9 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
     let survey2: string;
 
     it('refuses closing, takes a waiver request with a reason, the approver signs, then closes', async () => {
+      // a draft whose plan is never approved must not become the "previous survey" of the next one
+      const abandoned = await a.start('survey_manager', SURVEY, '未批准的计划');
+      await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: abandoned.id, title: '未批准', ...QUESTIONNAIRE }).expect(201);
       plan2 = (await a.start('survey_manager', SURVEY, '2027 年度客户满意度调查')).id;
       survey2 = (
         await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: plan2, title: '2027 年度客户满意度调查', period: '2027', ...QUESTIONNAIRE }).expect(201)

@@ -82,7 +82,7 @@ const L = {
     rise: '上升最多',
     fall: '下降最多',
     noDraft: '报告尚未提交：结论与建议在第 7 步填写。',
-    frozen: '送审定稿，第',
+    frozen: (revision: number) => `送审定稿（第 ${revision} 版）`,
     draft: '草稿（未送审）',
     conclusions: '结论',
     proposals: '改进建议',
@@ -142,7 +142,7 @@ const L = {
     rise: 'Largest rise',
     fall: 'Largest fall',
     noDraft: 'The report has not been submitted yet: conclusions and proposals are written at step 7.',
-    frozen: 'Frozen for review, revision',
+    frozen: (revision: number) => `Frozen for review, revision ${revision}`,
     draft: 'Draft (not yet submitted for review)',
     conclusions: 'Conclusions',
     proposals: 'Improvement proposals',
@@ -164,17 +164,18 @@ export function reportLayout(r: AnalysisReport, lang: Lang, frozen: FrozenStamp 
     rows: rows.map((row) => [row.level === 'dimension' ? t.dimension : t.item, row.dimension, row.key, titled(row), row.index, row.n, row.notApplicable]),
   });
   const sliceTable = (name: string, rows: SliceRow[]): ReportTable => ({ name, head: [t.product, t.index, t.respondents], rows: rows.map((s) => [s.slice, s.index, s.respondents]) });
+  const titles = new Map(r.results.rows.map((row) => [row.key, titled(row)]));
   const changeTable = (name: string, rows: Change[]): ReportTable => ({
     name,
-    head: [t.key, t.current, t.previous, t.delta, t.margin, t.significant],
-    rows: rows.map((c) => [c.key, c.current, c.previous, c.delta, c.marginOfError, yesNo(c.significant)]),
+    head: [t.key, t.name, t.current, t.previous, t.delta, t.margin, t.significant],
+    rows: rows.map((c) => [c.key, titles.get(c.key) ?? c.key, c.current, c.previous, c.delta, c.marginOfError, yesNo(c.significant)]),
   });
   const describe = (label: string, c: Change | null) => (c ? `${label}: ${c.key} ${c.previous} → ${c.current} (${c.delta! > 0 ? '+' : ''}${c.delta})` : null);
   const s = r.special;
   const f = r.figures;
   return {
     title: `${r.survey.title} — ${t.report}`,
-    stamp: frozen ? `${t.frozen} ${frozen.revision} · SHA-256 ${frozen.hash}` : t.draft,
+    stamp: frozen ? `${t.frozen(frozen.revision)} · SHA-256 ${frozen.hash}` : t.draft,
     summary: [
       [t.period, r.survey.period],
       [t.sent, f.sent],

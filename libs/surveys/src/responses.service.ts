@@ -89,7 +89,9 @@ export class ResponsesService {
       const accepted: { recipient: RecipientEntity; channel: Channel; answers: Record<string, unknown>; comment?: string }[] = [];
       if (!rows.length) problems.push({ line: 1, field: 'file', rule: 'notEmpty', message: 'the file has no answer rows' });
       for (const { line, values } of rows) {
-        const { recipient_id: rid, email, channel = 'paper', comment, name: _name, ...rest } = values;
+        const { recipient_id: rid, email, channel: channelCell, comment, name: _name, ...rest } = values;
+        // an empty cell means the default, as a missing column does
+        const channel = channelCell || 'paper';
         const recipient = rid ? byId.get(rid) : email ? byEmail.get(email.toLowerCase()) : undefined;
         if (!recipient) {
           problems.push({ line, field: rid ? 'recipient_id' : 'email', rule: 'recipient', message: 'no recipient of this survey matches this row' });

@@ -130,10 +130,13 @@ export class ResultsService {
     return out;
   }
 
-  /** The previous survey of the same series (by creation), for change and significance. */
+  /**
+   * The previous survey of the same series (by creation), for change and significance.
+   * Only a frozen one counts: a draft whose plan was never approved was never run.
+   */
   private previous(survey: SurveyEntity): Promise<SurveyEntity | null> {
     return this.ds.getRepository(SurveyEntity).findOne({
-      where: { series: survey.series, createdAt: LessThan(survey.createdAt) },
+      where: { series: survey.series, status: 'frozen', createdAt: LessThan(survey.createdAt) },
       order: { createdAt: 'DESC' },
     });
   }
