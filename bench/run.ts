@@ -15,9 +15,12 @@ import { Figure, measure } from './measure';
 import { BENCH_QUESTIONNAIRE, fillAnswers } from './scoring-data';
 
 const quick = process.argv.includes('--quick');
+/** `--only engine.sqlite` runs just the benchmarks whose figure names start with that prefix. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const wanted = (prefix: string) => !only || prefix.startsWith(only) || only.startsWith(prefix);
 const MYSQL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const DURATION = quick ? 2000 : 8000;
-const CONCURRENCY = [1, 4, 16];
+const CONCURRENCY = (process.argv.find((a) => a.startsWith('--concurrency='))?.slice(14).split(',').map(Number)) ?? [1, 4, 16];
 const PLAN = { plan: { period: '2026', sample: { size: 40 }, channels: ['email'], survey: 'bench', targetReturnRate: 80 } };
 const figures: Figure[] = [];
 const add = (name: string, value: number, unit: string) => {
@@ -113,8 +116,8 @@ async function scoringBench(target: Target): Promise<void> {
 async function main(): Promise<void> {
   process.stdout.write(`Satisflow benchmarks${quick ? ' (quick)' : ''}: ${cpus().length} cores, node ${process.version}\n`);
   for (const target of [sqlite, mariadb]) {
-    await engineBench(target);
-    await scoringBench(target);
+    if (wanted(`engine.${target.dialect}`)) await engineBench(target);
+    if (wanted(`scoring.${target.dialect}`)) await scoringBench(target);
   }
   add('process.rssMb', process.memoryUsage().rss / 1024 / 1024, 'MB');
   mkdirSync(join(__dirname, '../../results'), { recursive: true });

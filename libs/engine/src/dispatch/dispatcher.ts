@@ -162,12 +162,13 @@ export class Dispatcher {
       if (replay) return replay;
     }
     // Signatures are checked before the transaction: bcrypt is slow and must not hold the writer.
-    const peek = await this.tx.run((m) => m.findOne(InstanceEntity, { where: { id: instanceId } }));
-    if (!peek) throw new NotFoundException(`instance ${instanceId} not found`);
-    const peekMeta = stepMeta(this.registry.get(peek.procedureKey, peek.procedureVersion).machine, peek.state);
+    // Unsigned events skip this read; the transaction checks the state again either way.
     let signatureMeaning: string | undefined;
-    if (peekMeta?.signed?.[input.type] && input.signature) {
-      signatureMeaning = await this.signatures.verify(actor, input.signature);
+    if (input.signature) {
+      const peek = await this.tx.run((m) => m.findOne(InstanceEntity, { where: { id: instanceId } }));
+      if (!peek) throw new NotFoundException(`instance ${instanceId} not found`);
+      const peekMeta = stepMeta(this.registry.get(peek.procedureKey, peek.procedureVersion).machine, peek.state);
+      if (peekMeta?.signed?.[input.type]) signatureMeaning = await this.signatures.verify(actor, input.signature);
     }
     const calendar = await this.calendar.get();
     try {
