@@ -15,6 +15,9 @@ import { ResultsService } from './results.service';
 import { SURVEY_PROCEDURE, SurveysService } from './surveys.service';
 import { SurveysController } from './surveys.controller';
 
+/** Events whose guards or records read the live return rate (the gate, the waiver request, the window's deadline). */
+const RETURN_RATE_EVENTS = new Set(['CLOSE_COLLECTION', 'REQUEST_WAIVER', 'DEADLINE']);
+
 @Module({
   imports: [TypeOrmModule.forFeature([CustomerEntity, SurveyEntity, RecipientEntity, ResponseEntity, AnswerEntity, CompositeEntity])],
   controllers: [SurveysController, PublicFormController],
@@ -30,7 +33,10 @@ export class SurveysModule implements OnModuleInit {
 
   onModuleInit(): void {
     // The collection gate reads the live return rate from the survey's own records.
-    this.facts.register(SURVEY_PROCEDURE, (m, instance) => this.surveys.factsForInstance(m, instance.id));
+    // Only the events whose guards read it pay for the three queries.
+    this.facts.register(SURVEY_PROCEDURE, async (m, instance, event) =>
+      RETURN_RATE_EVENTS.has(event) ? this.surveys.factsForInstance(m, instance.id) : {},
+    );
     // What the approver signed is what gets measured: freeze the questionnaire with the plan.
     this.hooks.register(SURVEY_PROCEDURE, async (m, t) => {
       if (t.fromState === 'planApproval' && t.event === 'APPROVE') await this.surveys.freezeForInstance(m, t.instance.id);
