@@ -120,6 +120,7 @@ async function main(): Promise<void> {
     if (wanted(`scoring.${target.dialect}`)) await scoringBench(target);
   }
   add('process.rssMb', process.memoryUsage().rss / 1024 / 1024, 'MB');
+  if (only) return; // a partial run (profiling) never replaces the recorded figures
   mkdirSync(join(__dirname, '../../results'), { recursive: true });
   writeFileSync(
     join(__dirname, '../../results/latest.json'),
