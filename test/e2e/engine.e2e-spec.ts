@@ -43,6 +43,12 @@ describe('the workflow engine over HTTP', () => {
     expect(String(svg.body)).toContain('<svg');
     const mermaid = await t.http.get(`/api/v1/procedures/${SURVEY}/diagram?format=mermaid`).set(auth).expect(200);
     expect(mermaid.text).toContain('stateDiagram-v2');
+    for (const lang of ['zh', 'en']) {
+      const doc = await t.http.get(`/api/v1/procedures/${SURVEY}/document?lang=${lang}`).set(auth).expect(200);
+      expect(doc.headers['content-type']).toContain('text/markdown');
+      expect(doc.text).toContain('```mermaid');
+      expect(doc.text).toContain(lang === 'zh' ? '批准调查计划' : 'Approve the survey plan');
+    }
   });
 
   it('walks a plan through submit, reject with a reason, resubmit and signed approval', async () => {

@@ -100,6 +100,16 @@ export class DiagramQueryDto {
   version?: number;
 }
 
+export class DocumentQueryDto {
+  @ApiPropertyOptional({ enum: ['zh', 'en'] })
+  @IsOptional() @IsIn(['zh', 'en'])
+  lang: 'zh' | 'en' = 'zh';
+
+  @ApiPropertyOptional({ description: 'definition version (default latest)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  version?: number;
+}
+
 export class AdvanceClockDto {
   @ApiProperty({ description: 'milliseconds to move the engine clock forward' })
   @IsInt() @Min(0) @Max(10 * 365 * 86_400_000)

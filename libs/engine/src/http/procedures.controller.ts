@@ -2,9 +2,9 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ROLES } from '@satisflow/identity';
-import { describeProcedure, procedureForApi, toMermaid, toSvg } from '../definitions';
+import { describeProcedure, procedureDocument, procedureForApi, toMermaid, toSvg } from '../definitions';
 import { ProcedureRegistry } from '../procedure-registry';
-import { DiagramQueryDto } from './instance.dto';
+import { DiagramQueryDto, DocumentQueryDto } from './instance.dto';
 
 @ApiTags('procedures')
 @ApiBearerAuth()
@@ -34,5 +34,15 @@ export class ProceduresController {
     const opts = { highlight: q.highlight, lang: q.lang, roleLabels: ROLES };
     if (q.format === 'mermaid') res.type('text/plain; charset=utf-8').send(toMermaid(def, opts));
     else res.type('image/svg+xml; charset=utf-8').send(toSvg(def, opts));
+  }
+
+  /** The controlled procedure document, generated from the running machine (Markdown). */
+  @Get(':key/document')
+  document(@Param('key') key: string, @Query() q: DocumentQueryDto, @Res() res: Response) {
+    const def = q.version ? this.registry.get(key, q.version) : this.registry.latest(key);
+    res
+      .type('text/markdown; charset=utf-8')
+      .attachment(`${def.key}-v${def.version}-${q.lang}.md`)
+      .send(procedureDocument(def, { lang: q.lang, roleLabels: ROLES }));
   }
 }
