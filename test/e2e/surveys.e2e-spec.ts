@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { reportHash } from '@satisflow/reports';
 import { startTestApp, TestApp } from '../support/test-app';
-import { api } from '../support/api';
+import { api, DAY } from '../support/api';
 import { VALID_PLAN } from '../support/fixtures';
 import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
 
@@ -221,6 +221,30 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       const close = await a.send('coordinator', planId, { type: 'CLOSE_COLLECTION' });
       expect(close.status).toBe(422);
       expect(close.body.message).toContain('return rate');
+    });
+
+    it('reminds by e-mail with a fresh link that replaces the old one, and lists who to phone after 3 days', async () => {
+      const auth = await a.auth('coordinator');
+      const before = smtp.mails.length;
+      const oldToken = tokenByEmail.get('c010@example.com')!;
+      const res = await t.http.post(`/api/v1/surveys/${surveyId}/remind`).set(auth).expect(200);
+      expect(res.body).toEqual({ reminded: 32 }); // 35 e-mail recipients, 3 answered
+      await a.runWorker();
+      const reminders = smtp.mails.slice(before);
+      expect(reminders).toHaveLength(32);
+      expect(reminders.every((m) => /\/r\/[A-Za-z0-9_-]{16,64}/.test(m.text))).toBe(true);
+      const fresh = reminders.find((m) => m.to[0] === 'c010@example.com')!.text.match(/\/r\/([A-Za-z0-9_-]{16,64})/)![1];
+      expect(fresh).not.toBe(oldToken);
+      expect((await t.http.get(`/r/${oldToken}`)).status).toBe(404);
+      expect((await t.http.get(`/r/${fresh}`)).status).toBe(200);
+
+      expect((await t.http.get(`/api/v1/surveys/${surveyId}/follow-ups`).set(auth).expect(200)).body).toEqual([]);
+      await a.advanceClock(3 * DAY);
+      const due = (await t.http.get(`/api/v1/surveys/${surveyId}/follow-ups`).set(auth).expect(200)).body as { id: string; status: string }[];
+      expect(due).toHaveLength(36); // 40 recipients, 4 answered
+      const called = await t.http.post(`/api/v1/surveys/${surveyId}/recipients/${due[0].id}/follow-up`).set(auth).send({ note: '已电话联系，客户答应本周填写' }).expect(200);
+      expect(called.body.status).toBe('followed_up');
+      expect((await t.http.get(`/api/v1/surveys/${surveyId}/follow-ups`).set(auth)).body).toHaveLength(35);
     });
 
     it('imports an answer file all-or-nothing, then closes collection at the target without a waiver', async () => {

@@ -123,6 +123,13 @@ export class SurveysController {
   }
 
   @Roles('coordinator')
+  @Post('surveys/:id/remind')
+  @HttpCode(200)
+  remind(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.surveys.remind(id, actor, `${req.protocol}://${req.get('host')}`);
+  }
+
+  @Roles('coordinator')
   @Post('surveys/:id/responses')
   enter(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EnterResponseDto, @CurrentActor() actor: Actor) {
     return this.responses.enter(id, dto, actor);

@@ -169,34 +169,72 @@ export class SurveysService {
       let emails = 0;
       for (const r of pending) {
         if (r.channel === 'email' && r.email) {
-          // A fresh token: the e-mail is the only place the secret is written down.
-          const { token, hash } = newToken();
-          await m.update(RecipientEntity, { id: r.id }, { tokenHash: hash });
-          await m.insert(OutboxEntity, {
-            id: randomUUID(),
-            instanceId: instance.id,
-            revision: instance.revision,
-            kind: 'email',
-            effectKey: `invite:${r.id}`,
-            payload: {
-              type: 'effect.email',
-              to: r.email,
-              subject: `${survey.title} — 客户满意度调查 / Customer satisfaction survey`,
-              text: invitationText(r.name, survey.title, `${publicBaseUrl}/r/${token}`),
-            } as QueryDeepPartialEntity<OutboxEntity['payload']>,
-            status: 'pending',
-            attempts: 0,
-            nextAttemptAt: now,
-            lastError: null,
-            createdAt: now,
-            doneAt: null,
-          });
+          await this.queueInvitation(m, instance, survey, r, publicBaseUrl, `invite:${r.id}`, false);
           emails++;
         }
       }
       await m.update(RecipientEntity, { surveyId, status: 'pending' }, { status: 'invited', invitedAt: now });
       await this.dispatcher.sendSystem(m, instance.id, { type: 'DISPATCHED', data: { surveyId, invited: pending.length, emails } });
       return { invited: pending.length, emails, manual: pending.length - emails };
+    });
+  }
+
+  /**
+   * E-mails a reminder to every e-mail recipient who has not answered yet. The
+   * reminder carries a fresh link (only token hashes are stored, so the old
+   * secret cannot be re-sent); the earlier link stops working.
+   */
+  async remind(surveyId: string, actor: Actor, publicBaseUrl: string): Promise<{ reminded: number }> {
+    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException('only a coordinator sends reminders');
+    return this.tx.run(async (m) => {
+      const survey = await this.get(surveyId, m);
+      const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId } });
+      if (!instance || instance.state !== 'collecting') {
+        throw new UnprocessableEntityException(`reminders are sent while collecting; the plan is in ${instance?.state}`);
+      }
+      const open = await m.find(RecipientEntity, { where: { surveyId, channel: 'email', status: In(['invited', 'reminded', 'followed_up']) } });
+      const now = this.clock.now();
+      const targets = open.filter((r) => r.email);
+      for (const r of targets) {
+        await this.queueInvitation(m, instance, survey, r, publicBaseUrl, `remind:${r.id}:${now.getTime()}`, true);
+        await m.update(RecipientEntity, { id: r.id }, { status: 'reminded', remindedAt: now });
+      }
+      return { reminded: targets.length };
+    });
+  }
+
+  /** Issues a fresh personal link and queues the e-mail carrying it in the caller's transaction. */
+  private async queueInvitation(
+    m: EntityManager,
+    instance: InstanceEntity,
+    survey: SurveyEntity,
+    r: RecipientEntity,
+    publicBaseUrl: string,
+    effectKey: string,
+    reminder: boolean,
+  ): Promise<void> {
+    // The e-mail is the only place the secret is written down.
+    const { token, hash } = newToken();
+    await m.update(RecipientEntity, { id: r.id }, { tokenHash: hash });
+    const now = this.clock.now();
+    await m.insert(OutboxEntity, {
+      id: randomUUID(),
+      instanceId: instance.id,
+      revision: instance.revision,
+      kind: 'email',
+      effectKey,
+      payload: {
+        type: 'effect.email',
+        to: r.email!,
+        subject: `${reminder ? '提醒 / Reminder: ' : ''}${survey.title} — 客户满意度调查 / Customer satisfaction survey`,
+        text: invitationText(r.name, survey.title, `${publicBaseUrl}/r/${token}`),
+      } as QueryDeepPartialEntity<OutboxEntity['payload']>,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
+      doneAt: null,
     });
   }
 
@@ -276,7 +314,7 @@ export class SurveysService {
       customerType: r.customerType,
       invitedAt: r.invitedAt?.toISOString() ?? null,
       followUpDueAt: due?.toISOString() ?? null,
-      followUpOverdue: !!due && r.status === 'invited' && due.getTime() <= this.clock.now().getTime(),
+      followUpOverdue: !!due && (r.status === 'invited' || r.status === 'reminded') && due.getTime() <= this.clock.now().getTime(),
       answeredAt: r.answeredAt?.toISOString() ?? null,
     };
   }
