@@ -1,0 +1,30 @@
+import { ProcedureProvider } from './api/ProcedureProvider';
+import { AuthProvider, useAuth } from './auth/AuthProvider';
+import { AppLayout } from './components/AppLayout';
+import { I18nProvider } from './i18n/I18nProvider';
+import { LoginPage } from './pages/LoginPage';
+import { usePath } from './router';
+import { Routes } from './Routes';
+
+function Shell() {
+  const { user } = useAuth();
+  const path = usePath();
+  if (!user) return <LoginPage />;
+  return (
+    <ProcedureProvider key={user.id}>
+      <AppLayout path={path}>
+        <Routes path={path} />
+      </AppLayout>
+    </ProcedureProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <Shell />
+      </AuthProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,91 @@
+import { App, Form, Input, Modal, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { Instance } from '../api/types';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useLabels } from '../components/useLabels';
+import { useI18n } from '../i18n/I18nProvider';
+import { eventNeeds } from './eventNeeds';
+import { jsonData, JsonField } from './JsonField';
+import { planData, PlanFields, type PlanValues } from './PlanFields';
+import { reportData, ReportFields, type ReportValues } from './ReportFields';
+import { sendEvent, type EventBody } from './sendEvent';
+import { SignatureFields } from './SignatureFields';
+
+export interface EventTarget {
+  instanceId: string;
+  instanceTitle?: string;
+  procedure: string;
+  state: string;
+  event: string;
+}
+
+type Values = Partial<PlanValues & ReportValues> & { comment?: string; json?: string; password?: string; meaning?: string };
+
+function dataOf(form: string, v: Values): Record<string, unknown> | undefined {
+  if (form === 'plan') return planData(v as PlanValues);
+  if (form === 'report') return reportData(v as ReportValues);
+  if (form === 'json') return jsonData(v.json);
+  return undefined;
+}
+
+/** One dialog for every outcome: the form the outcome needs, a reason, a signature. */
+export function SendEventModal({ target, onClose, onSent }: { target: EventTarget; onClose: () => void; onSent: (instance: Instance) => void }) {
+  const { t, event: eventLabel } = useI18n();
+  const labels = useLabels();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const needs = eventNeeds(target.procedure, labels.stepOf(target.procedure, target.state), target.event);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const body: EventBody = { type: target.event, comment: v.comment?.trim() || undefined, data: dataOf(needs.form, v) };
+    if (needs.signature) body.signature = { password: v.password ?? '', meaning: v.meaning ?? needs.meaning };
+    setBusy(true);
+    setError(undefined);
+    try {
+      const instance = await sendEvent(target.instanceId, body);
+      void message.success(t('event.done', { state: labels.state(instance.procedure, instance.state) }));
+      onSent(instance);
+    } catch (e) {
+      setError(e);
+      form.setFieldValue('password', '');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const danger = target.event === 'REJECT' || target.event.startsWith('CALLBACK_DIS') || target.event === 'INEFFECTIVE';
+  return (
+    <Modal
+      open
+      width={needs.form === 'none' ? 520 : 680}
+      title={t('event.title', { event: eventLabel(target.event) })}
+      okText={eventLabel(target.event)}
+      okButtonProps={{ danger, loading: busy }}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        {target.instanceTitle} · <Tag>{labels.state(target.procedure, target.state)}</Tag>
+      </Typography.Paragraph>
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical" initialValues={{ meaning: needs.meaning, targetReturnRate: 80, channels: ['email', 'phone'], findings: [] }}>
+        {needs.form === 'plan' && <PlanFields />}
+        {needs.form === 'report' && <ReportFields />}
+        <Form.Item
+          name="comment"
+          label={t('event.comment')}
+          extra={needs.commentRequired ? t('event.commentRequired') : undefined}
+          rules={needs.commentRequired ? [{ required: true, whitespace: true }] : []}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        {needs.form === 'json' && <JsonField />}
+        {needs.signature && <SignatureFields />}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ProcedureState } from '../api/types';
+
+export type DataForm = 'plan' | 'report' | 'json' | 'none';
+
+/** What sending an event in a state asks of the person: a signature, a reason, a form. */
+export interface EventNeeds {
+  signature: boolean;
+  /** Default meaning of the signature (the statement the signer makes). */
+  meaning: 'approved' | 'reviewed';
+  commentRequired: boolean;
+  form: DataForm;
+}
+
+/** Outcomes whose data the engine reads (procedures.md); others may still carry free JSON. */
+const FORMS: Record<string, DataForm> = {
+  'annual-satisfaction-survey:planning:SUBMIT': 'plan',
+  'annual-satisfaction-survey:reportDrafting:SUBMIT': 'report',
+};
+
+const NO_DATA = new Set(['APPROVE', 'REJECT', 'REQUEST_WAIVER', 'CLOSE_COLLECTION']);
+
+export function eventNeeds(procedure: string, step: ProcedureState | undefined, event: string): EventNeeds {
+  return {
+    signature: !!step?.signed?.includes(event),
+    meaning: step && /review/i.test(step.id) ? 'reviewed' : 'approved',
+    commentRequired: !!step?.commentRequired?.includes(event) || event === 'REJECT',
+    form: FORMS[`${procedure}:${step?.id}:${event}`] ?? (NO_DATA.has(event) ? 'none' : 'json'),
+  };
+}

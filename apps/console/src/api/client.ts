@@ -1,0 +1,84 @@
+import { clearSession, getToken } from '../auth/session';
+
+/** An error body as the API sends it: `{ statusCode, error, message, details? }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: { field?: string; message?: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type Listener = () => void;
+const unauthorizedListeners = new Set<Listener>();
+
+/** Called when any request gets 401: the session is gone, the app shows the login page. */
+export function onUnauthorized(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+const BASE = '/api/v1';
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: { message?: unknown; details?: unknown } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    /* not JSON */
+  }
+  const message = Array.isArray(body.message) ? body.message.join('; ') : typeof body.message === 'string' ? body.message : res.statusText;
+  const details = Array.isArray(body.details) ? (body.details as { field?: string; message?: string }[]) : [];
+  return new ApiError(res.status, message, details);
+}
+
+/** Fetches an API path with the session token; 401 ends the session. */
+export async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = getToken();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  if (init.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  const res = await fetch(`${BASE}${path}`, { ...init, headers });
+  if (res.status === 401 && token) {
+    clearSession();
+    unauthorizedListeners.forEach((l) => l());
+  }
+  if (!res.ok) throw await toError(res);
+  return res;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return (await request(path)).json() as Promise<T>;
+}
+
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown, headers?: HeadersInit): Promise<T> {
+  const res = await request(path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers });
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export async function getText(path: string): Promise<string> {
+  return (await request(path)).text();
+}
+
+/** Downloads an authenticated file (a plain link cannot carry the bearer token). */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await request(path);
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

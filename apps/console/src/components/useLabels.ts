@@ -1,0 +1,14 @@
+import { useProcedures } from '../api/useProcedures';
+import { useI18n } from '../i18n/I18nProvider';
+
+/** Titles of procedures and their states in the current language. */
+export function useLabels() {
+  const { list, details } = useProcedures();
+  const { local } = useI18n();
+  return {
+    procedure: (key: string) => local(list.find((p) => p.key === key)?.title) || key,
+    state: (procedure: string, state: string | null | undefined) =>
+      state ? local(details[procedure]?.states.find((s) => s.id === state)?.title) || state : '',
+    stepOf: (procedure: string, state: string) => details[procedure]?.states.find((s) => s.id === state),
+  };
+}
