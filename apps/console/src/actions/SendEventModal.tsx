@@ -61,7 +61,7 @@ export function SendEventModal({ target, onClose, onSent }: { target: EventTarge
     <Modal
       open
       width={needs.form === 'none' ? 520 : 680}
-      title={t('event.title', { event: eventLabel(target.event) })}
+      title={`${labels.state(target.procedure, target.state)} · ${eventLabel(target.event)}`}
       okText={eventLabel(target.event)}
       okButtonProps={{ danger, loading: busy }}
       onOk={() => void submit().catch(() => undefined)}
@@ -69,7 +69,8 @@ export function SendEventModal({ target, onClose, onSent }: { target: EventTarge
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {target.instanceTitle} · <Tag>{labels.state(target.procedure, target.state)}</Tag>
+        <Tag color="blue">{labels.procedure(target.procedure)}</Tag>
+        {target.instanceTitle}
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       <Form form={form} layout="vertical" initialValues={{ meaning: needs.meaning, targetReturnRate: 80, channels: ['email', 'phone'], findings: [] }}>

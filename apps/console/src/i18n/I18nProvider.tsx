@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { DICTIONARY, EVENT_LABELS, ROLE_LABELS, type Lang, type TextKey } from './dictionary';
+import { DICTIONARY, EVENT_LABELS, FIELD_LABELS, ROLE_LABELS, type Lang, type TextKey } from './dictionary';
 import type { LocalText } from '../api/types';
 import { theme } from '../theme';
 
@@ -15,6 +15,7 @@ interface I18n {
   local: (text: LocalText | string | null | undefined) => string;
   role: (key: string | null | undefined) => string;
   event: (type: string) => string;
+  field: (key: string) => string;
   dateTime: (iso: string | null | undefined) => string;
 }
 
@@ -43,6 +44,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       local,
       role: (key) => (key ? local(ROLE_LABELS[key]) || key : ''),
       event: (type) => local(EVENT_LABELS[type]) || type,
+      field: (key) => local(FIELD_LABELS[key]) || key,
       dateTime: (iso) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : ''),
     };
   }, [lang, setLang]);

@@ -96,7 +96,6 @@ const zh = {
   'start.titlePlaceholder': '例如：2026 年度客户满意度调查',
   'start.done': '流程已发起',
   'start.notAllowed': '您的岗位不能发起此程序',
-  'event.title': '提交：{event}',
   'event.comment': '意见 / 理由',
   'event.commentRequired': '退回或驳回必须填写理由，理由将显示给返工人员',
   'event.signTitle': '电子签名',
@@ -291,7 +290,6 @@ const en: Record<TextKey, string> = {
   'start.titlePlaceholder': 'e.g. 2026 annual customer satisfaction survey',
   'start.done': 'Procedure started',
   'start.notAllowed': 'Your roles may not start this procedure',
-  'event.title': 'Send: {event}',
   'event.comment': 'Comment / reason',
   'event.commentRequired': 'A reason is required; it is shown to whoever reworks the step',
   'event.signTitle': 'Electronic signature',
@@ -405,6 +403,37 @@ export const ROLE_LABELS: Record<string, { zh: string; en: string }> = {
   complaint_handler: { zh: '责任人', en: 'Complaint handler' },
   auditor: { zh: '审核员', en: 'Auditor' },
   system: { zh: '系统', en: 'System' },
+};
+
+/** Labels of the context fields the procedures keep (instance data); unknown keys show as they are. */
+export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  plan: { zh: '调查计划', en: 'Plan' },
+  period: { zh: '调查期间', en: 'Period' },
+  sample: { zh: '调查对象及样本', en: 'Sample' },
+  channels: { zh: '调查方式', en: 'Channels' },
+  survey: { zh: '调查表', en: 'Questionnaire' },
+  questionnaire: { zh: '调查表', en: 'Questionnaire' },
+  targetReturnRate: { zh: '目标回收率 (%)', en: 'Target return rate (%)' },
+  notes: { zh: '备注', en: 'Notes' },
+  lastRejection: { zh: '最近一次退回', en: 'Last rejection' },
+  state: { zh: '步骤', en: 'Step' },
+  comment: { zh: '意见', en: 'Comment' },
+  by: { zh: '操作人', en: 'By' },
+  at: { zh: '时间', en: 'At' },
+  surveyId: { zh: '调查表 ID', en: 'Survey ID' },
+  report: { zh: '分析报告', en: 'Report' },
+  conclusions: { zh: '调查结论', en: 'Conclusions' },
+  proposals: { zh: '改进建议', en: 'Proposals' },
+  findings: { zh: '发现事项', en: 'Findings' },
+  waiver: { zh: '回收率豁免', en: 'Waiver' },
+  waiverRequest: { zh: '豁免申请', en: 'Waiver request' },
+  collection: { zh: '回收情况', en: 'Collection' },
+  returnRate: { zh: '回收率 (%)', en: 'Return rate (%)' },
+  dispatchedAt: { zh: '发出时间', en: 'Dispatched at' },
+  acknowledged: { zh: '接收确认', en: 'Acknowledged' },
+  source: { zh: '来源', en: 'Source' },
+  scope: { zh: '范围', en: 'Scope' },
+  revision: { zh: '版次', en: 'Revision' },
 };
 
 /** Event labels: the outcome buttons and the audit timeline. */

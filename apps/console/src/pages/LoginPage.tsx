@@ -50,9 +50,6 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
-          {t('login.demoHint')}
-        </Typography.Paragraph>
       </Card>
     </Flex>
   );

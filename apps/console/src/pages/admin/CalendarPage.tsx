@@ -40,17 +40,17 @@ export function CalendarPage() {
         <Skeleton active />
       ) : (
         <Row gutter={16}>
-          <Col xs={24} lg={10}>
+          <Col xs={24} lg={9}>
             <Card title={t('calendar.holidays')} style={{ marginBottom: 16 }}>
               <DateList value={draft.holidays} color="red" onChange={(holidays) => setDraft({ ...draft, holidays })} />
             </Card>
           </Col>
-          <Col xs={24} lg={10}>
+          <Col xs={24} lg={9}>
             <Card title={t('calendar.extraWorkdays')} style={{ marginBottom: 16 }}>
               <DateList value={draft.extraWorkdays} color="blue" onChange={(extraWorkdays) => setDraft({ ...draft, extraWorkdays })} />
             </Card>
           </Col>
-          <Col xs={24} lg={4}>
+          <Col xs={24} lg={6}>
             <Card title={t('calendar.utcOffset')} style={{ marginBottom: 16 }}>
               <Space>
                 <InputNumber min={-720} max={840} step={60} value={draft.utcOffsetMinutes} onChange={(v) => setDraft({ ...draft, utcOffsetMinutes: v ?? 0 })} />

@@ -1,4 +1,4 @@
-import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { download, query } from '../../api/client';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { describeError } from '../../components/errors';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
+import { SignatureTag } from '../../components/SignatureTag';
 import { useLabels } from '../../components/useLabels';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AuditFilters, type AuditFilter } from './AuditFilters';
@@ -54,7 +55,7 @@ export function AuditPage() {
             { title: t('field.instance'), key: 'instance', render: (_, r) => <Link to={`/instances/${r.instanceId}`}>{r.instanceId.slice(0, 8)}</Link> },
             { title: t('field.event'), key: 'event', render: (_, r) => <Tag>{event(r.event)}</Tag> },
             { title: t('field.transition'), key: 'tr', render: (_, r) => { const p = r.procedure?.key ?? ''; return `${labels.state(p, r.fromState) || '—'} → ${labels.state(p, r.toState)}`; } },
-            { title: t('field.comment'), key: 'comment', render: (_, r) => <>{r.comment}{r.signatureMeaning && <Tag icon={<SafetyCertificateOutlined />} color="gold" style={{ marginLeft: 4 }}>{r.signatureMeaning}</Tag>}</> },
+            { title: t('field.comment'), key: 'comment', render: (_, r) => <>{r.comment}{r.signatureMeaning && <SignatureTag meaning={r.signatureMeaning} />}</> },
             { title: t('field.hash'), key: 'hash', render: (_, r) => <Tooltip title={r.hash}><Typography.Text code>{r.hash.slice(0, 10)}</Typography.Text></Tooltip> },
           ]}
         />

@@ -1,6 +1,6 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Collapse, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import type { AuditRecord } from '../../api/types';
+import { SignatureTag } from '../../components/SignatureTag';
 import { useLabels } from '../../components/useLabels';
 import { useI18n } from '../../i18n/I18nProvider';
 import { JsonView } from './JsonView';
@@ -36,11 +36,7 @@ export function HistoryTimeline({ records, procedure }: { records: AuditRecord[]
                 {labels.state(procedure, r.fromState) || '—'} → {labels.state(procedure, r.toState)}
               </div>
               {r.comment && <div className="sf-comment">{t('field.comment')}：{r.comment}</div>}
-              {r.signatureMeaning && (
-                <Tag icon={<SafetyCertificateOutlined />} color="gold" style={{ marginTop: 4 }}>
-                  {t('field.signature')}：{r.signatureMeaning}
-                </Tag>
-              )}
+              {r.signatureMeaning && <SignatureTag meaning={r.signatureMeaning} />}
               {data != null && (
                 <Collapse size="small" ghost items={[{ key: 'd', label: t('instance.data'), children: <JsonView value={data} /> }]} />
               )}
