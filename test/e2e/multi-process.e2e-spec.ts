@@ -1,9 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { createConnection } from 'mysql2/promise';
 import { startTestApp, TestApp } from '../support/test-app';
 import { api, DAY } from '../support/api';
 import { VALID_PLAN } from '../support/fixtures';
 import { buildServerForProcesses } from '../support/server-build';
+import { ServerProcess, startServerProcess } from '../support/server-process';
 
 const onMysql = !!process.env.DATABASE_URL;
 const INSTANCES = 24;
@@ -17,7 +17,7 @@ const WORKERS = 3;
 (onMysql ? describe : describe.skip)('several worker processes on one MariaDB', () => {
   let t: TestApp;
   let main: string;
-  const workers: ChildProcess[] = [];
+  const workers: ServerProcess[] = [];
 
   beforeAll(async () => {
     main = buildServerForProcesses();
@@ -25,7 +25,7 @@ const WORKERS = 3;
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : (w.once('exit', r), w.kill('SIGKILL'))))));
+    await Promise.all(workers.map((w) => w.kill()));
     await t.close();
   });
 
@@ -41,11 +41,7 @@ const WORKERS = 3;
     await a.advanceClock(8 * DAY);
 
     for (let i = 0; i < WORKERS; i++) {
-      const w = spawn(process.execPath, [main], {
-        env: { ...process.env, ...t.db.env, ROLE: 'worker', TEST_CLOCK: '1', WORKER_POLL_MS: '20', LOG_LEVEL: 'error', BCRYPT_ROUNDS: '4' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      w.stderr?.on('data', (d) => process.stderr.write(`[worker ${i}] ${d}`));
+      const w = await startServerProcess(main, `worker ${i}`, { ...t.db.env, ROLE: 'worker', TEST_CLOCK: '1', WORKER_POLL_MS: '20' });
       workers.push(w);
     }
 
@@ -70,6 +66,6 @@ const WORKERS = 3;
     for (const id of ids) expect((await a.get('auditor', id)).revision).toBe(3);
     const verify = (await t.http.get('/api/v1/audit/verify').set(await a.auth('auditor'))).body;
     expect(verify.ok).toBe(true);
-    expect(workers.every((w) => w.exitCode === null)).toBe(true); // none crashed
+    expect(workers.every((w) => w.child.exitCode === null)).toBe(true); // none crashed
   }, 120_000);
 });

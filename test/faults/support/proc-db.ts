@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import { createConnection } from 'mysql2/promise';
+
+/** Plain SQL on a test database of either dialect, for checks the HTTP API does not expose (timers, outbox). */
+export interface RawDb {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** Opens the database that `env` (DATABASE_URL or DATABASE_PATH) points at. */
+export async function openRawDb(env: Record<string, string>): Promise<RawDb> {
+  if (env.DATABASE_URL) {
+    const c = await createConnection({ uri: env.DATABASE_URL, supportBigNumbers: true, bigNumberStrings: false, timezone: 'Z' });
+    return {
+      async query<T>(sql: string, params: unknown[] = []) {
+        const [rows] = await c.query(sql, params);
+        return rows as T[];
+      },
+      close: () => c.end(),
+    };
+  }
+  const db = new Database(env.DATABASE_PATH, { fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return db.prepare(sql).all(...params) as T[];
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
