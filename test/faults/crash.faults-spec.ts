@@ -49,7 +49,7 @@ describe('crash: SIGKILL under load, restart', () => {
     const running = load.run(CLIENTS);
     const kills: { atMs: number; sent: number; acked: number }[] = [];
     for (let i = 0; i < KILLS; i++) {
-      await sleep(1500 + Math.random() * 1500);
+      await sleep(3000 + Math.random() * 2000);
       kills.push({ atMs: Date.now() - began, sent: load.figures.sent, acked: load.figures.acked });
       await server!.kill();
       await sleep(200 + Math.random() * 300); // clients meet a dead port meanwhile
@@ -66,7 +66,7 @@ describe('crash: SIGKILL under load, restart', () => {
       revision: Number(r.revision),
     }));
     const move = load.request('POST', '/test/clock', 'admin', { advanceMs: 8 * DAY });
-    const workerKilledAfterMs = Math.round(50 + Math.random() * 200);
+    const workerKilledAfterMs = Math.round(100 + Math.random() * 500);
     await sleep(workerKilledAfterMs);
     await server!.kill();
     await move;

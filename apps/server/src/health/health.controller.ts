@@ -19,7 +19,7 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableException('the database is not reachable');
+      throw new ServiceUnavailableException('the database is down (not reachable)');
     }
     return { status: 'ok', db: 'up', dialect: this.config.dialect };
   }

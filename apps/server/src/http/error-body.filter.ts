@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { isDatabaseUnavailable } from '@satisflow/persistence';
 
 interface ErrorBody {
   statusCode: number;
@@ -25,7 +26,8 @@ const EXPRESS_MESSAGES: Record<string, string> = {
 /**
  * Every error leaves as `{ statusCode, error, message, details? }` (api.md).
  * Anything unexpected becomes a bare 500: the stack and any SQL go to the log,
- * never to the client.
+ * never to the client. A database that is down or unreachable is 503 with
+ * Retry-After, so clients retry (events with the same Idempotency-Key) instead of giving up.
  */
 @Catch()
 export class ErrorBodyFilter implements ExceptionFilter {
@@ -34,10 +36,14 @@ export class ErrorBodyFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      // one line per request during an outage, not a stack each
+      this.logger.warn(`503: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.headersSent) return;
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
     response.status(body.statusCode).json(body);
   }
 
@@ -49,8 +55,12 @@ export class ErrorBodyFilter implements ExceptionFilter {
       const message = Array.isArray(payload.message) ? payload.message.join('; ') : String(payload.message ?? exception.message);
       const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
       if (Array.isArray(payload.details)) body.details = payload.details;
-      if (statusCode >= 500) body.message = 'internal error';
+      // a 503 is raised by our own code with a message meant for the client (e.g. /health)
+      if (statusCode >= 500 && statusCode !== HttpStatus.SERVICE_UNAVAILABLE) body.message = 'internal error';
       return body;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: 'the database is not reachable; try again shortly' };
     }
     const status = expressStatus(exception);
     if (status) {
