@@ -91,7 +91,7 @@ describe('crash: SIGKILL under load, restart', () => {
     expect(verify?.body).toMatchObject({ ok: true });
     // the kills really hit requests in flight, and the load really ran
     expect(load.figures.unanswered).toBeGreaterThan(0);
-    expect(load.figures.acked).toBeGreaterThan(200);
+    expect(load.figures.acked).toBeGreaterThan(100);
 
     recordFigures('crash', {
       clients: CLIENTS,
