@@ -49,13 +49,14 @@ describe('crash: SIGKILL under load, restart', () => {
     const running = load.run(CLIENTS);
     const kills: { atMs: number; sent: number; acked: number }[] = [];
     for (let i = 0; i < KILLS; i++) {
-      await sleep(3000 + Math.random() * 2000);
+      await load.progress(20);
+      await sleep(Math.random() * 1500);
       kills.push({ atMs: Date.now() - began, sent: load.figures.sent, acked: load.figures.acked });
       await server!.kill();
       await sleep(200 + Math.random() * 300); // clients meet a dead port meanwhile
       await start();
     }
-    await sleep(1500);
+    await load.progress(20);
     load.stop();
     await running;
 

@@ -50,7 +50,7 @@ const RACES = 20;
     await load.waitingForApproval(WAITING);
 
     const running = load.run(CLIENTS);
-    await sleep(6000);
+    await load.progress(100);
     load.stop();
     await running;
     expect(load.unexpected).toEqual([]);

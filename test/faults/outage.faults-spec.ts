@@ -49,9 +49,8 @@ const LEAKS = /SELECT|INSERT|UPDATE|\bat \S+ \(|node_modules|QueryFailed|ECONN|P
     await load.login({ survey_manager: 'demo', approver: 'demo', auditor: 'demo', admin: ADMIN_PASSWORD });
     await load.waitingForApproval(10);
     const running = load.run(CLIENTS);
-    await sleep(2000);
+    await load.progress(20);
 
-    const before = { sent: load.figures.sent, acked: load.figures.acked };
     await mariadb.stop();
     const down = Date.now();
     const probes: Reply[] = [];
@@ -76,8 +75,8 @@ const LEAKS = /SELECT|INSERT|UPDATE|\bat \S+ \(|node_modules|QueryFailed|ECONN|P
       }
       await sleep(100);
     }
-    const during = { sent: load.figures.sent - before.sent, acked: load.figures.acked - before.acked };
-    await sleep(2000);
+    // the load goes on by itself: the clients' retries get answers again
+    await load.progress(20);
     load.stop();
     await running;
 
@@ -92,7 +91,6 @@ const LEAKS = /SELECT|INSERT|UPDATE|\bat \S+ \(|node_modules|QueryFailed|ECONN|P
     // resumed without a restart: same process, healthy, and the load went on
     expect(resumedAfterMs).toBeGreaterThanOrEqual(0);
     expect(server.child.exitCode).toBeNull();
-    expect(load.figures.acked).toBeGreaterThan(before.acked + during.acked);
 
     // the worker resumed too: deadlines due after the outage fire once each
     expect((await load.request('POST', '/test/clock', 'admin', { advanceMs: 8 * DAY }))?.status).toBe(200);

@@ -68,6 +68,19 @@ export class PlanApprovalLoad {
     return Promise.all(Array.from({ length: clients }, (_, i) => this.client(i))).then(() => undefined);
   }
 
+  /**
+   * Resolves once `count` more transitions were acknowledged (fails after `timeoutMs`):
+   * faults are injected after real progress, not after a fixed time, on a machine of any speed.
+   */
+  async progress(count: number, timeoutMs = 120_000): Promise<void> {
+    const target = this.figures.acked + count;
+    const deadline = Date.now() + timeoutMs;
+    while (this.figures.acked < target) {
+      if (Date.now() > deadline) throw new Error(`the load acknowledged ${this.figures.acked}, not ${target}, within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   stop(): void {
     this.stopped = true;
   }
