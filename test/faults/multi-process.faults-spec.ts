@@ -4,7 +4,7 @@ import { ADMIN_PASSWORD } from '../support/test-app';
 import { buildServerForProcesses } from '../support/server-build';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { openRawDb, RawDb } from './support/proc-db';
+import { openRawDb, RawDb, testClockOffsetMs } from './support/proc-db';
 import { recordFigures, sleep } from './support/proc-figures';
 import { drained, integrityProblems } from './support/proc-integrity';
 import { PlanApprovalLoad } from './support/proc-load';
@@ -59,7 +59,7 @@ const RACES = 20;
     raw = await openRawDb(db.env);
     const waiting = await raw.query<{ id: string }>(`SELECT id FROM instances WHERE state = 'planApproval'`);
     expect((await load.request('POST', '/test/clock', 'admin', { advanceMs: 8 * DAY }))?.status).toBe(200);
-    const offset = Number(JSON.parse((await raw.query<{ value: string }>("SELECT value FROM settings WHERE `key` = 'clock.offsetMs'"))[0].value));
+    const offset = await testClockOffsetMs(raw);
     await drained(raw, new Date(Date.now() + offset));
     await sleep(500); // a few more worker cycles: a second firing would show now
     const fired = await raw.query<{ instance_id: string; n: number }>(`SELECT instance_id, COUNT(*) AS n FROM audit_records WHERE event = 'DEADLINE' GROUP BY instance_id`);

@@ -2,7 +2,7 @@ import { DAY } from '../support/api';
 import { ADMIN_PASSWORD } from '../support/test-app';
 import { buildServerForProcesses } from '../support/server-build';
 import { ServerProcess, startServerProcess } from '../support/server-process';
-import { openRawDb, RawDb } from './support/proc-db';
+import { openRawDb, RawDb, testClockOffsetMs } from './support/proc-db';
 import { recordFigures, sleep } from './support/proc-figures';
 import { drained, integrityProblems } from './support/proc-integrity';
 import { PlanApprovalLoad, Reply } from './support/proc-load';
@@ -95,7 +95,7 @@ const LEAKS = /SELECT|INSERT|UPDATE|\bat \S+ \(|node_modules|QueryFailed|ECONN|P
     // the worker resumed too: deadlines due after the outage fire once each
     expect((await load.request('POST', '/test/clock', 'admin', { advanceMs: 8 * DAY }))?.status).toBe(200);
     raw = await openRawDb(env);
-    const offset = Number(JSON.parse((await raw.query<{ value: string }>("SELECT value FROM settings WHERE `key` = 'clock.offsetMs'"))[0].value));
+    const offset = await testClockOffsetMs(raw);
     await drained(raw, new Date(Date.now() + offset));
     expect(load.unexpected).toEqual([]);
     expect(await integrityProblems(raw, load.acks)).toEqual([]);

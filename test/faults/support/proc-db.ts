@@ -30,3 +30,9 @@ export async function openRawDb(env: Record<string, string>): Promise<RawDb> {
     },
   };
 }
+
+/** The test clock's offset as the processes share it (ClockSync keeps it in settings); 0 before any move. */
+export async function testClockOffsetMs(db: RawDb): Promise<number> {
+  const rows = await db.query<{ value: string }>("SELECT value FROM settings WHERE `key` = 'clock.offsetMs'");
+  return rows.length ? Number(JSON.parse(rows[0].value)) : 0;
+}
