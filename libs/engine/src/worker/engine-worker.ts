@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AuditSealer } from '@satisflow/audit';
 import { AppConfig } from '@satisflow/config';
 import { OutboxProcessor } from './outbox-processor';
@@ -11,7 +11,7 @@ import { ClockSync } from './clock-sync';
  * so any number of workers can share one MySQL and a restart loses nothing.
  */
 @Injectable()
-export class EngineWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EngineWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -31,7 +31,8 @@ export class EngineWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before, not on, shutdown: TypeORM closes the connection on shutdown, and a cycle still running would fail. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
