@@ -85,6 +85,7 @@ const LEAKS = /SELECT|INSERT|UPDATE|\bat \S+ \(|node_modules|QueryFailed|ECONN|P
     for (const p of probes) {
       expect(p).toMatchObject({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: expect.any(String) } });
       expect(JSON.stringify(p.body)).not.toMatch(LEAKS);
+      expect(p.headers.get('retry-after')).toBe('5');
     }
     expect(probes.find((p) => p.body.message === 'the database is down (not reachable)')).toBeDefined();
     expect(load.figures.statuses[500]).toBeUndefined();

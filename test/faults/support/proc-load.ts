@@ -24,6 +24,7 @@ export interface LoadFigures {
 export interface Reply {
   status: number;
   body: Record<string, unknown>;
+  headers: Headers;
 }
 
 const PROCEDURE = 'annual-satisfaction-survey';
@@ -103,7 +104,7 @@ export class PlanApprovalLoad {
       });
       const text = await res.text();
       if (res.status >= 300) this.figures.statuses[res.status] = (this.figures.statuses[res.status] ?? 0) + 1;
-      return { status: res.status, body: text ? JSON.parse(text) : {} };
+      return { status: res.status, body: text ? JSON.parse(text) : {}, headers: res.headers };
     } catch {
       this.figures.unanswered++;
       return undefined;
