@@ -1,6 +1,7 @@
 import type { RoleKey } from '@satisflow/identity';
 import { startTestApp, TestApp } from '../support/test-app';
 import { api } from '../support/api';
+import { VALID_PLAN } from '../support/fixtures';
 import { fillPath, operations, Operation } from './support/sec-openapi';
 import { buildWorld, pathValues, QUESTIONNAIRE, ROLES, SURVEY, World } from './support/sec-fixture';
 
@@ -185,7 +186,6 @@ describe('access: separation of duties', () => {
       .expect(201);
     await t.login('both', 'both-password');
     const plan = await a.start('both', SURVEY, 'prepared and approved by one person?');
-    const { VALID_PLAN } = await import('../support/fixtures');
     await a.act('both', plan.id, { type: 'SUBMIT', data: VALID_PLAN });
     const self = await a.send('both', plan.id, { type: 'APPROVE', signature: a.sign('approved', 'both-password') });
     expect(self.status).toBe(403);

@@ -1,6 +1,7 @@
 import { ROLE_KEYS, type RoleKey } from '@satisflow/identity';
 import type { TestApp } from '../../support/test-app';
 import { api } from '../../support/api';
+import { VALID_PLAN } from '../../support/fixtures';
 
 export const SURVEY = 'annual-satisfaction-survey';
 
@@ -15,6 +16,7 @@ export const QUESTIONNAIRE = {
   overallItem: { key: 'overall', title: { zh: '总体满意度', en: 'Overall satisfaction' } },
 };
 
+// phone recipients keep the token issued when they were added (an e-mail dispatch issues a fresh one)
 /** Real objects for every {param} of the API, so each request reaches the code behind the guard. */
 export interface World {
   planId: string;
@@ -31,7 +33,7 @@ export async function buildWorld(t: TestApp, recipients = 1): Promise<World & { 
   const a = api(t);
   const plan = await a.start('survey_manager', SURVEY, 'fault-test plan');
   const survey = await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: plan.id, title: 'fault-test survey', ...QUESTIONNAIRE }).expect(201);
-  const list = Array.from({ length: recipients }, (_, i) => ({ name: `respondent ${i}`, email: `r${i}@example.com`, channel: 'email' }));
+  const list = Array.from({ length: recipients }, (_, i) => ({ name: `respondent ${i}`, email: `r${i}@example.com`, channel: 'phone' }));
   const added = await t.http.post(`/api/v1/surveys/${survey.body.id}/recipients`).set(await a.auth('coordinator')).send({ recipients: list }).expect(201);
   const composite = await t.http
     .post('/api/v1/composites')
@@ -52,4 +54,12 @@ export async function buildWorld(t: TestApp, recipients = 1): Promise<World & { 
 export function pathValues(path: string, w: World): Record<string, string> {
   const id = path.startsWith('/api/v1/users') ? w.userId : path.startsWith('/api/v1/instances') ? w.planId : path.startsWith('/api/v1/composites') ? w.compositeId : w.surveyId;
   return { id, key: SURVEY, recipientId: w.recipientId, token: w.token };
+}
+
+/** Moves the world's plan through approval and dispatch, so respondents can answer. */
+export async function openCollection(t: TestApp, w: World): Promise<void> {
+  const a = api(t);
+  await a.act('survey_manager', w.planId, { type: 'SUBMIT', data: VALID_PLAN });
+  await a.act('approver', w.planId, { type: 'APPROVE', signature: a.sign() });
+  await t.http.post(`/api/v1/surveys/${w.surveyId}/dispatch`).set(await a.auth('coordinator')).expect(200);
 }
