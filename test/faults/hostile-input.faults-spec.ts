@@ -140,6 +140,82 @@ describe('hostile input', () => {
     });
   });
 
+  describe('injection strings are stored and shown verbatim, never executed', () => {
+    const LONE = /[\uD800-\uDFFF]/;
+    const storable = INJECTIONS.filter((x) => x.length >= 1 && x.length <= 200 && !LONE.test(x));
+
+    it('as instance titles, free-form data and event comments: read back byte for byte, in the history too', async () => {
+      const a = api(t);
+      for (const text of storable) {
+        const started = await t.http.post('/api/v1/instances').set(await a.auth('survey_manager')).send({ procedure: 'annual-satisfaction-survey', title: text, data: { note: text, list: [text] } });
+        expect({ text, status: started.status }).toEqual({ text, status: 201 });
+        const got = await a.get('auditor', started.body.id);
+        expect(got.title).toBe(text);
+        const rejected = await a.send('survey_manager', started.body.id, { type: 'SUBMIT', comment: text, data: { plan: { period: text } } });
+        expect(rejected.status).toBe(422); // an incomplete plan: refused, and the comment is not lost to an error
+        const { VALID_PLAN } = await import('../support/fixtures');
+        await a.act('survey_manager', started.body.id, { type: 'SUBMIT', comment: text, data: VALID_PLAN });
+        const reason = `reason: ${text}`; // a REJECT needs a non-blank reason
+        const back = await a.send('approver', started.body.id, { type: 'REJECT', comment: reason });
+        expect({ text, status: back.status, message: back.body.message }).toEqual({ text, status: 200, message: undefined });
+        const history = (await t.http.get(`/api/v1/instances/${started.body.id}/history`).set(await a.auth('auditor')).expect(200)).body as { comment?: string; event: string; data?: unknown }[];
+        expect(history[0].data).toEqual({ title: text, data: { note: text, list: [text] } }); // the start's data lives in the trail
+        expect(history.filter((h) => h.event === 'SUBMIT' || h.event === 'REJECT').map((h) => h.comment)).toEqual([text, reason]);
+        const listed = (await t.http.get('/api/v1/instances').query({ pageSize: 200 }).set(await a.auth('auditor')).expect(200)).body.items as { id: string; title: string }[];
+        expect(listed.find((i) => i.id === started.body.id)?.title).toBe(text);
+      }
+    });
+
+    it('as customer names through a CSV import, and as search terms (parameters, not SQL)', async () => {
+      const a = api(t);
+      const names = storable.filter((x) => x.trim() && !/[\r\n]/.test(x)).map((x) => x.trim()); // the import trims cells
+      const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+      const file = Buffer.from(['code,name', ...names.map((n, i) => `INJ${i},${quote(n)}`)].join('\r\n'), 'utf8');
+      const res = await t.http.post('/api/v1/customers/import').set(await a.auth('coordinator')).attach('file', file, 'injections.csv');
+      expect(res.status).toBe(201);
+      const all = (await t.http.get('/api/v1/customers').set(await a.auth('coordinator')).expect(200)).body as { code: string; name: string }[];
+      names.forEach((n, i) => expect({ code: `INJ${i}`, name: all.find((c) => c.code === `INJ${i}`)?.name }).toEqual({ code: `INJ${i}`, name: n }));
+      for (const n of names.slice(0, 12)) {
+        const found = await t.http.get('/api/v1/customers').query({ search: n }).set(await a.auth('coordinator'));
+        expect(found.status).toBe(200);
+        expect((found.body as { name: string; code: string }[]).every((c) => c.name.includes(n) || c.code.includes(n))).toBe(true);
+      }
+      const wildcard = await t.http.get('/api/v1/customers').query({ search: '%' }).set(await a.auth('coordinator'));
+      expect(wildcard.status).toBe(200);
+    });
+
+    it('the respondent page escapes a hostile survey title and item titles (no markup is executed)', async () => {
+      const a = api(t);
+      const plan = await a.start('survey_manager', 'annual-satisfaction-survey', 'xss plan');
+      const evil = '<script>alert(1)</script>';
+      const survey = await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({
+        instanceId: plan.id, title: evil, scale: 'five-point',
+        dimensions: [{ key: 'd', title: { zh: '<img src=x onerror=alert(1)>', en: '"><svg onload=alert(1)>' }, items: [{ key: 'i', title: { zh: evil, en: evil } }] }],
+      }).expect(201);
+      const added = await t.http.post(`/api/v1/surveys/${survey.body.id}/recipients`).set(await a.auth('coordinator')).send({ recipients: [{ name: evil, channel: 'phone' }] }).expect(201);
+      const page = (await t.http.get(`/r/${added.body[0].token}`).expect(200)).text;
+      expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(page).not.toContain(evil);
+      expect(page).not.toContain('<img src=x');
+      expect(page).not.toContain('<svg onload');
+      expect((await t.http.get(`/api/v1/surveys/${survey.body.id}`).set(await a.auth('auditor')).expect(200)).body.title).toBe(evil);
+    });
+
+    it('strings that are not well-formed Unicode (lone surrogates) are refused with 400 naming the field, not mangled', async () => {
+      const a = api(t);
+      const res = await t.http.post('/api/v1/instances').set(await a.auth('survey_manager')).set('Content-Type', 'application/json').send('{"procedure":"annual-satisfaction-survey","title":"bad \\ud800 title"}');
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'title', rule: 'unicode' })]);
+      const nested = await t.http.post('/api/v1/instances').set(await a.auth('survey_manager')).set('Content-Type', 'application/json').send('{"procedure":"annual-satisfaction-survey","title":"ok","data":{"x":["\\udc00"]}}');
+      expect(nested.body.details).toEqual([expect.objectContaining({ field: 'data.x.0', rule: 'unicode' })]);
+    });
+
+    it('the audit chain still verifies after all of it', async () => {
+      const res = await t.http.get('/api/v1/audit/verify').set(await api(t).auth('auditor')).expect(200);
+      expect(res.body.ok).toBe(true);
+    });
+  });
+
   describe('oversized bodies', () => {
     const big = (bytes: number) => 'x'.repeat(bytes);
 

@@ -8,28 +8,42 @@ import type { NextFunction, Request, Response } from 'express';
  */
 export const MAX_BODY_DEPTH = 32;
 
-/** The dotted path of the first node deeper than `max`, or undefined. Iterative: the input is hostile. */
-export function tooDeep(value: unknown, max: number): string | undefined {
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+
+export interface BodyProblem {
+  field: string;
+  rule: 'maxDepth' | 'unicode';
+  message: string;
+}
+
+/**
+ * The first node deeper than `max`, or the first string (value or key) that is not
+ * well-formed Unicode: a lone surrogate cannot be stored in UTF-8, it would come back
+ * as U+FFFD, so it is refused rather than silently changed. Iterative: the input is hostile.
+ */
+export function bodyProblem(value: unknown, max: number): BodyProblem | undefined {
   const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
   while (stack.length) {
     const { v, path, depth } = stack.pop()!;
+    const field = path || 'body';
+    if (typeof v === 'string' && !wellFormed(v)) return { field, rule: 'unicode', message: `${field} is not well-formed Unicode (lone surrogate)` };
     if (!v || typeof v !== 'object') continue;
-    if (depth >= max) return path || 'body';
-    for (const [k, x] of Object.entries(v)) stack.push({ v: x, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+    if (depth >= max) return { field, rule: 'maxDepth', message: `the body may be nested at most ${max} levels deep` };
+    for (const [k, x] of Object.entries(v)) {
+      const child = path ? `${path}.${k}` : k;
+      if (!wellFormed(k)) return { field: child, rule: 'unicode', message: `a field name in ${field} is not well-formed Unicode` };
+      stack.push({ v: x, path: child, depth: depth + 1 });
+    }
   }
   return undefined;
 }
 
-/** Runs after the body parsers: refuses bodies nested deeper than MAX_BODY_DEPTH with a 400 naming the field. */
-export function limitBodyDepth(req: Request, _res: Response, next: NextFunction): void {
-  const field = tooDeep(req.body, MAX_BODY_DEPTH);
-  if (!field) return next();
-  next(
-    new BadRequestException({
-      message: `validation failed: ${field} (maxDepth)`,
-      details: [{ field, rule: 'maxDepth', message: `the body may be nested at most ${MAX_BODY_DEPTH} levels deep` }],
-    }),
-  );
+/** Runs after the body parsers: a 400 naming the field for bodies too deep or not well-formed Unicode. */
+export function checkBody(req: Request, _res: Response, next: NextFunction): void {
+  const problem = bodyProblem(req.body, MAX_BODY_DEPTH);
+  if (!problem) return next();
+  next(new BadRequestException({ message: `validation failed: ${problem.field} (${problem.rule})`, details: [problem] }));
 }
 
 /**
