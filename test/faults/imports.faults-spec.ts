@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 import { api } from '../support/api';
-import { hostileString, INJECTIONS } from './support/sec-arbitraries';
+import { hostileString, INJECTIONS, stringsIn } from './support/sec-arbitraries';
 import { leakIn } from './support/sec-openapi';
 import { buildWorld, openCollection, World } from './support/sec-fixture';
 
@@ -43,23 +43,23 @@ const table = (header: string[]) =>
     fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 12 }),
   );
 
-/** Any file a user (or attacker) can upload as "the CSV or XLSX". */
-function files(header: string[], validXlsx: Buffer): fc.Arbitrary<{ name: string; bytes: () => Promise<Buffer> }> {
+/** Any file a user (or attacker) can upload as "the CSV or XLSX"; `cells` are its strings, which replies may echo. */
+function files(header: string[], validXlsx: Buffer): fc.Arbitrary<{ name: string; bytes: () => Promise<Buffer>; cells?: string[] }> {
   return fc.oneof(
     fc.uint8Array({ maxLength: 3000 }).map((b) => ({ name: 'random.bin', bytes: async () => Buffer.from(b) })),
-    table(header).map(([h, rows]) => ({ name: 'fuzz.csv', bytes: async () => csv([h, ...rows.map((r) => r.map((c) => (c === null ? '' : typeof c === 'object' && !(c instanceof Date) ? JSON.stringify(c) : String(c))))]) })),
-    table(header).map(([h, rows]) => ({ name: 'fuzz.xlsx', bytes: () => xlsx([h, ...rows]) })),
+    table(header).map(([h, rows]) => ({ name: 'fuzz.csv', cells: stringsIn([h, rows]), bytes: async () => csv([h, ...rows.map((r) => r.map((c) => (c === null ? '' : typeof c === 'object' && !(c instanceof Date) ? JSON.stringify(c) : String(c))))]) })),
+    table(header).map(([h, rows]) => ({ name: 'fuzz.xlsx', cells: stringsIn([h, rows]), bytes: () => xlsx([h, ...rows]) })),
     fc.integer({ min: 4, max: validXlsx.length - 1 }).map((cut) => ({ name: 'truncated.xlsx', bytes: async () => validXlsx.subarray(0, cut) })),
     fc.uint8Array({ maxLength: 2000 }).map((b) => ({ name: 'fake.xlsx', bytes: async () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(b)]) })),
     fc.constantFrom('', '\uFEFF', '"unterminated,quote\r\n', 'a,b\r\n1,2,3\r\n', '\u0000\u0000').map((text) => ({ name: 'odd.csv', bytes: async () => Buffer.from(text) })),
   );
 }
 
-function judge(res: Response): string | undefined {
+function judge(res: Response, echoes: string[] = []): string | undefined {
   if (res.status >= 500) return `answered ${res.status}`;
   if (res.status >= 400) {
     if (res.body?.statusCode !== res.status || typeof res.body?.message !== 'string') return `error body has the wrong shape: ${res.text.slice(0, 200)}`;
-    const leak = leakIn(res.text);
+    const leak = leakIn(res.text, echoes);
     if (leak) return `error body shows internals (${leak}): ${res.text.slice(0, 300)}`;
   }
   return undefined;
@@ -90,7 +90,7 @@ describe('imports under hostile files: imported whole or rejected whole, never a
     await fc.assert(
       fc.asyncProperty(files(CUSTOMER_HEADER, valid), async (f) => {
         const res = await upload('/customers/import', await f.bytes(), f.name);
-        const problem = judge(res);
+        const problem = judge(res, f.cells);
         if (problem) throw new Error(`${f.name}: ${problem}`);
         const after = await customers();
         if (res.status !== 201 && after !== before) throw new Error(`${f.name} was rejected (${res.status}) but customers changed`);
@@ -107,7 +107,7 @@ describe('imports under hostile files: imported whole or rejected whole, never a
     await fc.assert(
       fc.asyncProperty(files(header, valid), async (f) => {
         const res = await upload(`/surveys/${w.surveyId}/responses/import`, await f.bytes(), f.name);
-        const problem = judge(res);
+        const problem = judge(res, f.cells);
         if (problem) throw new Error(`${f.name}: ${problem}`);
         const after = await answers();
         if (res.status !== 201 && after !== before) throw new Error(`${f.name} was rejected (${res.status}) but answers changed`);

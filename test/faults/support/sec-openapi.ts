@@ -70,6 +70,8 @@ export const LEAKS = [
   /SQLITE_|ER_[A-Z_]+|QueryFailedError|TypeError|ReferenceError|RangeError/,
 ];
 
-export function leakIn(text: string): RegExp | undefined {
+/** The first internal detail a reply shows, ignoring echoes of the client's own strings (as sent or JSON-escaped). */
+export function leakIn(text: string, echoes: string[] = []): RegExp | undefined {
+  for (const s of echoes.filter((x) => x.length > 2).sort((x, y) => y.length - x.length)) text = text.split(JSON.stringify(s).slice(1, -1)).join('').split(s).join('');
   return LEAKS.find((re) => re.test(text));
 }
