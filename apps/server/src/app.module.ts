@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { SurveysModule } from '@satisflow/surveys';
 import { PROCEDURES } from '@satisflow/workflows';
 import { HealthController } from './health/health.controller';
 import { ErrorBodyFilter } from './http/error-body.filter';
+import { MediaTypeMiddleware } from './http/media-type.middleware';
 import { RequestLogInterceptor } from './http/request-log.interceptor';
 
 /** Every path except /api, /api/… and /r/… (the respondent form). */
@@ -35,7 +36,11 @@ function consoleModules(): DynamicModule[] {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(MediaTypeMiddleware).forRoutes('*path');
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,

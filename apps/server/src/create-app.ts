@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@satisflow/config';
 import { AppModule } from './app.module';
+import { bodyParseErrors, checkBody } from './http/body-checks';
 import { createValidationPipe } from './http/validation';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -26,6 +27,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT_BYTES, extended: false });
   app.useBodyParser('text', { limit: config.BODY_LIMIT_BYTES, type: ['text/csv', 'text/plain'] });
+  app.use(bodyParseErrors, checkBody);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.setGlobalPrefix('api/v1', { exclude: ['r/:token'] });

@@ -71,6 +71,14 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Failed logins per username and client address before further attempts get 429 (brute-force brake). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES = 10;
+
+  /** How long (seconds) failed logins are remembered; a blocked username+address may retry after it. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
+
   /**
    * Lets tests and demos move the engine clock over HTTP. Never on in production:
    * deadlines are evidence, and a movable clock would make them meaningless.

@@ -1,6 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, Clock } from '@satisflow/config';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import type { Actor } from './roles';
 import { toActor, UsersService } from './users.service';
@@ -28,12 +29,19 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  /** `ip` is the client address: failures are counted per username and address (LoginThrottle). */
+  async login(username: string, password: string, ip: string): Promise<LoginResult> {
+    this.throttle.check(username, ip);
     const user = await this.users.findByUsername(username);
     const ok = await this.hasher.verify(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabled) throw new UnauthorizedException('wrong username or password');
+    if (!user || !ok || user.disabled) {
+      this.throttle.failed(username, ip);
+      throw new UnauthorizedException('wrong username or password');
+    }
+    this.throttle.succeeded(username, ip);
     const ttl = this.config.JWT_TTL_SECONDS;
     const claims: TokenClaims = { sub: user.id, username: user.username };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: ttl });

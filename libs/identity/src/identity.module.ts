@@ -9,6 +9,7 @@ import { AccountBootstrap } from './account-bootstrap';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthGuard } from './guards/auth.guard';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { SignatureVerifier } from './signatures';
 import { UserRoleEntity } from './user-role.entity';
@@ -34,6 +35,7 @@ import { UsersService } from './users.service';
     UsersService,
     AuthService,
     PasswordHasher,
+    LoginThrottle,
     SignatureVerifier,
     AccountBootstrap,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -14,6 +14,9 @@ export const ROLES = {
 } as const;
 
 export type RoleKey = keyof typeof ROLES;
+
+/** Roles that read and never change anything (domain.md section 1: the auditor "changes nothing"). */
+export const READ_ONLY_ROLES: readonly RoleKey[] = ['auditor'];
 export const ROLE_KEYS = Object.keys(ROLES) as RoleKey[];
 
 export interface RoleGrant {

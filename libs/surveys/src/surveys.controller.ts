@@ -154,6 +154,8 @@ export class SurveysController {
     return this.results.gap(id, q.item, q.target);
   }
 
+  // who consolidates satisfaction figures (domain.md 2 and 6): never the auditor or the complaint desk
+  @Roles('survey_manager', 'coordinator', 'process_owner', 'quality', 'management_rep')
   @Post('composites')
   createComposite(@Body() dto: CreateCompositeDto, @CurrentActor() actor: Actor) {
     return this.composites.create(dto, actor);

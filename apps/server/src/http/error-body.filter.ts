@@ -18,7 +18,6 @@ function expressStatus(exception: unknown): number | undefined {
 }
 
 const EXPRESS_MESSAGES: Record<string, string> = {
-  'entity.parse.failed': 'the request body is not valid JSON',
   'entity.too.large': 'the request body is too large',
   'encoding.unsupported': 'the request body encoding is not supported',
 };

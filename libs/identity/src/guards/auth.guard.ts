@@ -2,12 +2,16 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthService } from '../auth.service';
-import type { Actor, RoleKey } from '../roles';
+import { READ_ONLY_ROLES, type Actor, type RoleKey } from '../roles';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
+
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public(),
- * and the roles named by @Roles() on the handler or its controller.
+ * and the roles named by @Roles() on the handler or its controller. A caller
+ * holding only read-only roles (the auditor) is refused every non-GET here, once,
+ * so no endpoint can forget it.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -25,6 +29,9 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new UnauthorizedException('an access token is required (Authorization: Bearer <token>)');
     const actor = await this.auth.authenticate(match[1]);
     request.actor = actor;
+    if (!SAFE_METHODS.includes(request.method) && actor.roles.every((g) => READ_ONLY_ROLES.includes(g.role))) {
+      throw new ForbiddenException(`the roles ${actor.roles.map((g) => g.role).join(', ') || '(none)'} only read: this action changes data`);
+    }
     const required = this.reflector.getAllAndOverride<RoleKey[] | undefined>(REQUIRED_ROLES, targets);
     if (required?.length && !actor.roles.some((g) => required.includes(g.role))) {
       throw new ForbiddenException(`this action needs one of the roles: ${required.join(', ')}`);
