@@ -101,6 +101,10 @@ export class DiagramQueryDto {
 }
 
 export class DocumentQueryDto {
+  @ApiPropertyOptional({ enum: ['md', 'pdf'], description: 'Markdown (default) or printable PDF' })
+  @IsOptional() @IsIn(['md', 'pdf'])
+  format: 'md' | 'pdf' = 'md';
+
   @ApiPropertyOptional({ enum: ['zh', 'en'] })
   @IsOptional() @IsIn(['zh', 'en'])
   lang: 'zh' | 'en' = 'zh';
