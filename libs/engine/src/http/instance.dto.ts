@@ -114,6 +114,12 @@ export class DocumentQueryDto {
   version?: number;
 }
 
+export class CompleteTaskDto {
+  @ApiProperty({ description: 'what was done (the call, its outcome, the chasing)' })
+  @IsString() @MinLength(1) @MaxLength(2000)
+  note: string;
+}
+
 export class AdvanceClockDto {
   @ApiProperty({ description: 'milliseconds to move the engine clock forward' })
   @IsInt() @Min(0) @Max(10 * 365 * 86_400_000)
