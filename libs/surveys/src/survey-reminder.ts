@@ -42,7 +42,7 @@ export class SurveyReminder implements ScheduledJob, OnModuleInit {
     const year = new Date(due.getTime() + calendar.utcOffsetMinutes * 60_000).getUTCFullYear();
     const title = `${year} 年度客户满意度调查 / ${year} annual customer satisfaction survey`;
     const def = this.registry.latest(SURVEY_PROCEDURE);
-    const instance = await this.dispatcher.startIn(m, def, { procedure: SURVEY_PROCEDURE, title, data: { year, openedBy: 'yearly reminder' } }, undefined, calendar);
+    const instance = await this.dispatcher.startIn(m, def, { procedure: SURVEY_PROCEDURE, title, data: { source: { schedule: this.key, year, due: due.toISOString() } } }, undefined, calendar);
     return instance.id;
   }
 }
