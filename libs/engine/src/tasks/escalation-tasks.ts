@@ -30,13 +30,15 @@ export class EscalationTasks implements OnModuleInit {
   }
 
   private async onTransition(m: EntityManager, { instance, event, fromState, toState }: TransitionInfo): Promise<void> {
+    const escalations = (instance.snapshot.context.escalations ?? []) as Escalation[];
+    // never escalated: no task to open or close, and no query on the hot path
+    if (!escalations.length) return;
     if (fromState !== toState || instance.status !== 'active') {
       await this.tasks.close(m, { instanceId: instance.id, kind: 'escalation' }, 'system', `${fromState} → ${toState}`);
       return;
     }
     // every DEADLINE that keeps the state is an escalation (workflows/shared/setup.ts `escalate`)
     if (event !== 'DEADLINE') return;
-    const escalations = (instance.snapshot.context.escalations ?? []) as Escalation[];
     const last = escalations.at(-1);
     if (!last || last.state !== toState) return;
     const step = stepMeta(this.registry.get(instance.procedureKey, instance.procedureVersion).machine, toState)?.title ?? { zh: toState, en: toState };
