@@ -71,11 +71,10 @@ function drawDiagram(doc: PDFKit.PDFDocument, d: ProcedureDescription, layout: L
 
   for (const e of layout.edges) {
     arrow(doc, e.d, e.kind === 'back' ? COLOR.back : COLOR.edge, e.kind === 'back');
-    const size = FONT.label;
-    doc.fontSize(size).fillColor(COLOR.label);
+    doc.fontSize(FONT.label).fillColor(COLOR.label);
     const lw = doc.widthOfString(e.label);
     const lx = e.labelAnchor === 'middle' ? e.labelX - lw / 2 : e.labelAnchor === 'end' ? e.labelX - lw : e.labelX;
-    doc.text(e.label, lx, e.labelY - size, { lineBreak: false });
+    doc.text(e.label, lx, e.labelY, { lineBreak: false, baseline: 'alphabetic' });
   }
 
   for (const box of layout.boxes) {
@@ -85,7 +84,7 @@ function drawDiagram(doc: PDFKit.PDFDocument, d: ProcedureDescription, layout: L
     const { titleY, subtitleY } = textLines(box);
     const centred = (text: string, baseline: number, size: number, color: string): void => {
       doc.fontSize(size).fillColor(color);
-      doc.text(text, box.x + (box.w - doc.widthOfString(text)) / 2, baseline - size, { lineBreak: false });
+      doc.text(text, box.x + (box.w - doc.widthOfString(text)) / 2, baseline, { lineBreak: false, baseline: 'alphabetic' });
     };
     box.lines.forEach((line, i) => centred(line, titleY[i], FONT.title, COLOR.text));
     if (box.subtitle) centred(box.subtitle, subtitleY, FONT.subtitle, COLOR.secondary);
