@@ -10,8 +10,9 @@ const INSTANCES = 24;
 const WORKERS = 3;
 
 /**
- * Several worker processes on one MariaDB, all polling the same due timers:
- * each timer must fire exactly once (claims use FOR UPDATE SKIP LOCKED).
+ * Several worker processes on one MariaDB, all polling the same due timers and
+ * schedules: each must fire exactly once (timer claims use FOR UPDATE SKIP LOCKED,
+ * schedule claims a conditional update of the run count).
  * SQLite is a single-process database for Satisflow, so this runs on MySQL only.
  */
 (onMysql ? describe : describe.skip)('several worker processes on one MariaDB', () => {
@@ -68,4 +69,24 @@ const WORKERS = 3;
     expect(verify.ok).toBe(true);
     expect(workers.every((w) => w.child.exitCode === null)).toBe(true); // none crashed
   }, 120_000);
+
+  it('opens the yearly survey plan exactly once across three workers', async () => {
+    const a = api(t);
+    const db = await createConnection(t.db.env.DATABASE_URL);
+    const count = async (sql: string) => Number(((await db.query(sql)) as unknown as [{ n: number }[]])[0][0].n);
+    // the workers created the schedule row on their first cycles; a year ahead passes the next reminder day
+    expect(await count("SELECT COUNT(*) AS n FROM schedules WHERE `key` = 'annual-survey-reminder'")).toBe(1);
+    await a.advanceClock(400 * DAY);
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && (await count("SELECT runs AS n FROM schedules WHERE `key` = 'annual-survey-reminder'")) < 1) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 1000)); // more cycles: a second firing would show up now
+    const opened = await count("SELECT COUNT(*) AS n FROM instances WHERE title LIKE '%annual customer satisfaction survey'");
+    const runs = await count("SELECT runs AS n FROM schedules WHERE `key` = 'annual-survey-reminder'");
+    await db.end();
+    expect(opened).toBe(1);
+    expect(runs).toBe(1);
+    expect(workers.every((w) => w.exitCode === null)).toBe(true);
+  }, 60_000);
 });

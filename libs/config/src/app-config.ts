@@ -67,6 +67,10 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(10)
   WORKER_POLL_MS = 1000;
 
+  /** Month (1–12) whose first day opens the annual survey plan for the survey manager (domain.md §2 step 1). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(12)
+  SURVEY_REMINDER_MONTH = 3;
+
   /** Largest accepted request body (bytes); larger bodies get 413. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;

@@ -6,13 +6,16 @@ import type { ProcedureDefinition } from './definitions/procedure-definition';
 import { Dispatcher } from './dispatch/dispatcher';
 import { FactProviders } from './dispatch/fact-providers';
 import { TransitionHooks } from './dispatch/transition-hooks';
-import { IdempotencyKeyEntity, InstanceEntity, NotificationEntity, OutboxEntity, TaskEntity, TimerEntity } from './entities';
+import { IdempotencyKeyEntity, InstanceEntity, NotificationEntity, OutboxEntity, ScheduleEntity, SideTaskEntity, TaskEntity, TimerEntity } from './entities';
 import { EngineAdminController } from './http/engine-admin.controller';
 import { InstancesController } from './http/instances.controller';
 import { ProceduresController } from './http/procedures.controller';
 import { TasksController } from './http/tasks.controller';
 import { InstanceQueries } from './instance-queries';
 import { PROCEDURE_DEFINITIONS, ProcedureRegistry } from './procedure-registry';
+import { EscalationTasks } from './tasks/escalation-tasks';
+import { SideTasks } from './tasks/side-tasks';
+import { Schedules } from './worker/schedules';
 import { CalendarService } from './time/calendar.service';
 import { ClockSync } from './worker/clock-sync';
 import { EngineWorker } from './worker/engine-worker';
@@ -26,7 +29,7 @@ export class EngineModule {
       module: EngineModule,
       global: true,
       imports: [
-        TypeOrmModule.forFeature([InstanceEntity, TaskEntity, TimerEntity, OutboxEntity, NotificationEntity, IdempotencyKeyEntity]),
+        TypeOrmModule.forFeature([InstanceEntity, TaskEntity, TimerEntity, OutboxEntity, NotificationEntity, IdempotencyKeyEntity, SideTaskEntity, ScheduleEntity]),
         AuditModule,
         IdentityModule,
       ],
@@ -43,8 +46,11 @@ export class EngineModule {
         TimerPoller,
         OutboxProcessor,
         EngineWorker,
+        SideTasks,
+        EscalationTasks,
+        Schedules,
       ],
-      exports: [ProcedureRegistry, Dispatcher, FactProviders, TransitionHooks, InstanceQueries, CalendarService, OutboxProcessor, EngineWorker],
+      exports: [ProcedureRegistry, Dispatcher, FactProviders, TransitionHooks, InstanceQueries, CalendarService, OutboxProcessor, EngineWorker, SideTasks, Schedules],
     };
   }
 }

@@ -12,3 +12,5 @@ export * from './worker/engine-worker';
 export * from './worker/outbox-processor';
 export * from './worker/timer-poller';
 export * from './entities';
+export * from './tasks/side-tasks';
+export * from './worker/schedules';

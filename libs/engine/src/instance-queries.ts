@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
 import { Clock } from '@satisflow/config';
 import type { Actor } from '@satisflow/identity';
-import { buildInstanceView, InstanceView, TaskView, toTaskView } from './dispatch/instance-view';
+import { buildInstanceView, InstanceView, toTaskView } from './dispatch/instance-view';
 import { stepMeta } from './dispatch/step-meta';
 import { availableOutcomes } from './dispatch/step-policy';
 import { InstanceEntity, NotificationEntity, TaskEntity } from './entities';
 import { ProcedureRegistry } from './procedure-registry';
+import { SideTasks, toInboxTask, type InboxTask } from './tasks/side-tasks';
 
 /** Read side of the engine: instances, the task inbox, notifications. */
 @Injectable()
@@ -16,6 +17,7 @@ export class InstanceQueries {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly registry: ProcedureRegistry,
     private readonly clock: Clock,
+    private readonly sideTasks: SideTasks,
   ) {}
 
   async get(id: string, actor: Actor): Promise<InstanceView> {
@@ -47,18 +49,24 @@ export class InstanceQueries {
     return { items, total };
   }
 
-  /** Open tasks; with `mine`, only those this person may complete now (role, scope, assignee, separation of duties). */
-  async tasks(actor: Actor, mine: boolean, procedure?: string): Promise<TaskView[]> {
+  /**
+   * Open tasks: step tasks and side tasks (follow-ups, escalations) that are open now.
+   * With `mine`, only those this person may complete now (role, scope, assignee, separation of duties).
+   */
+  async tasks(actor: Actor, mine: boolean, procedure?: string): Promise<InboxTask[]> {
     const where: FindOptionsWhere<TaskEntity> = {};
     if (procedure) where.procedureKey = procedure;
-    if (mine) where.role = In(actor.roles.map((g) => g.role));
-    const tasks = await this.ds.getRepository(TaskEntity).find({ where, order: { createdAt: 'ASC' }, take: 1000 });
-    if (!tasks.length) return [];
-    const instances = new Map(
-      (await this.ds.getRepository(InstanceEntity).find({ where: { id: In([...new Set(tasks.map((t) => t.instanceId))]) } })).map((i) => [i.id, i]),
-    );
+    const roles = mine ? actor.roles.map((g) => g.role) : undefined;
+    if (roles) where.role = In(roles);
+    const [tasks, side] = await Promise.all([
+      this.ds.getRepository(TaskEntity).find({ where, order: { createdAt: 'ASC' }, take: 1000 }),
+      this.sideTasks.openNow(roles, procedure),
+    ]);
+    if (!tasks.length && !side.length) return [];
+    const ids = [...new Set([...tasks, ...side].map((t) => t.instanceId))];
+    const instances = new Map((await this.ds.getRepository(InstanceEntity).find({ where: { id: In(ids) } })).map((i) => [i.id, i]));
     const now = this.clock.now();
-    return tasks
+    const steps = tasks
       .filter((t) => {
         if (!mine) return true;
         const instance = instances.get(t.instanceId);
@@ -67,7 +75,11 @@ export class InstanceQueries {
         const machine = this.registry.get(instance.procedureKey, instance.procedureVersion).machine;
         return availableOutcomes({ state: instance.state, meta: stepMeta(machine, instance.state), actor, stepActors: instance.stepActors }).length > 0;
       })
-      .map((t) => toTaskView(t, now, instances.get(t.instanceId)?.title));
+      .map((t): InboxTask => ({ ...toTaskView(t, now, instances.get(t.instanceId)?.title), kind: 'step' }));
+    const others = side
+      .filter((t) => !mine || !t.assignee || t.assignee === actor.username)
+      .map((t) => toInboxTask(t, now, instances.get(t.instanceId)?.title));
+    return [...steps, ...others].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   async notifications(actor: Actor) {

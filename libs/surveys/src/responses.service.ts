@@ -10,6 +10,7 @@ import type { EnterResponseDto } from './dto/survey.dto';
 import { RecipientEntity, type Channel } from './entities/recipient.entity';
 import { AnswerEntity, ResponseEntity } from './entities/response.entity';
 import { SurveyEntity } from './entities/survey.entity';
+import { FollowUpTasks } from './follow-up-tasks';
 import { normaliseHeader, readTabularFile, TabularFileError } from './import/tabular-file';
 import { rejectFile, RowProblem } from './import/row-errors';
 import { checkAnswers, QuestionnaireProblem, resolveQuestionnaire, ResolvedQuestionnaire } from './questionnaire';
@@ -34,6 +35,7 @@ export class ResponsesService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly followUpTasks: FollowUpTasks,
   ) {}
 
   /** What the public form needs to show, found by the personal token; reveals nothing of other respondents. */
@@ -167,6 +169,7 @@ export class ResponsesService {
       await m.insert(AnswerEntity, checked.rows.map((r) => ({ responseId: id, surveyId: survey!.id, ...r })));
     }
     await m.update(RecipientEntity, { id: recipient.id }, { status: 'answered', answeredAt: now });
+    await this.followUpTasks.closeFor(m, survey.instanceId, recipient.id, 'system', `the customer answered (${channel})`);
     return id;
   }
 }

@@ -111,8 +111,13 @@ export class SurveysController {
   @Roles('coordinator')
   @Post('surveys/:id/recipients/:recipientId/follow-up')
   @HttpCode(200)
-  recordFollowUp(@Param('id', ParseUUIDPipe) id: string, @Param('recipientId', ParseUUIDPipe) recipientId: string, @Body() dto: FollowUpDto) {
-    return this.surveys.recordFollowUp(id, recipientId, dto.note);
+  recordFollowUp(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('recipientId', ParseUUIDPipe) recipientId: string,
+    @Body() dto: FollowUpDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.surveys.recordFollowUp(id, recipientId, dto.note, actor);
   }
 
   @Roles('coordinator')

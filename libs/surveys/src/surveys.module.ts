@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { FactProviders, TransitionHooks } from '@satisflow/engine';
+import { FactProviders, SideTasks, TransitionHooks } from '@satisflow/engine';
 import { CompositesService } from './composites.service';
 import { CustomersService } from './customers.service';
 import { CompositeEntity } from './entities/composite.entity';
@@ -8,12 +8,14 @@ import { CustomerEntity } from './entities/customer.entity';
 import { RecipientEntity } from './entities/recipient.entity';
 import { AnswerEntity, ResponseEntity } from './entities/response.entity';
 import { SurveyEntity } from './entities/survey.entity';
+import { FollowUpTasks } from './follow-up-tasks';
 import { Mailer } from './mail/mailer';
 import { PublicFormController } from './public-form/public-form.controller';
 import { ResponsesService } from './responses.service';
 import { ResultsService } from './results.service';
 import { SURVEY_PROCEDURE, SurveysService } from './surveys.service';
 import { SurveysController } from './surveys.controller';
+import { SurveyReminder } from './survey-reminder';
 
 /** Events whose guards or records read the live return rate (the gate, the waiver request, the window's deadline). */
 const RETURN_RATE_EVENTS = new Set(['CLOSE_COLLECTION', 'REQUEST_WAIVER', 'DEADLINE']);
@@ -21,7 +23,7 @@ const RETURN_RATE_EVENTS = new Set(['CLOSE_COLLECTION', 'REQUEST_WAIVER', 'DEADL
 @Module({
   imports: [TypeOrmModule.forFeature([CustomerEntity, SurveyEntity, RecipientEntity, ResponseEntity, AnswerEntity, CompositeEntity])],
   controllers: [SurveysController, PublicFormController],
-  providers: [SurveysService, ResponsesService, ResultsService, CustomersService, CompositesService, Mailer],
+  providers: [SurveysService, ResponsesService, ResultsService, CustomersService, CompositesService, Mailer, FollowUpTasks, SurveyReminder],
   exports: [SurveysService, ResultsService, ResponsesService, CustomersService],
 })
 export class SurveysModule implements OnModuleInit {
@@ -29,6 +31,8 @@ export class SurveysModule implements OnModuleInit {
     private readonly facts: FactProviders,
     private readonly hooks: TransitionHooks,
     private readonly surveys: SurveysService,
+    private readonly sideTasks: SideTasks,
+    private readonly followUpTasks: FollowUpTasks,
   ) {}
 
   onModuleInit(): void {
@@ -40,6 +44,12 @@ export class SurveysModule implements OnModuleInit {
     // What the approver signed is what gets measured: freeze the questionnaire with the plan.
     this.hooks.register(SURVEY_PROCEDURE, async (m, t) => {
       if (t.fromState === 'planApproval' && t.event === 'APPROVE') await this.surveys.freezeForInstance(m, t.instance.id);
+      // a waiver request pauses collection; anything else leaving it ends the phone follow-ups
+      if (t.fromState === 'collecting' && t.toState !== 'collecting' && t.toState !== 'waiverApproval') await this.followUpTasks.closeAll(m, t.instance.id);
+    });
+    // Completing a follow-up task from the inbox records the call on the recipient.
+    this.sideTasks.onComplete('follow-up', async (m, task, actor, note) => {
+      await this.surveys.recordFollowUpIn(m, task.subject, note, actor.username);
     });
   }
 }

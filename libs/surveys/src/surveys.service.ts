@@ -10,6 +10,7 @@ import { TransactionRunner } from '@satisflow/persistence';
 import { returnRate } from '@satisflow/scoring';
 import type { AddRecipientsDto, CreateSurveyDto, RecipientDto, SampleRecipientsDto } from './dto/survey.dto';
 import { CustomerEntity } from './entities/customer.entity';
+import { FollowUpTasks } from './follow-up-tasks';
 import { RecipientEntity } from './entities/recipient.entity';
 import { SurveyEntity } from './entities/survey.entity';
 import { Questionnaire, questionnaireHash, resolveQuestionnaire } from './questionnaire';
@@ -44,6 +45,7 @@ export class SurveysService {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly dispatcher: Dispatcher,
+    private readonly followUpTasks: FollowUpTasks,
   ) {}
 
   async create(dto: CreateSurveyDto, actor: Actor): Promise<SurveyEntity> {
@@ -174,6 +176,7 @@ export class SurveysService {
         }
       }
       await m.update(RecipientEntity, { surveyId, status: 'pending' }, { status: 'invited', invitedAt: now });
+      await this.followUpTasks.openFor(m, instance, pending, now);
       await this.dispatcher.sendSystem(m, instance.id, { type: 'DISPATCHED', data: { surveyId, invited: pending.length, emails } });
       return { invited: pending.length, emails, manual: pending.length - emails };
     });
@@ -243,13 +246,25 @@ export class SurveysService {
     return (await this.recipients(surveyId)).filter((r) => r.followUpOverdue);
   }
 
-  async recordFollowUp(surveyId: string, recipientId: string, note: string): Promise<RecipientView> {
-    const repo = this.ds.getRepository(RecipientEntity);
-    const r = await repo.findOne({ where: { id: recipientId, surveyId } });
-    if (!r) throw new NotFoundException(`recipient ${recipientId} not found in survey ${surveyId}`);
+  async recordFollowUp(surveyId: string, recipientId: string, note: string, actor: Actor): Promise<RecipientView> {
+    return this.tx.run(async (m) => {
+      if (!(await m.findOne(RecipientEntity, { where: { id: recipientId, surveyId }, select: { id: true } }))) {
+        throw new NotFoundException(`recipient ${recipientId} not found in survey ${surveyId}`);
+      }
+      return this.recordFollowUpIn(m, recipientId, note, actor.username);
+    });
+  }
+
+  /** Records the call on the recipient and closes their follow-up task, in the caller's transaction. */
+  async recordFollowUpIn(m: EntityManager, recipientId: string, note: string, by: string): Promise<RecipientView> {
+    const r = await m.findOne(RecipientEntity, { where: { id: recipientId } });
+    if (!r) throw new NotFoundException(`recipient ${recipientId} not found`);
     if (r.status === 'answered') throw new UnprocessableEntityException('this recipient has already answered');
-    await repo.update({ id: r.id }, { status: 'followed_up', followedUpAt: this.clock.now(), followUpNote: note });
-    return this.view({ ...r, status: 'followed_up', followedUpAt: this.clock.now(), followUpNote: note });
+    const now = this.clock.now();
+    await m.update(RecipientEntity, { id: r.id }, { status: 'followed_up', followedUpAt: now, followUpNote: note });
+    const survey = await this.get(r.surveyId, m);
+    await this.followUpTasks.closeFor(m, survey.instanceId, r.id, by, note);
+    return this.view({ ...r, status: 'followed_up', followedUpAt: now, followUpNote: note });
   }
 
   /** Sent and returned for the return-rate gate: recipients invited, and of those, answered. */

@@ -1,4 +1,4 @@
-import { FONT, layoutDiagram, textLines, type Box, type BoxText, type RoutedEdge } from './diagram-layout';
+import { FONT, layoutDiagram, textLines, type Box, type BoxText, type Layout, type RoutedEdge } from './diagram-layout';
 import type { ProcedureDefinition } from './procedure-definition';
 import { AUTOMATIC, describeProcedure, type Lang, type ProcedureDescription, type RoleLabels, type StateDescription } from './procedure-graph';
 
@@ -130,6 +130,14 @@ function marker(id: string, color: string): string {
   );
 }
 
+/** The procedure's diagram geometry (boxes, routed edges), shared by the SVG and the PDF document. */
+export function diagramLayout(def: ProcedureDefinition, opts: DiagramOptions = {}): { d: ProcedureDescription; layout: Layout } {
+  const lang = opts.lang ?? 'zh';
+  const d: ProcedureDescription = describeProcedure(def);
+  const texts = new Map<string, BoxText>(d.states.map((s) => [s.id, { title: s.title[lang], subtitle: subtitle(s, lang, opts.roleLabels) }]));
+  return { d, layout: layoutDiagram(d, texts, (event) => eventLabel(event, lang)) };
+}
+
 /**
  * A self-contained SVG of the procedure: states in rows by distance from the
  * start, forward arrows down, ways back as dashed curves in lanes beside the
@@ -137,9 +145,7 @@ function marker(id: string, color: string): string {
  */
 export function toSvg(def: ProcedureDefinition, opts: DiagramOptions = {}): string {
   const lang = opts.lang ?? 'zh';
-  const d: ProcedureDescription = describeProcedure(def);
-  const texts = new Map<string, BoxText>(d.states.map((s) => [s.id, { title: s.title[lang], subtitle: subtitle(s, lang, opts.roleLabels) }]));
-  const layout = layoutDiagram(d, texts, (event) => eventLabel(event, lang));
+  const { d, layout } = diagramLayout(def, opts);
   // Ids and classes carry the key, so several diagrams on one page do not share markers or styles.
   const prefix = `sf-${d.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const arrow = `${prefix}-arrow`;

@@ -57,12 +57,30 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ') || '—';
 }
 
+/** What the controlled document says, in one language; rendered as Markdown or PDF. */
+export interface ProcedureDocumentModel {
+  title: string;
+  /** Document number, version, procedure key. */
+  header: { labels: string[]; values: string[] };
+  generatedNote: string;
+  headings: { purpose: string; roles: string; flow: string; steps: string; records: string };
+  purpose: string;
+  roleHead: string[];
+  /** Role, then the numbered steps it owns. */
+  roleRows: string[][];
+  stepHead: string[];
+  /** No., step, role, form/record, deadline, outcomes, on NG. */
+  stepRows: string[][];
+  records: string[];
+}
+
+const header = (row: string): string[] => row.split('|').map((c) => c.trim()).filter(Boolean);
+
 /**
- * The controlled procedure document (Markdown), generated from the machine so
- * that the document and the running procedure cannot disagree: header,
- * purpose, responsibilities, flow chart (Mermaid), step table and records.
+ * The controlled procedure document's content, generated from the machine so
+ * that the document and the running procedure cannot disagree.
  */
-export function procedureDocument(def: ProcedureDefinition, opts: DocumentOptions): string {
+export function procedureDocumentModel(def: ProcedureDefinition, opts: DocumentOptions): ProcedureDocumentModel {
   const { lang, roleLabels } = opts;
   const t = (text: LocalText): string => text[lang];
   const d: ProcedureDescription = describeProcedure(def);
@@ -109,51 +127,64 @@ export function procedureDocument(def: ProcedureDefinition, opts: DocumentOption
     const others = m?.separateFrom?.map(quoted) ?? [];
     const separate = !others.length ? '' : lang === 'zh' ? `（${t(TEXT.separate)}${others.join('、')}）` : ` (${t(TEXT.separate)}${others.join(', ')})`;
     const who = s.role ? `${role(s.role)}${separate}` : s.automatic ? t(TEXT.automatic) : '';
-    const cells = [String(number.get(s.id)), t(s.title), who, m?.record ? t(m.record) : '', deadline(s.id), outcomes(s.id), onNg(s.id)];
-    return `| ${cells.map(cell).join(' | ')} |`;
+    return [String(number.get(s.id)), t(s.title), who, m?.record ? t(m.record) : '', deadline(s.id), outcomes(s.id), onNg(s.id)];
   });
 
-  const roleRows = def.roles.map((r) => {
-    const own = steps.filter((s) => s.role === r).map((s) => `${number.get(s.id)} ${t(s.title)}`);
-    return `| ${cell(role(r))} | ${cell(own.join(sep))} |`;
-  });
+  const roleRows = def.roles.map((r) => [role(r), steps.filter((s) => s.role === r).map((s) => `${number.get(s.id)} ${t(s.title)}`).join(sep)]);
 
-  const records = [...new Set(steps.map((s) => meta.get(s.id)?.record).filter((r) => r !== undefined).map(t))];
+  return {
+    title: t(def.title),
+    header: { labels: [t(TEXT.docNo), t(TEXT.version), t(TEXT.key)], values: [def.documentNo ?? '', String(def.version), def.key] },
+    generatedNote: t(TEXT.generated),
+    headings: { purpose: t(TEXT.purpose), roles: t(TEXT.roles), flow: t(TEXT.flow), steps: t(TEXT.steps), records: t(TEXT.records) },
+    purpose: t(def.purpose),
+    roleHead: header(t(TEXT.roleHead)),
+    roleRows,
+    stepHead: header(t(TEXT.stepHead)),
+    stepRows,
+    records: [...new Set(steps.map((s) => meta.get(s.id)?.record).filter((r) => r !== undefined).map(t))],
+  };
+}
 
+const mdRow = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+
+/** The controlled procedure document as Markdown, with the flow chart in Mermaid. */
+export function procedureDocument(def: ProcedureDefinition, opts: DocumentOptions): string {
+  const doc = procedureDocumentModel(def, opts);
   return [
-    `# ${t(def.title)}`,
+    `# ${doc.title}`,
     '',
-    `| ${t(TEXT.docNo)} | ${t(TEXT.version)} | ${t(TEXT.key)} |`,
+    `| ${doc.header.labels.join(' | ')} |`,
     '| --- | --- | --- |',
-    `| ${cell(def.documentNo ?? '')} | ${def.version} | ${cell(def.key)} |`,
+    mdRow(doc.header.values),
     '',
-    `> ${t(TEXT.generated)}`,
+    `> ${doc.generatedNote}`,
     '',
-    `## ${t(TEXT.purpose)}`,
+    `## ${doc.headings.purpose}`,
     '',
-    t(def.purpose),
+    doc.purpose,
     '',
-    `## ${t(TEXT.roles)}`,
+    `## ${doc.headings.roles}`,
     '',
-    t(TEXT.roleHead),
+    `| ${doc.roleHead.join(' | ')} |`,
     '| --- | --- |',
-    ...roleRows,
+    ...doc.roleRows.map(mdRow),
     '',
-    `## ${t(TEXT.flow)}`,
+    `## ${doc.headings.flow}`,
     '',
     '```mermaid',
-    toMermaid(def, { lang, roleLabels }).trimEnd(),
+    toMermaid(def, { lang: opts.lang, roleLabels: opts.roleLabels }).trimEnd(),
     '```',
     '',
-    `## ${t(TEXT.steps)}`,
+    `## ${doc.headings.steps}`,
     '',
-    t(TEXT.stepHead),
+    `| ${doc.stepHead.join(' | ')} |`,
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...stepRows,
+    ...doc.stepRows.map(mdRow),
     '',
-    `## ${t(TEXT.records)}`,
+    `## ${doc.headings.records}`,
     '',
-    ...records.map((r) => `- ${r}`),
+    ...doc.records.map((r) => `- ${r}`),
     '',
   ].join('\n');
 }

@@ -101,6 +101,10 @@ export class DiagramQueryDto {
 }
 
 export class DocumentQueryDto {
+  @ApiPropertyOptional({ enum: ['md', 'pdf'], description: 'Markdown (default) or printable PDF' })
+  @IsOptional() @IsIn(['md', 'pdf'])
+  format: 'md' | 'pdf' = 'md';
+
   @ApiPropertyOptional({ enum: ['zh', 'en'] })
   @IsOptional() @IsIn(['zh', 'en'])
   lang: 'zh' | 'en' = 'zh';
@@ -108,6 +112,12 @@ export class DocumentQueryDto {
   @ApiPropertyOptional({ description: 'definition version (default latest)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1)
   version?: number;
+}
+
+export class CompleteTaskDto {
+  @ApiProperty({ description: 'what was done (the call, its outcome, the chasing)' })
+  @IsString() @MinLength(1) @MaxLength(2000)
+  note: string;
 }
 
 export class AdvanceClockDto {

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ROLES } from '@satisflow/identity';
-import { describeProcedure, procedureDocument, procedureForApi, toMermaid, toSvg } from '../definitions';
+import { describeProcedure, procedureDocument, procedureDocumentPdf, procedureForApi, toMermaid, toSvg } from '../definitions';
 import { ProcedureRegistry } from '../procedure-registry';
 import { DiagramQueryDto, DocumentQueryDto } from './instance.dto';
 
@@ -36,10 +36,15 @@ export class ProceduresController {
     else res.type('image/svg+xml; charset=utf-8').send(toSvg(def, opts));
   }
 
-  /** The controlled procedure document, generated from the running machine (Markdown). */
+  /** The controlled procedure document, generated from the running machine (Markdown or PDF). */
   @Get(':key/document')
-  document(@Param('key') key: string, @Query() q: DocumentQueryDto, @Res() res: Response) {
+  async document(@Param('key') key: string, @Query() q: DocumentQueryDto, @Res() res: Response) {
     const def = q.version ? this.registry.get(key, q.version) : this.registry.latest(key);
+    if (q.format === 'pdf') {
+      const pdf = await procedureDocumentPdf(def, { lang: q.lang, roleLabels: ROLES });
+      res.type('application/pdf').attachment(`${def.key}-v${def.version}-${q.lang}.pdf`).send(pdf);
+      return;
+    }
     res
       .type('text/markdown; charset=utf-8')
       .attachment(`${def.key}-v${def.version}-${q.lang}.md`)

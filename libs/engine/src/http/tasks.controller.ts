@@ -1,18 +1,29 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '@satisflow/identity';
 import { InstanceQueries } from '../instance-queries';
-import { ListTasksDto } from './instance.dto';
+import { SideTasks } from '../tasks/side-tasks';
+import { CompleteTaskDto, ListTasksDto } from './instance.dto';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller()
 export class TasksController {
-  constructor(private readonly queries: InstanceQueries) {}
+  constructor(
+    private readonly queries: InstanceQueries,
+    private readonly sideTasks: SideTasks,
+  ) {}
 
   @Get('tasks')
   tasks(@Query() q: ListTasksDto, @CurrentActor() actor: Actor) {
     return this.queries.tasks(actor, q.mine === 'true', q.procedure);
+  }
+
+  /** Completes a follow-up or escalation task with a note of what was done (step tasks take their outcomes as events). */
+  @Post('tasks/:id/complete')
+  @HttpCode(200)
+  complete(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteTaskDto, @CurrentActor() actor: Actor) {
+    return this.sideTasks.complete(id, actor, dto.note);
   }
 
   @Get('notifications')

@@ -4,6 +4,7 @@ import { AppConfig } from '@satisflow/config';
 import { OutboxProcessor } from './outbox-processor';
 import { TimerPoller } from './timer-poller';
 import { ClockSync } from './clock-sync';
+import { Schedules } from './schedules';
 
 /**
  * The background loop of a worker process (ROLE=worker or all): due timers,
@@ -24,6 +25,7 @@ export class EngineWorker implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly outbox: OutboxProcessor,
     private readonly sealer: AuditSealer,
     private readonly clockSync: ClockSync,
+    private readonly schedules: Schedules,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -77,6 +79,7 @@ export class EngineWorker implements OnApplicationBootstrap, BeforeApplicationSh
       // outbox first: children started by a transition exist before their deadlines are looked at
       await this.outbox.runPending();
       await this.timers.runDue();
+      await this.schedules.runDue();
       await this.outbox.runPending();
       await this.sealer.tick();
     } catch (error) {

@@ -2,6 +2,7 @@ import { Identity1764000000000 } from './1764000000000-identity';
 import { Engine1764000000100 } from './1764000000100-engine';
 import { Surveys1764000000200 } from './1764000000200-surveys';
 import { Reports1764000000300 } from './1764000000300-reports';
+import { SideTasksAndSchedules1764000000400 } from './1764000000400-side-tasks-and-schedules';
 
 /** Every migration, oldest first. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS = [Identity1764000000000, Engine1764000000100, Surveys1764000000200, Reports1764000000300];
+export const MIGRATIONS = [Identity1764000000000, Engine1764000000100, Surveys1764000000200, Reports1764000000300, SideTasksAndSchedules1764000000400];

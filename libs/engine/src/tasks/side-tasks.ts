@@ -1,0 +1,134 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, FindOptionsWhere, In, LessThanOrEqual } from 'typeorm';
+import { Clock } from '@satisflow/config';
+import { hasRole, type Actor, type RoleKey } from '@satisflow/identity';
+import { TransactionRunner } from '@satisflow/persistence';
+import type { LocalText } from '../definitions/procedure-definition';
+import type { TaskView } from '../dispatch/instance-view';
+import { SideTaskEntity, TaskEntity, type SideTaskKind } from '../entities';
+
+export interface SideTaskInput {
+  instanceId: string;
+  procedureKey: string;
+  kind: SideTaskKind;
+  /** Unique per instance: the task is created once however often it is asked for. */
+  taskKey: string;
+  subject: string;
+  state: string;
+  role: string;
+  assignee?: string | null;
+  title: LocalText;
+  opensAt: Date;
+  dueAt?: Date | null;
+}
+
+/** A task in the inbox: the step task (`kind: step`) or a side task, which is completed with a note. */
+export type InboxTask = TaskView & { kind: 'step' | SideTaskKind; subject?: string; status?: string; closedBy?: string; resolution?: string };
+
+/** Runs inside the completing transaction, before the task is closed (e.g. records the call on the recipient). */
+export type CompletionHandler = (m: EntityManager, task: SideTaskEntity, actor: Actor, note: string) => Promise<void>;
+
+export function toInboxTask(t: SideTaskEntity, now: Date, instanceTitle?: string): InboxTask {
+  return {
+    id: t.id,
+    instanceId: t.instanceId,
+    procedure: t.procedureKey,
+    ...(instanceTitle ? { instanceTitle } : {}),
+    state: t.state,
+    title: { zh: t.titleZh, en: t.titleEn },
+    role: t.role,
+    ...(t.assignee ? { assignee: t.assignee } : {}),
+    ...(t.dueAt ? { dueAt: t.dueAt.toISOString() } : {}),
+    overdue: t.status === 'open' && !!t.dueAt && t.dueAt.getTime() < now.getTime(),
+    outcomes: [],
+    createdAt: t.opensAt.toISOString(),
+    kind: t.kind,
+    subject: t.subject,
+    status: t.status,
+    ...(t.closedBy ? { closedBy: t.closedBy } : {}),
+    ...(t.resolution ? { resolution: t.resolution } : {}),
+  };
+}
+
+/**
+ * Tasks beside the step task (follow-ups, escalations): opened by modules and
+ * hooks inside the transaction that causes them, closed by a person with a note
+ * or by the system when what they chase is done.
+ */
+@Injectable()
+export class SideTasks {
+  private readonly completions = new Map<SideTaskKind, CompletionHandler>();
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  onComplete(kind: SideTaskKind, handler: CompletionHandler): void {
+    this.completions.set(kind, handler);
+  }
+
+  /** Opens the task unless this instance already has one with the key (open or closed). */
+  async open(m: EntityManager, input: SideTaskInput): Promise<void> {
+    if (await m.findOne(SideTaskEntity, { where: { instanceId: input.instanceId, taskKey: input.taskKey }, select: { id: true } })) return;
+    await m.insert(SideTaskEntity, {
+      id: randomUUID(),
+      instanceId: input.instanceId,
+      procedureKey: input.procedureKey,
+      kind: input.kind,
+      taskKey: input.taskKey,
+      subject: input.subject.slice(0, 64),
+      state: input.state,
+      role: input.role,
+      assignee: input.assignee ?? null,
+      titleZh: input.title.zh.slice(0, 200),
+      titleEn: input.title.en.slice(0, 200),
+      status: 'open',
+      opensAt: input.opensAt,
+      dueAt: input.dueAt ?? null,
+      createdAt: this.clock.now(),
+      closedAt: null,
+      closedBy: null,
+      resolution: null,
+    });
+  }
+
+  /** Closes the open tasks that match (the system's side: an answer arrived, the step moved on). */
+  async close(m: EntityManager, where: FindOptionsWhere<SideTaskEntity>, by: string, resolution: string): Promise<number> {
+    const result = await m.update(SideTaskEntity, { ...where, status: 'open' }, { status: 'closed', closedAt: this.clock.now(), closedBy: by, resolution });
+    return result.affected ?? 0;
+  }
+
+  /** A person completes a side task with a note saying what was done. */
+  async complete(id: string, actor: Actor, note: string): Promise<InboxTask> {
+    return this.tx.run(async (m) => {
+      const task = await m.findOne(SideTaskEntity, { where: { id } });
+      if (!task) {
+        if (await m.findOne(TaskEntity, { where: { id }, select: { id: true } })) {
+          throw new UnprocessableEntityException('a step task is completed by sending one of its outcomes to its instance (POST /instances/:id/events)');
+        }
+        throw new NotFoundException(`task ${id} not found`);
+      }
+      if (!hasRole(actor, task.role as RoleKey)) throw new ForbiddenException(`only role ${task.role} may complete this task`);
+      if (task.assignee && task.assignee !== actor.username) throw new ForbiddenException(`this task is assigned to ${task.assignee}`);
+      if (task.status !== 'open') throw new ConflictException(`this task was already closed by ${task.closedBy}`);
+      const now = this.clock.now();
+      if (task.opensAt > now) throw new UnprocessableEntityException(`this task opens at ${task.opensAt.toISOString()}`);
+      await this.completions.get(task.kind)?.(m, task, actor, note);
+      // the handler may have closed it already (e.g. by recording the follow-up); the person's note is the record either way
+      await m.update(SideTaskEntity, { id }, { status: 'closed', closedAt: now, closedBy: actor.username, resolution: note });
+      return toInboxTask({ ...task, status: 'closed', closedAt: now, closedBy: actor.username, resolution: note }, now);
+    });
+  }
+
+  /** Open side tasks visible now; with `roles`, only those for these roles. */
+  async openNow(roles: string[] | undefined, procedure?: string): Promise<SideTaskEntity[]> {
+    const where: FindOptionsWhere<SideTaskEntity> = { status: 'open', opensAt: LessThanOrEqual(this.clock.now()) };
+    if (roles) where.role = In(roles);
+    if (procedure) where.procedureKey = procedure;
+    return this.ds.getRepository(SideTaskEntity).find({ where, order: { opensAt: 'ASC' }, take: 1000 });
+  }
+}
