@@ -2,17 +2,14 @@ import 'reflect-metadata';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { createConnection } from 'mysql2/promise';
-import type { DataSource } from 'typeorm';
 import { loadConfig } from '@satisflow/config';
 import { Dispatcher } from '@satisflow/engine';
 import { toActor, UsersService } from '@satisflow/identity';
-import { ResultsService, SurveysService } from '@satisflow/surveys';
 import { createApp } from '../apps/server/src/create-app';
 import { floorMysql, floorSqlite } from './floor';
+import { scoringBench } from './scoring';
 import { Figure, measure } from './measure';
-import { BENCH_QUESTIONNAIRE, fillAnswers } from './scoring-data';
 
 const quick = process.argv.includes('--quick');
 /** `--only engine.sqlite` runs just the benchmarks whose figure names start with that prefix. */
@@ -92,32 +89,11 @@ async function engineBench(target: Target): Promise<void> {
   }
 }
 
-async function scoringBench(target: Target): Promise<void> {
-  const answers = quick ? 100_000 : 1_000_000;
-  const { env, cleanup } = await target.env();
-  const app = await createApp(loadConfig({ ...env, ROLE: 'api', DEMO: '1', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
-  await app.init();
-  const manager = toActor((await app.get(UsersService).findByUsername('survey_manager'))!);
-  const plan = await app.get(Dispatcher).start({ procedure: 'annual-satisfaction-survey', title: 'scoring bench' }, manager);
-  const survey = await app.get(SurveysService).create({ instanceId: plan.id, title: 'bench', ...BENCH_QUESTIONNAIRE } as never, manager);
-  const ds = app.get<DataSource>(getDataSourceToken());
-  const t0 = performance.now();
-  await fillAnswers(ds, survey.id, answers);
-  add(`scoring.${target.dialect}.load.answers${quick ? '100k' : '1M'}.ms`, performance.now() - t0, 'ms');
-  const results = app.get(ResultsService);
-  const t1 = performance.now();
-  const r = await results.results(survey.id);
-  add(`scoring.${target.dialect}.answers${quick ? '100k' : '1M'}.ms`, performance.now() - t1, 'ms');
-  if (r.overall.index === null) throw new Error('scoring produced no index');
-  await app.close();
-  await cleanup();
-}
-
 async function main(): Promise<void> {
   process.stdout.write(`Satisflow benchmarks${quick ? ' (quick)' : ''}: ${cpus().length} cores, node ${process.version}\n`);
   for (const target of [sqlite, mariadb]) {
     if (wanted(`engine.${target.dialect}`)) await engineBench(target);
-    if (wanted(`scoring.${target.dialect}`)) await scoringBench(target);
+    if (wanted(`scoring.${target.dialect}`)) await scoringBench(target, add, { quick, withReport: target.dialect === 'sqlite' });
   }
   add('process.rssMb', process.memoryUsage().rss / 1024 / 1024, 'MB');
   if (only) return; // a partial run (profiling) never replaces the recorded figures

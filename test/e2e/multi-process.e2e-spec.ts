@@ -87,6 +87,6 @@ const WORKERS = 3;
     await db.end();
     expect(opened).toBe(1);
     expect(runs).toBe(1);
-    expect(workers.every((w) => w.exitCode === null)).toBe(true);
+    expect(workers.every((w) => w.child.exitCode === null)).toBe(true);
   }, 60_000);
 });

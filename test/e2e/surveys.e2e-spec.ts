@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AnswerTallies1764000000500 } from '../../libs/persistence/src/migrations/1764000000500-answer-tallies';
 import { reportHash } from '@satisflow/reports';
+import { keyDrivers } from '@satisflow/scoring';
+import { ResponsesService } from '@satisflow/surveys';
 import { startTestApp, TestApp } from '../support/test-app';
 import { api, DAY } from '../support/api';
 import { VALID_PLAN } from '../support/fixtures';
@@ -292,6 +297,59 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(gap).toEqual({ item: 'function', index: 77.6, target: 80, respondentsToMove: 6 });
       expect((await t.http.get(`/api/v1/surveys/${surveyId}/gap?item=nope&target=80`).set(auth)).status).toBe(404);
       expect((await t.http.get(`/api/v1/surveys/${surveyId}/gap?item=function&target=120`).set(auth)).status).toBe(400);
+    });
+
+    it('keeps the answer tallies equal to a recount and to the migration backfill; drivers equal scoring every respondent', async () => {
+      const ds = t.app.get<DataSource>(getDataSourceToken());
+      const tallies = async () => ({
+        counts: (await ds.query('SELECT slice_key, slice_value, item_key, level_key, n FROM answer_counts WHERE survey_id = ?', [surveyId]))
+          .map((r: Record<string, unknown>) => ({ ...r, n: Number(r.n) }))
+          .sort((x: object, y: object) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+        scores: (await ds.query('SELECT dimension_key, response_id, idx, overall FROM response_scores WHERE survey_id = ?', [surveyId]))
+          .sort((x: object, y: object) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+      });
+      const incremental = await tallies();
+      // 34 respondents × (quality, service); whole-survey counts agree with counting the answers themselves
+      expect(incremental.scores).toHaveLength(68);
+      const raw: { item_key: string; level_key: string | null; n: unknown }[] = await ds.query(
+        'SELECT item_key, level_key, COUNT(*) AS n FROM answers WHERE survey_id = ? GROUP BY item_key, level_key',
+        [surveyId],
+      );
+      const whole = incremental.counts.filter((c: { slice_key: string }) => c.slice_key === '');
+      expect(whole).toHaveLength(raw.length);
+      for (const r of raw) expect(whole).toContainEqual({ slice_key: '', slice_value: '', item_key: r.item_key, level_key: r.level_key ?? '', n: Number(r.n) });
+
+      await t.app.get(ResponsesService).recount(surveyId);
+      expect(await tallies()).toEqual(incremental);
+
+      const runner = ds.createQueryRunner();
+      try {
+        await runner.query('DROP TABLE answer_counts');
+        await runner.query('DROP TABLE response_scores');
+        await new AnswerTallies1764000000500().up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await tallies()).toEqual(incremental);
+
+      // key drivers from the database's moments = the pure function over every respondent's raw answers
+      const results = (await t.http.get(`/api/v1/surveys/${surveyId}/results`).set(await a.auth('coordinator')).expect(200)).body;
+      const answers: { response_id: string; item_key: string; points: number | null }[] = await ds.query('SELECT response_id, item_key, points FROM answers WHERE survey_id = ?', [surveyId]);
+      const dimensionOf: Record<string, string> = { function: 'quality', appearance: 'quality', response: 'service' };
+      const byResponse = new Map<string, { overall: number | null; ratios: Record<string, number[]> }>();
+      for (const x of answers) {
+        const entry = byResponse.get(x.response_id) ?? { overall: null, ratios: {} };
+        if (x.points !== null && x.item_key === 'overallSatisfaction') entry.overall = Number(x.points);
+        else if (x.points !== null) (entry.ratios[dimensionOf[x.item_key]] ??= []).push((Number(x.points) * 100) / 10);
+        byResponse.set(x.response_id, entry);
+      }
+      const respondents = [...byResponse.values()].map((e) => ({
+        overall: e.overall,
+        dimensions: Object.fromEntries(Object.entries(e.ratios).map(([d, v]) => [d, v.reduce((s, n) => s + n, 0) / v.length])),
+      }));
+      const index = Object.fromEntries(results.dimensions.map((d: { key: string; index: number }) => [d.key, d.index]));
+      expect(results.drivers).toEqual(keyDrivers(['quality', 'service'], respondents, index));
+      expect(results.drivers.every((d: { correlation: number | null }) => d.correlation !== null)).toBe(true);
     });
 
     it('combines weighted sources 60/20/20 with complaint and incident deductions', async () => {

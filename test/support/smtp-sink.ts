@@ -18,14 +18,21 @@ export interface SmtpSink {
 /**
  * A real SMTP listener on a free local port that keeps every message it is
  * given, so tests see exactly what reached the wire (no mocked transport).
+ * Addresses in `reject` are refused at RCPT TO with 550, as a server does for
+ * an unknown mailbox.
  */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: { reject?: string[] } = {}): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
+  const rejected = new Set((options.reject ?? []).map((a) => a.toLowerCase()));
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     disableReverseLookup: true,
+    onRcptTo(address, _session, callback) {
+      if (!rejected.has(address.address.toLowerCase())) return callback();
+      callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
+import { create as createFont } from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 /**
  * PDF's standard fonts have no Chinese glyphs; the Noto Sans SC TTF ships as an
  * npm dependency, so Chinese prints on a fresh install without system fonts.
  * pdfkit embeds only the glyphs used, so the 10 MB font makes a small PDF.
+ * The font is parsed once per process (fontkit, pdfkit's own parser) and shared:
+ * each document still makes its own subset, and parsing it again per PDF cost
+ * about 100 ms and the glyph caches.
  */
 const FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-let font: Buffer | undefined;
+let font: PDFKit.Mixins.PDFFontSource | undefined;
 
-export function cjkFont(): Buffer {
-  font ??= readFileSync(FONT_FILE);
+export function cjkFont(): PDFKit.Mixins.PDFFontSource {
+  // pdfkit accepts a parsed fontkit font where its types only list files and buffers
+  font ??= createFont(readFileSync(FONT_FILE)) as PDFKit.Mixins.PDFFontSource;
   return font;
 }
 

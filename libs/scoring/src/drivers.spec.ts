@@ -1,4 +1,6 @@
-import { DriverRespondent, keyDrivers } from './drivers';
+import fc from 'fast-check';
+import type { PairMoments } from './correlation';
+import { DriverRespondent, keyDrivers, keyDriversFromMoments } from './drivers';
 import { scoringErrorOf } from './__tests__/support';
 
 describe('keyDrivers', () => {
@@ -78,5 +80,32 @@ describe('keyDrivers', () => {
 
   it('refuses duplicate dimension keys', () => {
     expect(scoringErrorOf(() => keyDrivers(['a', 'a'], [])).code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('ranks the same from database-style moments as from respondents (property)', () => {
+    const respondent = fc.record({
+      overall: fc.option(fc.integer({ min: 1, max: 10 })),
+      dimensions: fc.record({ a: fc.option(fc.integer({ min: 0, max: 100 })), b: fc.option(fc.integer({ min: 0, max: 100 })) }),
+    });
+    fc.assert(
+      fc.property(fc.array(respondent, { maxLength: 30 }), (rs) => {
+        const index = { a: 70, b: 55.5 };
+        const moments: Record<string, PairMoments> = {};
+        for (const key of ['a', 'b'] as const) {
+          const pairs = rs.filter((r) => r.overall !== null && r.dimensions[key] !== null).map((r) => [r.dimensions[key]!, r.overall!]);
+          if (!pairs.length) continue;
+          const mx = pairs.reduce((s, p) => s + p[0], 0) / pairs.length;
+          const my = pairs.reduce((s, p) => s + p[1], 0) / pairs.length;
+          moments[key] = {
+            n: pairs.length,
+            sxy: pairs.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0),
+            sxx: pairs.reduce((s, p) => s + (p[0] - mx) ** 2, 0),
+            syy: pairs.reduce((s, p) => s + (p[1] - my) ** 2, 0),
+            constant: new Set(pairs.map((p) => p[0])).size === 1 || new Set(pairs.map((p) => p[1])).size === 1,
+          };
+        }
+        expect(keyDriversFromMoments(['a', 'b'], moments, index)).toEqual(keyDrivers(['a', 'b'], rs, index));
+      }),
+    );
   });
 });

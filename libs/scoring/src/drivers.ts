@@ -1,4 +1,4 @@
-import { pearson } from './correlation';
+import { pearson, pearsonFromMoments, type PairMoments } from './correlation';
 import { ScoringError } from './errors';
 import { roundHalfAwayFromZero, roundIndexOrNull } from './rounding';
 
@@ -34,19 +34,45 @@ export function keyDrivers(
   respondents: readonly DriverRespondent[],
   dimensionIndex: Readonly<Record<string, number | null>> = {},
 ): KeyDriver[] {
-  if (new Set(dimensionKeys).size !== dimensionKeys.length) {
+  return rankDrivers(
+    dimensionKeys.map((key) => {
+      const pairs = respondents.flatMap((r) => {
+        const value = r.dimensions[key];
+        return r.overall === null || value === null || value === undefined ? [] : [{ x: value, y: r.overall }];
+      });
+      const index = key in dimensionIndex ? dimensionIndex[key] : meanIndex(respondents, key);
+      return { key, n: pairs.length, correlation: pearson(pairs.map((p) => p.x), pairs.map((p) => p.y)), index };
+    }),
+  );
+}
+
+/**
+ * The same ranking from per-dimension moments of (dimension index, overall)
+ * pairs, as the database aggregates them; `index` is the survey's reported
+ * dimension index. Dimensions missing from `moments` have no pairs.
+ */
+export function keyDriversFromMoments(
+  dimensionKeys: readonly string[],
+  moments: Readonly<Record<string, PairMoments>>,
+  dimensionIndex: Readonly<Record<string, number | null>>,
+): KeyDriver[] {
+  return rankDrivers(
+    dimensionKeys.map((key) => {
+      const m = moments[key];
+      return { key, n: m?.n ?? 0, correlation: m ? pearsonFromMoments(m) : null, index: dimensionIndex[key] ?? null };
+    }),
+  );
+}
+
+function rankDrivers(stats: { key: string; n: number; correlation: number | null; index: number | null }[]): KeyDriver[] {
+  if (new Set(stats.map((s) => s.key)).size !== stats.length) {
     throw new ScoringError('INVALID_ARGUMENT', 'dimension keys must be unique');
   }
-  const drivers = dimensionKeys.map((key, order) => {
-    const pairs = respondents.flatMap((r) => {
-      const value = r.dimensions[key];
-      return r.overall === null || value === null || value === undefined ? [] : [{ x: value, y: r.overall }];
-    });
-    const correlation = pearson(pairs.map((p) => p.x), pairs.map((p) => p.y));
-    const index = key in dimensionIndex ? dimensionIndex[key] : meanIndex(respondents, key);
-    const priority = correlation === null || index === null ? null : correlation * (100 - index);
-    return { key, order, n: pairs.length, correlation, index, priority };
-  });
+  const drivers = stats.map((s, order) => ({
+    ...s,
+    order,
+    priority: s.correlation === null || s.index === null ? null : s.correlation * (100 - s.index),
+  }));
   // Highest priority first; ties by stronger correlation, then configured order. No priority → last.
   const ranked = [...drivers].sort(
     (a, b) =>

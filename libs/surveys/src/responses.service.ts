@@ -6,6 +6,7 @@ import { Clock } from '@satisflow/config';
 import { InstanceEntity } from '@satisflow/engine';
 import { hasRole, type Actor } from '@satisflow/identity';
 import { isUniqueViolation, TransactionRunner } from '@satisflow/persistence';
+import { recountSurvey, tallyLayout, tallyResponse } from './answer-tallies';
 import type { EnterResponseDto } from './dto/survey.dto';
 import { RecipientEntity, type Channel } from './entities/recipient.entity';
 import { AnswerEntity, ResponseEntity } from './entities/response.entity';
@@ -127,6 +128,18 @@ export class ResponsesService {
     return rows.map((r) => ({ customer: r.customer, channel: r.channel, productType: r.product_type, region: r.region, comment: r.comment }));
   }
 
+  /**
+   * Rebuilds a survey's tallies from its stored answers, in one transaction. For
+   * answers written around the normal path (bulk loads) and to check the tallies.
+   */
+  async recount(surveyId: string): Promise<void> {
+    await this.tx.run(async (m) => {
+      const survey = await m.findOne(SurveyEntity, { where: { id: surveyId } });
+      if (!survey) throw new NotFoundException(`survey ${surveyId} not found`);
+      await recountSurvey(m, this.tx.dialect, tallyLayout(this.resolve(survey)), surveyId);
+    });
+  }
+
   private resolve(survey: SurveyEntity): ResolvedQuestionnaire {
     const { resolved } = resolveQuestionnaire(survey.questionnaire);
     if (!resolved) throw new Error(`survey ${survey.id} has an invalid stored questionnaire`);
@@ -155,7 +168,8 @@ export class ResponsesService {
   ): Promise<string> {
     survey ??= await this.openSurvey(m, recipient.surveyId);
     if (recipient.status === 'answered') throw new ConflictException('this questionnaire has already been answered');
-    const checked = checkAnswers(resolved ?? this.resolve(survey), answers);
+    resolved ??= this.resolve(survey);
+    const checked = checkAnswers(resolved, answers);
     if (checked.problems.length) throw invalidAnswers(checked.problems);
     const id = randomUUID();
     const now = this.clock.now();
@@ -167,6 +181,7 @@ export class ResponsesService {
     }
     if (checked.rows.length) {
       await m.insert(AnswerEntity, checked.rows.map((r) => ({ responseId: id, surveyId: survey!.id, ...r })));
+      await tallyResponse(m, this.tx.dialect, tallyLayout(resolved), id);
     }
     await m.update(RecipientEntity, { id: recipient.id }, { status: 'answered', answeredAt: now });
     await this.followUpTasks.closeFor(m, survey.instanceId, recipient.id, 'system', `the customer answered (${channel})`);

@@ -8,29 +8,30 @@ import {
   Distribution,
   gapToTarget,
   gradeFor,
-  keyDrivers,
+  keyDriversFromMoments,
   lostPoints,
   lostPointsPareto,
   lowestItems,
   measureItem,
+  type PairMoments,
   satisfactionRate,
   scoreQuestionnaire,
 } from '@satisflow/scoring';
+import { NONE, SLICE_COLUMNS } from './answer-tallies';
 import { SurveyEntity } from './entities/survey.entity';
 import { resolveQuestionnaire, ResolvedQuestionnaire } from './questionnaire';
 import { SurveysService } from './surveys.service';
 
-/** Respondent attributes a survey can be sliced by (domain.md section 4, "Slices"). */
-export const SLICE_COLUMNS = { productType: 'product_type', region: 'region', customerType: 'customer_type', site: 'site' } as const;
 type SliceKey = keyof typeof SLICE_COLUMNS;
 
 type Distributions = Record<string, { counts: Record<string, number>; notApplicable: number }>;
 
 /**
- * A survey's figures. Counting happens in the database (GROUP BY item and
- * level, per slice, per respondent and dimension); the scoring library turns
- * the counts into indices, so memory grows with items and respondents'
- * dimension scores, never with the number of answers.
+ * A survey's figures, read from the answer tallies (answer-tallies.ts): counts
+ * per item and level (whole survey and per slice), and the key-driver moments
+ * the database sums over per-respondent dimension scores. The scoring library
+ * turns them into indices, so the cost grows with items and levels, not with
+ * the number of answers.
  */
 @Injectable()
 export class ResultsService {
@@ -93,11 +94,11 @@ export class ResultsService {
   }
 
   private async distributions(surveyId: string, item?: string): Promise<Distributions> {
-    const rows: { item_key: string; level_key: string | null; n: unknown }[] = await this.ds.query(
-      `SELECT item_key, level_key, COUNT(*) AS n FROM answers WHERE survey_id = ?${item ? ' AND item_key = ?' : ''} GROUP BY item_key, level_key`,
-      item ? [surveyId, item] : [surveyId],
+    const rows: { item_key: string; level_key: string; n: unknown }[] = await this.ds.query(
+      `SELECT item_key, level_key, n FROM answer_counts WHERE survey_id = ? AND slice_key = ?${item ? ' AND item_key = ?' : ''}`,
+      item ? [surveyId, NONE, item] : [surveyId, NONE],
     );
-    return toDistributions(rows.map((r) => ({ group: r.item_key, level: r.level_key, n: Number(r.n) })));
+    return toDistributions(rows);
   }
 
   private satisfaction(survey: SurveyEntity, q: ResolvedQuestionnaire, distributions: Distributions) {
@@ -108,18 +109,15 @@ export class ResultsService {
   }
 
   private async slices(surveyId: string, q: ResolvedQuestionnaire, method: typeof DEFAULT_INDEX_METHOD) {
+    const rows: { slice_key: string; slice_value: string; item_key: string; level_key: string; n: unknown }[] = await this.ds.query(
+      `SELECT slice_key, slice_value, item_key, level_key, n FROM answer_counts WHERE survey_id = ? AND slice_key <> ? ORDER BY slice_key, slice_value`,
+      [surveyId, NONE],
+    );
     const out: Partial<Record<SliceKey, { slice: string; index: number | null; respondents: number }[]>> = {};
     for (const [key, column] of Object.entries(SLICE_COLUMNS) as [SliceKey, string][]) {
-      const rows: { slice: string | null; item_key: string; level_key: string | null; n: unknown }[] = await this.ds.query(
-        `SELECT r.${column} AS slice, a.item_key, a.level_key, COUNT(*) AS n
-           FROM answers a JOIN responses s ON s.id = a.response_id JOIN recipients r ON r.id = s.recipient_id
-          WHERE a.survey_id = ? AND r.${column} IS NOT NULL
-          GROUP BY r.${column}, a.item_key, a.level_key`,
-        [surveyId],
-      );
-      if (!rows.length) continue;
-      const bySlice = new Map<string, { group: string; level: string | null; n: number }[]>();
-      for (const r of rows) bySlice.set(r.slice!, [...(bySlice.get(r.slice!) ?? []), { group: r.item_key, level: r.level_key, n: Number(r.n) }]);
+      const bySlice = new Map<string, typeof rows>();
+      for (const r of rows) if (r.slice_key === column) bySlice.set(r.slice_value, [...(bySlice.get(r.slice_value) ?? []), r]);
+      if (!bySlice.size) continue;
       out[key] = [...bySlice.entries()].map(([slice, list]) => {
         const d = toDistributions(list);
         const score = scoreQuestionnaire(q.dimensions, d, method);
@@ -150,36 +148,28 @@ export class ResultsService {
     return { previousSurveyId: previous.id, previousTitle: previous.title, ...report };
   }
 
+  /**
+   * Pearson moments of (dimension index, overall points) over respondents with
+   * both, summed by the database in two passes (means, then centred sums) over
+   * the per-respondent dimension scores.
+   */
   private async drivers(surveyId: string, q: ResolvedQuestionnaire, dimensionIndex: Record<string, number | null>) {
-    // Per respondent and dimension, the mean of item ratios (0..100) — one row per pair, computed by the database.
-    const cases: string[] = [];
-    const dimParams: unknown[] = [];
-    const maxParams: unknown[] = [];
-    for (const d of q.dimensions) for (const item of d.items) {
-      cases.push('WHEN ? THEN ?');
-      dimParams.push(item.key, d.key);
-      maxParams.push(item.key, item.scale.max);
-    }
-    const overallKey = q.overall!.key;
-    const rows: { response_id: string; dim: string | null; idx: unknown; overall: unknown }[] = await this.ds.query(
-      `SELECT a.response_id,
-              CASE a.item_key ${cases.join(' ')} END AS dim,
-              AVG(a.points * 100.0 / CASE a.item_key ${cases.join(' ')} END) AS idx,
-              NULL AS overall
-         FROM answers a WHERE a.survey_id = ? AND a.points IS NOT NULL AND a.item_key <> ?
-        GROUP BY a.response_id, dim
-       UNION ALL
-       SELECT a.response_id, NULL, NULL, a.points FROM answers a WHERE a.survey_id = ? AND a.item_key = ? AND a.points IS NOT NULL`,
-      [...dimParams, ...maxParams, surveyId, overallKey, surveyId, overallKey],
+    const rows: { dim: string; n: unknown; sxy: unknown; sxx: unknown; syy: unknown; flat: unknown }[] = await this.ds.query(
+      `SELECT s.dimension_key AS dim, COUNT(*) AS n,
+              SUM((s.idx - m.mx) * (s.overall - m.my)) AS sxy,
+              SUM((s.idx - m.mx) * (s.idx - m.mx)) AS sxx,
+              SUM((s.overall - m.my) * (s.overall - m.my)) AS syy,
+              CASE WHEN MIN(s.idx) = MAX(s.idx) OR MIN(s.overall) = MAX(s.overall) THEN 1 ELSE 0 END AS flat
+         FROM response_scores s
+         JOIN (SELECT dimension_key, AVG(idx) AS mx, AVG(overall) AS my FROM response_scores
+                WHERE survey_id = ? AND overall IS NOT NULL GROUP BY dimension_key) m ON m.dimension_key = s.dimension_key
+        WHERE s.survey_id = ? AND s.overall IS NOT NULL
+        GROUP BY s.dimension_key`,
+      [surveyId, surveyId],
     );
-    const respondents = new Map<string, { overall: number | null; dimensions: Record<string, number | null> }>();
-    for (const r of rows) {
-      const entry = respondents.get(r.response_id) ?? { overall: null, dimensions: {} };
-      if (r.dim === null) entry.overall = Number(r.overall);
-      else entry.dimensions[r.dim] = Number(r.idx);
-      respondents.set(r.response_id, entry);
-    }
-    return keyDrivers(q.dimensions.map((d) => d.key), [...respondents.values()], dimensionIndex);
+    const moments: Record<string, PairMoments> = {};
+    for (const r of rows) moments[r.dim] = { n: Number(r.n), sxy: Number(r.sxy), sxx: Number(r.sxx), syy: Number(r.syy), constant: Number(r.flat) === 1 };
+    return keyDriversFromMoments(q.dimensions.map((d) => d.key), moments, dimensionIndex);
   }
 }
 
@@ -189,12 +179,12 @@ function resolve(survey: SurveyEntity): ResolvedQuestionnaire {
   return resolved;
 }
 
-function toDistributions(rows: { group: string; level: string | null; n: number }[]): Distributions {
+function toDistributions(rows: { item_key: string; level_key: string; n: unknown }[]): Distributions {
   const out: Distributions = {};
   for (const r of rows) {
-    const d = (out[r.group] ??= { counts: {}, notApplicable: 0 });
-    if (r.level === null) d.notApplicable += r.n;
-    else d.counts[r.level] = (d.counts[r.level] ?? 0) + r.n;
+    const d = (out[r.item_key] ??= { counts: {}, notApplicable: 0 });
+    if (r.level_key === NONE) d.notApplicable += Number(r.n);
+    else d.counts[r.level_key] = (d.counts[r.level_key] ?? 0) + Number(r.n);
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { CustomerEntity } from './entities/customer.entity';
 import { FollowUpTasks } from './follow-up-tasks';
 import { RecipientEntity } from './entities/recipient.entity';
 import { SurveyEntity } from './entities/survey.entity';
+import { invitationKey } from './mail/invitation-keys';
 import { Questionnaire, questionnaireHash, resolveQuestionnaire } from './questionnaire';
 import { newToken } from './tokens';
 
@@ -34,6 +35,9 @@ export interface RecipientView {
   followUpDueAt?: string | null;
   followUpOverdue: boolean;
   answeredAt?: string | null;
+  bouncedAt?: string | null;
+  /** The mail server's reply when it refused the invitation (status `bounced`). */
+  bounceReason?: string | null;
   /** Only in the answer to the request that created the recipient: the personal link's secret. */
   token?: string;
 }
@@ -171,7 +175,7 @@ export class SurveysService {
       let emails = 0;
       for (const r of pending) {
         if (r.channel === 'email' && r.email) {
-          await this.queueInvitation(m, instance, survey, r, publicBaseUrl, `invite:${r.id}`, false);
+          await this.queueInvitation(m, instance, survey, r, publicBaseUrl, invitationKey(r.id), false);
           emails++;
         }
       }
@@ -199,7 +203,7 @@ export class SurveysService {
       const now = this.clock.now();
       const targets = open.filter((r) => r.email);
       for (const r of targets) {
-        await this.queueInvitation(m, instance, survey, r, publicBaseUrl, `remind:${r.id}:${now.getTime()}`, true);
+        await this.queueInvitation(m, instance, survey, r, publicBaseUrl, invitationKey(r.id, now), true);
         await m.update(RecipientEntity, { id: r.id }, { status: 'reminded', remindedAt: now });
       }
       return { reminded: targets.length };
@@ -306,6 +310,8 @@ export class SurveysService {
         remindedAt: null,
         followedUpAt: null,
         answeredAt: null,
+        bouncedAt: null,
+        bounceReason: null,
         followUpNote: null,
         createdAt: now,
       };
@@ -331,6 +337,8 @@ export class SurveysService {
       followUpDueAt: due?.toISOString() ?? null,
       followUpOverdue: !!due && (r.status === 'invited' || r.status === 'reminded') && due.getTime() <= this.clock.now().getTime(),
       answeredAt: r.answeredAt?.toISOString() ?? null,
+      bouncedAt: r.bouncedAt?.toISOString() ?? null,
+      bounceReason: r.bounceReason,
     };
   }
 }

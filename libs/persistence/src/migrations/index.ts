@@ -3,6 +3,16 @@ import { Engine1764000000100 } from './1764000000100-engine';
 import { Surveys1764000000200 } from './1764000000200-surveys';
 import { Reports1764000000300 } from './1764000000300-reports';
 import { SideTasksAndSchedules1764000000400 } from './1764000000400-side-tasks-and-schedules';
+import { AnswerTallies1764000000500 } from './1764000000500-answer-tallies';
+import { RecipientBounces1764000000510 } from './1764000000510-recipient-bounces';
 
 /** Every migration, oldest first. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS = [Identity1764000000000, Engine1764000000100, Surveys1764000000200, Reports1764000000300, SideTasksAndSchedules1764000000400];
+export const MIGRATIONS = [
+  Identity1764000000000,
+  Engine1764000000100,
+  Surveys1764000000200,
+  Reports1764000000300,
+  SideTasksAndSchedules1764000000400,
+  AnswerTallies1764000000500,
+  RecipientBounces1764000000510,
+];

@@ -24,6 +24,9 @@ export class RecipientEntity {
   @Column({ name: 'reminded_at', type: 'datetime', precision: 6, nullable: true }) remindedAt: Date | null;
   @Column({ name: 'followed_up_at', type: 'datetime', precision: 6, nullable: true }) followedUpAt: Date | null;
   @Column({ name: 'answered_at', type: 'datetime', precision: 6, nullable: true }) answeredAt: Date | null;
+  @Column({ name: 'bounced_at', type: 'datetime', precision: 6, nullable: true }) bouncedAt: Date | null;
+  /** The mail server's reply refusing the invitation. */
+  @Column({ name: 'bounce_reason', type: 'varchar', length: 500, nullable: true }) bounceReason: string | null;
   @Column({ name: 'follow_up_note', type: 'text', nullable: true }) followUpNote: string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 6 }) createdAt: Date;
 }
