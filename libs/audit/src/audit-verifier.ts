@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { checkpointHash, GENESIS, rangeDigest, recordHash } from './audit-hash';
-import { toDate, toInt } from './sql-values';
+import { toDate, toInt } from '@satisflow/persistence';
 
 export interface VerifyResult {
   ok: boolean;

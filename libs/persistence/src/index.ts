@@ -4,3 +4,4 @@ export * from './persistence.module';
 export * from './settings.service';
 export * from './transaction-runner';
 export * from './errors';
+export * from './sql-rows';
