@@ -42,10 +42,11 @@ export async function fillAuditTrail(ds: DataSource, records: number): Promise<v
     let prev = GENESIS;
     const n = Math.min(PER_INSTANCE, records - done);
     for (let revision = 1; revision <= n; revision++) {
+      const at = new Date(start + done * 1000 + revision);
       const f: HashedFields = {
         instanceId,
         revision,
-        at: new Date(start + done * 1000 + revision),
+        at,
         actorId: null,
         actorUsername: 'survey_manager',
         actorRole: 'survey_manager',
@@ -59,7 +60,7 @@ export async function fillAuditTrail(ds: DataSource, records: number): Promise<v
         procedureVersion: 1,
       };
       const hash = recordHash(prev, f);
-      rows.push(f.instanceId, f.revision, time(f.at), f.actorId, f.actorUsername, f.actorRole, f.event, f.fromState, f.toState, f.comment, f.data, f.signatureMeaning, f.procedureKey, f.procedureVersion, prev, hash);
+      rows.push(f.instanceId, f.revision, time(at), f.actorId, f.actorUsername, f.actorRole, f.event, f.fromState, f.toState, f.comment, f.data, f.signatureMeaning, f.procedureKey, f.procedureVersion, prev, hash);
       prev = hash;
       if (++count === rowsPerInsert) await flush();
     }

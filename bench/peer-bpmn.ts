@@ -33,7 +33,7 @@ export async function peerBpmnMysql(url: string, concurrency: number, ms: number
     execution.signal({ id: task });
     const status = execution.getPostponed().length ? 'waiting' : 'completed';
     await pool.query('UPDATE peer_bpmn_states SET status = ?, state = ? WHERE id = ?', [status, JSON.stringify(await engine.getState()), id]);
-    await engine.stop();
+    if (status === 'waiting') await engine.stop(); // a completed engine has nothing to stop (stop() would never settle)
     return status;
   };
 
