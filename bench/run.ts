@@ -2,12 +2,18 @@ import 'reflect-metadata';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { createConnection } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { AuditVerifier } from '@satisflow/audit';
 import { loadConfig } from '@satisflow/config';
 import { Dispatcher } from '@satisflow/engine';
 import { toActor, UsersService } from '@satisflow/identity';
 import { createApp } from '../apps/server/src/create-app';
+import { fillAuditTrail } from './audit-data';
 import { floorMysql, floorSqlite } from './floor';
+import { httpBench } from './http-bench';
+import { peerBpmnMysql } from './peer-bpmn';
 import { scoringBench } from './scoring';
 import { Figure, measure } from './measure';
 
@@ -89,12 +95,74 @@ async function engineBench(target: Target): Promise<void> {
   }
 }
 
+/** A two-step approval started and finished: the management review (SUBMIT the pack, APPROVE signed). */
+async function instancesBench(target: Target, k: number): Promise<void> {
+  const { env, cleanup } = await target.env();
+  const app = await createApp(loadConfig({ ...env, ROLE: 'api', DEMO: '1', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
+  await app.init();
+  const users = app.get(UsersService);
+  const quality = toActor((await users.findByUsername('quality'))!);
+  const manager = toActor((await users.findByUsername('general_manager'))!);
+  const dispatcher = app.get(Dispatcher);
+  const result = await measure(k, DURATION, async () => {
+    const started = await dispatcher.start({ procedure: 'management-review', title: 'bench review' }, quality);
+    const submitted = await dispatcher.send(started.id, { type: 'SUBMIT', expectedRevision: started.revision, data: { pack: { period: '2026' } } }, quality);
+    const done = await dispatcher.send(
+      started.id,
+      { type: 'APPROVE', expectedRevision: submitted.revision, signature: { password: 'demo', meaning: 'approved' } },
+      manager,
+    );
+    if (done.status !== 'completed') throw new Error(`management review ended ${done.status} in ${done.state}`);
+  });
+  add(`engine.${target.dialect}.c${k}.instancesPerSec`, result.perSec, '1/s');
+  await app.close();
+  if (target.dialect === 'mariadb') {
+    const peer = await peerBpmnMysql(env.DATABASE_URL, k, DURATION);
+    add(`peer.bpmnEngine.${target.dialect}.c${k}.instancesPerSec`, peer.perSec, '1/s');
+    add(`ratio.${target.dialect}.c${k}.engineToBpmnEngine`, result.perSec / peer.perSec, 'x');
+  }
+  await cleanup();
+}
+
+async function httpBenchOn(target: Target, k: number): Promise<void> {
+  const { env, cleanup } = await target.env();
+  const result = await httpBench(env, k, DURATION, PLAN);
+  add(`http.${target.dialect}.c${k}.transitionsPerSec`, result.perSec, '1/s');
+  add(`http.${target.dialect}.c${k}.p50Ms`, result.p50Ms, 'ms');
+  add(`http.${target.dialect}.c${k}.p99Ms`, result.p99Ms, 'ms');
+  add(`server.rssMb`, result.serverRssMb, 'MB');
+  await cleanup();
+}
+
+/** The whole trail recomputed (on MariaDB, as a server would run it): chains of 100 records per instance. */
+async function auditBench(target: Target): Promise<void> {
+  const records = quick ? 100_000 : 1_000_000;
+  const label = quick ? '100k' : '1M';
+  const { env, cleanup } = await target.env();
+  const app = await createApp(loadConfig({ ...env, ROLE: 'api', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
+  await app.init();
+  const t0 = performance.now();
+  await fillAuditTrail(app.get<DataSource>(getDataSourceToken()), records);
+  add(`audit.load.records${label}.ms`, performance.now() - t0, 'ms');
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t1 = performance.now();
+  const result = await app.get(AuditVerifier).verify();
+  add(`audit.verify.records${label}.ms`, performance.now() - t1, 'ms');
+  add(`audit.verify.heapGrowthMb`, (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20, 'MB');
+  if (!result.ok || result.checked !== records) throw new Error(`audit verify of the bench trail failed: ${JSON.stringify(result)}`);
+  await app.close();
+  await cleanup();
+}
+
 async function main(): Promise<void> {
   process.stdout.write(`Satisflow benchmarks${quick ? ' (quick)' : ''}: ${cpus().length} cores, node ${process.version}\n`);
   for (const target of [sqlite, mariadb]) {
     if (wanted(`engine.${target.dialect}`)) await engineBench(target);
     if (wanted(`scoring.${target.dialect}`)) await scoringBench(target, add, { quick, withReport: target.dialect === 'sqlite' });
   }
+  if (wanted('peer.bpmnEngine')) await instancesBench(mariadb, 16);
+  if (wanted('http.mariadb')) await httpBenchOn(mariadb, 16);
+  if (wanted('audit.verify')) await auditBench(mariadb);
   add('process.rssMb', process.memoryUsage().rss / 1024 / 1024, 'MB');
   if (only) return; // a partial run (profiling) never replaces the recorded figures
   mkdirSync(join(__dirname, '../../results'), { recursive: true });

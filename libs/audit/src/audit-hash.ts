@@ -16,7 +16,8 @@ export function canonicalJson(value: unknown): string {
 export interface HashedFields {
   instanceId: string;
   revision: number;
-  at: Date;
+  /** A Date, or its ISO 8601 text (what is hashed) when the caller already has it. */
+  at: Date | string;
   actorId: string | null;
   actorUsername: string;
   actorRole: string | null;
@@ -35,7 +36,7 @@ export function recordHash(prevHash: string, r: HashedFields): string {
     prevHash,
     r.instanceId,
     r.revision,
-    r.at.toISOString(),
+    typeof r.at === 'string' ? r.at : r.at.toISOString(),
     r.actorId,
     r.actorUsername,
     r.actorRole,
@@ -51,11 +52,28 @@ export function recordHash(prevHash: string, r: HashedFields): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
+/** Digest of a range of records for a checkpoint, fed one record at a time (bounded memory). */
+export class RangeDigest {
+  private readonly hash = createHash('sha256');
+  records = 0;
+  firstSeq?: number;
+
+  add(seq: number, hash: string): void {
+    this.hash.update(`${seq}:${hash}\n`);
+    this.firstSeq ??= seq;
+    this.records++;
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
 /** Digest of a range of records for a checkpoint: their (seq, hash) pairs in order. */
 export function rangeDigest(records: Iterable<{ seq: number; hash: string }>): string {
-  const h = createHash('sha256');
-  for (const r of records) h.update(`${r.seq}:${r.hash}\n`);
-  return h.digest('hex');
+  const d = new RangeDigest();
+  for (const r of records) d.add(r.seq, r.hash);
+  return d.digest();
 }
 
 export function checkpointHash(prevHash: string, c: { fromSeq: number; toSeq: number; records: number; digest: string }): string {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation } from '@satisflow/persistence';
+import { isUniqueViolation, toInt } from '@satisflow/persistence';
 import { checkpointHash, GENESIS, rangeDigest } from './audit-hash';
 import { AuditCheckpointEntity } from './audit-record.entity';
-import { toInt } from './sql-values';
 
 /**
  * Seals ranges of the trail into a chain of checkpoints. Per-instance chains

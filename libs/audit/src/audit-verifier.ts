@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { checkpointHash, GENESIS, rangeDigest, recordHash } from './audit-hash';
-import { toDate, toInt } from './sql-values';
+import { checkpointHash, GENESIS, RangeDigest, recordHash } from './audit-hash';
+import { toDate, toInt } from '@satisflow/persistence';
 
 export interface VerifyResult {
   ok: boolean;
@@ -18,7 +18,33 @@ interface Problem {
   reason: string;
 }
 
-const PAGE = 5000;
+const PAGE = 10_000;
+
+/** ISO 8601 text of a stored time; SQLite's 'YYYY-MM-DD HH:MM:SS.SSS' is rewritten without building a Date. */
+function isoTime(value: unknown): string {
+  if (typeof value === 'string' && value.length === 23 && value[10] === ' ') return `${value.slice(0, 10)}T${value.slice(11)}Z`;
+  return toDate(value).toISOString();
+}
+
+interface AuditRow {
+  seq: unknown;
+  instance_id: string;
+  revision: unknown;
+  at: unknown;
+  actor_id: string | null;
+  actor_username: string;
+  actor_role: string | null;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  comment: string | null;
+  data: string | null;
+  signature_meaning: string | null;
+  procedure_key: string;
+  procedure_version: unknown;
+  prev_hash: string;
+  hash: string;
+}
 
 /**
  * Re-derives every hash and link of the trail, oldest first, in pages so a
@@ -39,53 +65,61 @@ export class AuditVerifier {
     const checkpoints = await this.ds.query(
       'SELECT seq, from_seq, to_seq, records, digest, prev_hash, hash FROM audit_checkpoints ORDER BY seq',
     );
-    const problems: Problem[] = [];
+    // only the first broken record is reported: keep the lowest seq (the earliest found among equals)
+    let first: Problem | undefined;
+    const problem = (p: Problem) => {
+      if (!first || p.seq < first.seq) first = p;
+    };
     let prevCheckpoint = GENESIS;
     for (const c of checkpoints) {
       const expected = checkpointHash(c.prev_hash, { fromSeq: toInt(c.from_seq), toSeq: toInt(c.to_seq), records: toInt(c.records), digest: c.digest });
       if (c.prev_hash !== prevCheckpoint || expected !== c.hash) {
-        problems.push({ seq: toInt(c.from_seq), instanceId: '', reason: `checkpoint ${c.seq} was altered or removed` });
+        problem({ seq: toInt(c.from_seq), instanceId: '', reason: `checkpoint ${c.seq} was altered or removed` });
       }
       prevCheckpoint = c.hash;
     }
     let cpIndex = 0;
-    let cpRange: { seq: number; hash: string }[] = [];
+    let cpRange = new RangeDigest();
     const closeRangesBefore = (seq: number) => {
       while (cpIndex < checkpoints.length && toInt(checkpoints[cpIndex].to_seq) < seq) {
         const c = checkpoints[cpIndex];
-        if (cpRange.length !== toInt(c.records) || rangeDigest(cpRange) !== c.digest) {
-          problems.push({
-            seq: cpRange[0]?.seq ?? toInt(c.from_seq),
+        if (cpRange.records !== toInt(c.records) || cpRange.digest() !== c.digest) {
+          problem({
+            seq: cpRange.firstSeq ?? toInt(c.from_seq),
             instanceId: '',
             reason: `records sealed by checkpoint ${c.seq} (seq ${c.from_seq}–${c.to_seq}) were removed, added or changed`,
           });
         }
-        cpRange = [];
+        cpRange = new RangeDigest();
         cpIndex++;
       }
     };
 
     let checked = 0;
-    let last = 0;
     let head: { seq: number; hash: string } | undefined;
-    for (;;) {
-      const rows = await this.ds.query(
+    const page = (after: number): Promise<AuditRow[]> =>
+      this.ds.query(
         `SELECT seq, instance_id, revision, at, actor_id, actor_username, actor_role, event, from_state, to_state,
                 comment, data, signature_meaning, procedure_key, procedure_version, prev_hash, hash
            FROM audit_records WHERE seq > ? ORDER BY seq LIMIT ${PAGE}`,
-        [last],
+        [after],
       );
+    let next: Promise<AuditRow[]> | undefined = page(0);
+    while (next) {
+      const rows: AuditRow[] = await next;
+      // the database reads the next page while this one is hashed
+      next = rows.length === PAGE ? page(toInt(rows[rows.length - 1].seq)) : undefined;
       for (const r of rows) {
         const seq = toInt(r.seq);
         closeRangesBefore(seq);
-        if (cpIndex < checkpoints.length && seq >= toInt(checkpoints[cpIndex].from_seq)) cpRange.push({ seq, hash: r.hash });
+        if (cpIndex < checkpoints.length && seq >= toInt(checkpoints[cpIndex].from_seq)) cpRange.add(seq, r.hash);
         const revision = toInt(r.revision);
         const prior = heads.get(r.instance_id);
         const expectedPrev = prior?.hash ?? GENESIS;
         const hash = recordHash(r.prev_hash, {
           instanceId: r.instance_id,
           revision,
-          at: toDate(r.at),
+          at: isoTime(r.at),
           actorId: r.actor_id,
           actorUsername: r.actor_username,
           actorRole: r.actor_role,
@@ -99,16 +133,14 @@ export class AuditVerifier {
           procedureVersion: toInt(r.procedure_version),
         });
         if (hash !== r.hash) {
-          problems.push({ seq, instanceId: r.instance_id, reason: 'record changed: its content no longer matches its hash' });
+          problem({ seq, instanceId: r.instance_id, reason: 'record changed: its content no longer matches its hash' });
         } else if (r.prev_hash !== expectedPrev || revision !== (prior?.revision ?? 0) + 1) {
-          problems.push({ seq, instanceId: r.instance_id, reason: 'chain broken: a record of this instance before this one was removed, inserted or reordered' });
+          problem({ seq, instanceId: r.instance_id, reason: 'chain broken: a record of this instance before this one was removed, inserted or reordered' });
         }
         heads.set(r.instance_id, { revision, hash: r.hash, seq });
         head = { seq, hash: r.hash };
         checked++;
-        last = seq;
       }
-      if (rows.length < PAGE) break;
     }
     closeRangesBefore(Number.MAX_SAFE_INTEGER);
 
@@ -118,23 +150,22 @@ export class AuditVerifier {
     for (const i of instances) {
       const h = heads.get(i.id);
       if (!h) {
-        problems.push({ seq: 0, instanceId: i.id, reason: 'every record of this instance was removed' });
+        problem({ seq: 0, instanceId: i.id, reason: 'every record of this instance was removed' });
       } else if (h.hash !== i.audit_head || h.revision !== toInt(i.revision)) {
-        problems.push({ seq: h.seq, instanceId: i.id, reason: 'the newest record(s) of this instance were removed or the instance was altered' });
+        problem({ seq: h.seq, instanceId: i.id, reason: 'the newest record(s) of this instance were removed or the instance was altered' });
       }
       heads.delete(i.id);
     }
     for (const [instanceId, h] of heads) {
-      problems.push({ seq: h.seq, instanceId, reason: 'instance removed: its records remain but the instance does not' });
+      problem({ seq: h.seq, instanceId, reason: 'instance removed: its records remain but the instance does not' });
     }
 
-    problems.sort((a, b) => a.seq - b.seq);
     return {
-      ok: problems.length === 0,
+      ok: !first,
       checked,
       checkpoints: checkpoints.length,
       ...(head ? { head } : {}),
-      ...(problems[0] ? { firstBroken: problems[0] } : {}),
+      ...(first ? { firstBroken: first } : {}),
     };
   }
 }

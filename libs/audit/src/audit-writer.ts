@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { dbTime, executeAll, Statement } from '@satisflow/persistence';
 import { canonicalJson, GENESIS, recordHash } from './audit-hash';
 import { AuditRecordEntity } from './audit-record.entity';
 
@@ -59,6 +60,17 @@ export class AuditWriter {
   }
 
   async insert(manager: EntityManager, record: Omit<AuditRecordEntity, 'seq'>): Promise<void> {
-    await manager.insert(AuditRecordEntity, record);
+    await executeAll(manager, [this.insertStatement(manager, record)]);
+  }
+
+  /** The record's INSERT as prepared SQL, for the caller to batch with its other writes (it runs on every transition). */
+  insertStatement(manager: EntityManager, r: Omit<AuditRecordEntity, 'seq'>): Statement {
+    return {
+      sql: `INSERT INTO audit_records (instance_id, revision, at, actor_id, actor_username, actor_role, event, from_state, to_state,
+                                       comment, data, signature_meaning, procedure_key, procedure_version, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      params: [r.instanceId, r.revision, dbTime(manager, r.at), r.actorId, r.actorUsername, r.actorRole, r.event, r.fromState, r.toState,
+        r.comment, r.data, r.signatureMeaning, r.procedureKey, r.procedureVersion, r.prevHash, r.hash],
+    };
   }
 }

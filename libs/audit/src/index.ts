@@ -4,5 +4,5 @@ export * from './audit-query';
 export * from './audit-verifier';
 export * from './audit-sealer';
 export * from './audit-hash';
-export * from './sql-values';
+export { toDate, toInt } from '@satisflow/persistence';
 export { AuditRecordEntity, AuditCheckpointEntity } from './audit-record.entity';

@@ -5,3 +5,4 @@ export * from './settings.service';
 export * from './transaction-runner';
 export * from './errors';
 export * from './backup';
+export * from './sql-rows';

@@ -9,13 +9,13 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { initialTransition } from 'xstate';
 import { AuditWriter } from '@satisflow/audit';
 import { Clock } from '@satisflow/config';
 import { hasRole, SignatureVerifier, type Actor, type SignatureDto } from '@satisflow/identity';
-import { isUniqueViolation, TransactionRunner } from '@satisflow/persistence';
+import { executeAll, isUniqueViolation, Statement, TransactionRunner } from '@satisflow/persistence';
 import type { ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } from '../definitions/procedure-definition';
-import { IdempotencyKeyEntity, InstanceEntity, OutboxEntity, TaskEntity, TimerEntity } from '../entities';
+import { IdempotencyKeyEntity, InstanceEntity, OutboxEntity, TaskEntity } from '../entities';
 import { ProcedureRegistry } from '../procedure-registry';
 import { addDuration, CalendarConfig } from '../time/business-calendar';
 import { CalendarService } from '../time/calendar.service';
@@ -23,6 +23,18 @@ import { FactProviders } from './fact-providers';
 import { TransitionHooks } from './transition-hooks';
 import { buildInstanceView, InstanceView } from './instance-view';
 import { handledEvents, stateId, stepMeta } from './step-meta';
+import { transitionStored } from './pure-transition';
+import {
+  deleteTasks,
+  deleteTimers,
+  earliestTimerDue,
+  insertTask,
+  insertTimer,
+  InstanceChange,
+  loadInstance,
+  openTaskTimes,
+  updateInstance,
+} from './instance-rows';
 import { checkStep, Refusal } from './step-policy';
 
 export interface EventInput {
@@ -149,7 +161,7 @@ export class Dispatcher {
       procedureVersion: def.version,
     });
     await m.insert(InstanceEntity, instance as QueryDeepPartialEntity<InstanceEntity>);
-    await this.enterState(m, def, instance, null, undefined, now, calendar);
+    await executeAll(m, await this.enterState(m, def, instance, null, undefined, now, calendar));
     await this.writeEffects(m, instance, emittedEffects(actions), now);
     return instance;
   }
@@ -173,11 +185,13 @@ export class Dispatcher {
     const calendar = await this.calendar.get();
     try {
       return await this.tx.run(async (m) => {
-        const instance = await m.findOne(InstanceEntity, { where: { id: instanceId } });
-        if (!instance) throw new NotFoundException(`instance ${instanceId} not found`);
-        const def = this.registry.get(instance.procedureKey, instance.procedureVersion);
-        const next = await this.apply(m, def, instance, input, actor, signatureMeaning, calendar);
-        const view = await buildInstanceView(m, def.machine, next, actor, this.clock.now());
+        const loaded = await loadInstance(m, instanceId);
+        if (!loaded) throw new NotFoundException(`instance ${instanceId} not found`);
+        const def = this.registry.get(loaded.instance.procedureKey, loaded.instance.procedureVersion);
+        const openTasks: TaskEntity[] = [];
+        const next = await this.transit(m, def, loaded.instance, input, actor, signatureMeaning, calendar, openTasks);
+        // children are created by the outbox in their own transactions, so the load already saw them all
+        const view = await buildInstanceView(m, def.machine, next, actor, this.clock.now(), { tasks: openTasks, children: loaded.children });
         if (keyId) {
           await m.insert(IdempotencyKeyEntity, { id: keyId, instanceId, statusCode: 200, response: view, createdAt: this.clock.now() });
         }
@@ -195,10 +209,10 @@ export class Dispatcher {
 
   /** An event from the system (another module), inside that module's transaction. */
   async sendSystem(m: EntityManager, instanceId: string, input: EventInput): Promise<InstanceEntity> {
-    const instance = await m.findOne(InstanceEntity, { where: { id: instanceId } });
-    if (!instance) throw new NotFoundException(`instance ${instanceId} not found`);
-    const def = this.registry.get(instance.procedureKey, instance.procedureVersion);
-    return this.apply(m, def, instance, input, undefined, undefined, await this.calendar.get());
+    const loaded = await loadInstance(m, instanceId);
+    if (!loaded) throw new NotFoundException(`instance ${instanceId} not found`);
+    const def = this.registry.get(loaded.instance.procedureKey, loaded.instance.procedureVersion);
+    return this.apply(m, def, loaded.instance, input, undefined, undefined, await this.calendar.get());
   }
 
   /**
@@ -213,6 +227,20 @@ export class Dispatcher {
     actor: Actor | undefined,
     signatureMeaning: string | undefined,
     calendar: CalendarConfig,
+  ): Promise<InstanceEntity> {
+    return this.transit(m, def, instance, input, actor, signatureMeaning, calendar, []);
+  }
+
+  /** `apply`, also handing back the open task it leaves (so the caller's view needs no re-read). */
+  private async transit(
+    m: EntityManager,
+    def: ProcedureDefinition,
+    instance: InstanceEntity,
+    input: EventInput & { state?: string; level?: number },
+    actor: Actor | undefined,
+    signatureMeaning: string | undefined,
+    calendar: CalendarConfig,
+    openTasks: TaskEntity[],
   ): Promise<InstanceEntity> {
     if (input.expectedRevision !== undefined && input.expectedRevision !== instance.revision) {
       throw new ConflictException(`instance is at revision ${instance.revision}, not ${input.expectedRevision}: reload and try again`);
@@ -246,24 +274,21 @@ export class Dispatcher {
       ...(input.state !== undefined ? { state: input.state, level: input.level } : {}),
       facts: await this.facts.collect(m, instance, input.type),
     };
-    const current = def.machine.resolveState({
-      value: instance.snapshot.value,
-      context: instance.snapshot.context,
-    } as Parameters<AnyStateMachine['resolveState']>[0]);
-    const [next, actions] = transition(def.machine, current, event);
+    const { current, next, actions } = transitionStored(def.machine, instance.snapshot, event);
     if (next === current) this.notAccepted(def, instance.state, input.type, meta);
 
     const fromState = instance.state;
-    const toState = stateId((next as AnyMachineSnapshot).value);
+    const toState = stateId(next.value);
     const revision = instance.revision + 1;
     const effects = emittedEffects(actions);
-    const updated: Partial<InstanceEntity> = {
+    const updated: InstanceChange = {
       state: toState,
       status: next.status === 'done' ? 'completed' : 'active',
       revision,
       snapshot: { value: next.value, context: next.context as Record<string, unknown> },
       stepActors: actor ? { ...instance.stepActors, [fromState]: actor.id } : instance.stepActors,
       updatedAt: now,
+      auditHead: '',
     };
     const record = this.audit.seal(instance.auditHead, {
       instanceId: instance.id,
@@ -284,21 +309,26 @@ export class Dispatcher {
       procedureVersion: def.version,
     });
     updated.auditHead = record.hash;
-    const result = await m
-      .createQueryBuilder()
-      .update(InstanceEntity)
-      .set(updated as QueryDeepPartialEntity<InstanceEntity>)
-      .where('id = :id AND revision = :revision', { id: instance.id, revision: instance.revision })
-      .execute();
-    if (!result.affected) {
-      throw new ConflictException(`instance changed concurrently (revision ${instance.revision} is no longer current): reload and try again`);
-    }
-    await this.audit.insert(m, record);
+    const fromRevision = instance.revision;
     const saved = Object.assign(instance, updated);
-    await this.enterState(m, def, saved, fromState, input, now, calendar);
+    // one batch (one round trip on MySQL): the revision-checked update first, then the trail, timers and task
+    const writes = [
+      updateInstance(m, saved.id, fromRevision, updated),
+      this.audit.insertStatement(m, record),
+      ...(await this.enterState(m, def, saved, fromState, input, now, calendar, openTasks)),
+    ];
+    const changed = await executeAll(m, writes).catch((error: unknown) => {
+      // a writer that lost the race inserts the winner's audit revision again
+      throw isUniqueViolation(error) ? this.lostRace(fromRevision) : error;
+    });
+    if (!changed[0]) throw this.lostRace(fromRevision);
     await this.writeEffects(m, saved, effects, now);
     await this.hooks.run(m, { instance: saved, event: input.type, fromState, toState });
     return saved;
+  }
+
+  private lostRace(revision: number): ConflictException {
+    return new ConflictException(`instance changed concurrently (revision ${revision} is no longer current): reload and try again`);
   }
 
   private notAccepted(def: ProcedureDefinition, state: string, type: string, meta: StepMeta | undefined): never {
@@ -312,7 +342,11 @@ export class Dispatcher {
     throw new UnprocessableEntityException(`state ${state} does not accept ${type}; it accepts ${accepts}`);
   }
 
-  /** Replaces the open task and the deadline timers with what the (new) state defines. */
+  /**
+   * The writes that replace the open task and the deadline timers with what the (new) state defines.
+   * Leaves at most one open task, pushed to `openTasks`. Skips the deletes when the
+   * state left could have had no timer or task (no deadline, no role).
+   */
   private async enterState(
     m: EntityManager,
     def: ProcedureDefinition,
@@ -321,28 +355,31 @@ export class Dispatcher {
     input: (EventInput & { level?: number }) | undefined,
     now: Date,
     calendar: CalendarConfig,
-  ): Promise<void> {
+    openTasks: TaskEntity[] = [],
+  ): Promise<Statement[]> {
+    const writes: Statement[] = [];
     const meta = stepMeta(def.machine, instance.state);
+    const fromMeta = fromState === null ? undefined : stepMeta(def.machine, fromState);
     const stateChanged = fromState !== instance.state;
     const active = instance.status === 'active';
-    if (stateChanged || !active) await m.delete(TimerEntity, { instanceId: instance.id });
+    if ((stateChanged || !active) && fromMeta?.deadline) writes.push(deleteTimers(instance.id));
     let dueAt: Date | null = null;
     if (active && meta?.deadline) {
       const level = stateChanged ? 1 : input?.type === 'DEADLINE' ? (input.level ?? 1) + 1 : undefined;
       if (level !== undefined && level <= meta.deadline.escalation.length) {
         const wait = level === 1 ? meta.deadline.after : (meta.deadline.repeatAfter ?? meta.deadline.after);
         dueAt = addDuration(now, wait, calendar);
-        await m.insert(TimerEntity, { id: randomUUID(), instanceId: instance.id, state: instance.state, revision: instance.revision, level, dueAt, createdAt: now });
+        writes.push(insertTimer(m, { id: randomUUID(), instanceId: instance.id, state: instance.state, revision: instance.revision, level, dueAt, createdAt: now }));
       } else if (level === undefined) {
-        const timer = await m.findOne(TimerEntity, { where: { instanceId: instance.id }, order: { dueAt: 'ASC' } });
-        dueAt = timer?.dueAt ?? null;
+        dueAt = await earliestTimerDue(m, instance.id);
       }
     }
-    const existing = await m.findOne(TaskEntity, { where: { instanceId: instance.id } });
-    await m.delete(TaskEntity, { instanceId: instance.id });
+    // an escalated task stays overdue: its original due date and creation time are kept
+    const kept = !stateChanged ? await openTaskTimes(m, instance.id) : undefined;
+    if (fromMeta?.role) writes.push(deleteTasks(instance.id));
     if (active && meta?.role) {
       const assignee = meta.assignee ? instance.snapshot.context[meta.assignee] : undefined;
-      await m.insert(TaskEntity, {
+      const task: TaskEntity = {
         id: randomUUID(),
         instanceId: instance.id,
         procedureKey: def.key,
@@ -352,11 +389,13 @@ export class Dispatcher {
         titleZh: meta.title.zh,
         titleEn: meta.title.en,
         outcomes: meta.outcomes ?? [],
-        // an escalated task stays overdue: its original due date is kept
-        dueAt: !stateChanged && existing?.dueAt ? existing.dueAt : dueAt,
-        createdAt: !stateChanged && existing ? existing.createdAt : now,
-      });
+        dueAt: kept?.dueAt ?? dueAt,
+        createdAt: kept?.createdAt ?? now,
+      };
+      writes.push(insertTask(m, task));
+      openTasks.push(task);
     }
+    return writes;
   }
 
   private async writeEffects(m: EntityManager, instance: InstanceEntity, effects: ProcedureEffect[], now: Date): Promise<void> {

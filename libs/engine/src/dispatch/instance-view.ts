@@ -61,11 +61,17 @@ export async function buildInstanceView(
   instance: InstanceEntity,
   actor: Actor | undefined,
   now: Date,
+  /** What the caller already holds (the dispatcher, right after writing them); read otherwise. */
+  known?: { tasks: TaskEntity[]; children: string[] },
 ): Promise<InstanceView> {
-  const [tasks, children] = await Promise.all([
-    manager.find(TaskEntity, { where: { instanceId: instance.id }, order: { createdAt: 'ASC' } }),
-    manager.find(InstanceEntity, { where: { parentId: instance.id }, select: { id: true }, order: { createdAt: 'ASC' } }),
-  ]);
+  const [tasks, children] = known
+    ? [known.tasks, known.children]
+    : await Promise.all([
+        manager.find(TaskEntity, { where: { instanceId: instance.id }, order: { createdAt: 'ASC' } }),
+        manager
+          .find(InstanceEntity, { where: { parentId: instance.id }, select: { id: true }, order: { createdAt: 'ASC' } })
+          .then((rows) => rows.map((c) => c.id)),
+      ]);
   const available =
     instance.status === 'active'
       ? availableOutcomes({
@@ -85,7 +91,7 @@ export async function buildInstanceView(
     revision: instance.revision,
     data: instance.snapshot.context,
     ...(instance.parentId ? { parentId: instance.parentId } : {}),
-    children: children.map((c) => c.id),
+    children,
     availableEvents: available,
     openTasks: tasks.map((t) => toTaskView(t, now)),
     createdAt: instance.createdAt.toISOString(),

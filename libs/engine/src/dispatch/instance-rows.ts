@@ -1,0 +1,103 @@
+import type { EntityManager } from 'typeorm';
+import { dbTime, selectRows, Statement, toDate, toInt } from '@satisflow/persistence';
+import type { InstanceEntity } from '../entities/instance.entity';
+import type { TaskEntity } from '../entities/task.entity';
+import type { TimerEntity } from '../entities/timer.entity';
+
+/**
+ * The rows one transition reads and writes, as prepared SQL: the entity manager
+ * rebuilt these statements on every call and dominated a transition's cost.
+ */
+
+interface InstanceRow {
+  id: string;
+  procedure_key: string;
+  procedure_version: unknown;
+  title: string;
+  state: string;
+  status: InstanceEntity['status'];
+  revision: unknown;
+  snapshot: string;
+  step_actors: string;
+  parent_id: string | null;
+  parent_key: string | null;
+  audit_head: string;
+  created_by: string | null;
+  created_at: unknown;
+  updated_at: unknown;
+  children: string | null;
+}
+
+/** The instance and its children's ids (oldest first), read in one statement. */
+export async function loadInstance(m: EntityManager, id: string): Promise<{ instance: InstanceEntity; children: string[] } | undefined> {
+  const [row] = await selectRows<InstanceRow>(
+    m,
+    `SELECT i.*, (SELECT GROUP_CONCAT(c.id ORDER BY c.created_at) FROM instances c WHERE c.parent_id = i.id) AS children
+       FROM instances i WHERE i.id = ?`,
+    [id],
+  );
+  if (!row) return undefined;
+  const instance = {
+    id: row.id,
+    procedureKey: row.procedure_key,
+    procedureVersion: toInt(row.procedure_version),
+    title: row.title,
+    state: row.state,
+    status: row.status,
+    revision: toInt(row.revision),
+    snapshot: JSON.parse(row.snapshot),
+    stepActors: JSON.parse(row.step_actors),
+    parentId: row.parent_id,
+    parentKey: row.parent_key,
+    auditHead: row.audit_head,
+    createdBy: row.created_by,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  } as InstanceEntity;
+  return { instance, children: row.children ? row.children.split(',') : [] };
+}
+
+export type InstanceChange = Pick<InstanceEntity, 'state' | 'status' | 'revision' | 'snapshot' | 'stepActors' | 'updatedAt' | 'auditHead'>;
+
+/** Writes the transition's new revision if `fromRevision` is still current (changes 0 rows when another writer won). */
+export function updateInstance(m: EntityManager, id: string, fromRevision: number, c: InstanceChange): Statement {
+  return {
+    sql: `UPDATE instances SET state = ?, status = ?, revision = ?, snapshot = ?, step_actors = ?, updated_at = ?, audit_head = ?
+           WHERE id = ? AND revision = ?`,
+    params: [c.state, c.status, c.revision, JSON.stringify(c.snapshot), JSON.stringify(c.stepActors), dbTime(m, c.updatedAt), c.auditHead, id, fromRevision],
+  };
+}
+
+export function deleteTimers(instanceId: string): Statement {
+  return { sql: 'DELETE FROM timers WHERE instance_id = ?', params: [instanceId] };
+}
+
+export function insertTimer(m: EntityManager, t: TimerEntity): Statement {
+  return {
+    sql: 'INSERT INTO timers (id, instance_id, state, revision, level, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    params: [t.id, t.instanceId, t.state, t.revision, t.level, dbTime(m, t.dueAt), dbTime(m, t.createdAt)],
+  };
+}
+
+export function deleteTasks(instanceId: string): Statement {
+  return { sql: 'DELETE FROM tasks WHERE instance_id = ?', params: [instanceId] };
+}
+
+export function insertTask(m: EntityManager, t: TaskEntity): Statement {
+  return {
+    sql: `INSERT INTO tasks (id, instance_id, procedure_key, state, role, assignee, title_zh, title_en, outcomes, due_at, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    params: [t.id, t.instanceId, t.procedureKey, t.state, t.role, t.assignee, t.titleZh, t.titleEn, JSON.stringify(t.outcomes), t.dueAt && dbTime(m, t.dueAt), dbTime(m, t.createdAt)],
+  };
+}
+
+export async function earliestTimerDue(m: EntityManager, instanceId: string): Promise<Date | null> {
+  const [row] = await selectRows<{ due_at: unknown }>(m, 'SELECT MIN(due_at) AS due_at FROM timers WHERE instance_id = ?', [instanceId]);
+  return row?.due_at === null || row?.due_at === undefined ? null : toDate(row.due_at);
+}
+
+/** The open task's due date and creation time (an escalated task keeps both). */
+export async function openTaskTimes(m: EntityManager, instanceId: string): Promise<Pick<TaskEntity, 'dueAt' | 'createdAt'> | undefined> {
+  const [row] = await selectRows<{ due_at: unknown; created_at: unknown }>(m, 'SELECT due_at, created_at FROM tasks WHERE instance_id = ?', [instanceId]);
+  return row && { dueAt: row.due_at === null ? null : toDate(row.due_at), createdAt: toDate(row.created_at) };
+}
