@@ -57,7 +57,7 @@ export function InstancePage({ id }: { id: string }) {
           <Card title={t('instance.data')} style={{ marginBottom: 16 }}>
             <InstanceData instance={i} />
           </Card>
-          {i.procedure === 'annual-satisfaction-survey' && <SurveyPanel instanceId={i.id} />}
+          {i.procedure === 'annual-satisfaction-survey' && <SurveyPanel instance={i} onChange={reload} />}
           <Card title={t('instance.links')} style={{ marginBottom: 16 }}>
             <LinkedInstances instance={i} />
           </Card>
