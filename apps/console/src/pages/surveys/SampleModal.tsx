@@ -71,7 +71,13 @@ export function SampleModal({ surveyId, onClose, onSampled }: { surveyId: string
             columns={[
               { title: t('surveys.name'), dataIndex: 'name', width: 180 },
               { title: t('surveys.channel'), dataIndex: 'channel', width: 90, render: (c: string) => t(`channel.${c}` as TextKey) },
-              { title: t('sample.link'), key: 'link', render: (_, r) => r.token && <Typography.Text copyable className="sf-link">{personalLink(r.token)}</Typography.Text> },
+              {
+                title: t('sample.link'),
+                key: 'link',
+                // e-mail invitations carry a fresh link made at dispatch, so only manual channels need this one
+                render: (_, r) =>
+                  r.channel === 'email' ? <Typography.Text type="secondary">{t('sample.byEmail')}</Typography.Text> : r.token && <Typography.Text copyable className="sf-link">{personalLink(r.token)}</Typography.Text>,
+              },
             ]}
           />
         </>
