@@ -16,7 +16,7 @@ export function ResultsCharts({ results, questionnaire }: { results: SurveyResul
   const items = results.dimensions.flatMap((d) => d.items.map((i) => ({ label: local(i.title) || i.key, value: i.index })));
   const distribution = useMemo(() => {
     const rows = results.dimensions.flatMap((d) => d.items);
-    const levels = questionnaire ? [...levelsOf(questionnaire.scale)].reverse() : [];
+    const levels = questionnaire ? levelsOf(questionnaire.scale) : [];
     const colorStep = LEVEL_COLORS.length / Math.max(1, levels.length);
     return {
       rows: rows.map((i) => local(i.title) || i.key),

@@ -18,7 +18,7 @@ export function ReturnRate({ results }: { results: SurveyResults }) {
       <Col xs={12} md={6}>
         <Card size="small" className="sf-return-rate">
           <div className="sf-stat-title">{t('surveys.returnRate')}{target !== undefined ? ` · ${t('surveys.target')} ≥ ${target}%` : ''}</div>
-          <Progress percent={rate} success={{ percent: 0 }} strokeColor={below ? '#fa8c16' : '#52c41a'} format={() => `${rate}%`} />
+          <Progress percent={rate} strokeColor={below ? '#fa8c16' : '#52c41a'} format={() => `${rate}%`} />
           {target !== undefined && <Tag color={below ? 'warning' : 'success'}>{below ? t('surveys.belowTarget') : t('surveys.targetReached')}</Tag>}
         </Card>
       </Col>
