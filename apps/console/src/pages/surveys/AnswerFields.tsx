@@ -23,7 +23,7 @@ export function AnswerFields({ questionnaire, lang, name = 'answers' }: { questi
           </Typography.Title>
           {d.items.map((item, ii) => (
             <Form.Item key={`${item.key}-${ii}`} name={[name, item.key]} label={item.title?.[shown] || item.key} className="sf-q-item">
-              <Radio.Group optionType="button" buttonStyle="solid" size="small">
+              <Radio.Group optionType="button" buttonStyle="solid">
                 {levelsOf(questionnaire.scale, item).map((l) => (
                   <Radio.Button key={l.key} value={l.key}>
                     {l.label[shown]}
