@@ -1,6 +1,7 @@
 import { ProcedureProvider } from './api/ProcedureProvider';
 import { AuthProvider, useAuth } from './auth/AuthProvider';
 import { AppLayout } from './components/AppLayout';
+import { LongActionProvider } from './components/LongAction';
 import { I18nProvider } from './i18n/I18nProvider';
 import { LoginPage } from './pages/LoginPage';
 import { usePath } from './router';
@@ -22,9 +23,11 @@ function Shell() {
 export function App() {
   return (
     <I18nProvider>
-      <AuthProvider>
-        <Shell />
-      </AuthProvider>
+      <LongActionProvider>
+        <AuthProvider>
+          <Shell />
+        </AuthProvider>
+      </LongActionProvider>
     </I18nProvider>
   );
 }

@@ -7,6 +7,8 @@ import { CalendarPage } from './pages/admin/CalendarPage';
 import { RolesPage } from './pages/admin/RolesPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { ProcedureBoard } from './pages/cases/ProcedureBoard';
+import { CustomersPage } from './pages/customers/CustomersPage';
 import { InboxPage } from './pages/InboxPage';
 import { InstancePage } from './pages/instance/InstancePage';
 import { InstancesPage } from './pages/InstancesPage';
@@ -36,6 +38,14 @@ export function Routes({ path }: { path: string }) {
       return <InstancesPage />;
     case '/surveys':
       return <SurveysPage />;
+    case '/customers':
+      return <CustomersPage />;
+    case '/complaints':
+      return <ProcedureBoard key="complaints" procedure="customer-complaint" title="board.complaints" subtitle="board.complaintsSub" />;
+    case '/actions':
+      return <ProcedureBoard key="actions" procedure="corrective-action" title="board.actions" subtitle="board.actionsSub" />;
+    case '/reviews':
+      return <ProcedureBoard key="reviews" procedure="management-review" title="board.reviews" subtitle="board.reviewsSub" />;
     case '/procedures':
       return <ProceduresPage />;
     case '/audit':

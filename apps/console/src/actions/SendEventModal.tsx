@@ -1,6 +1,7 @@
 import { App, Form, Input, Modal, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import type { Instance } from '../api/types';
+import { useEffect, useState } from 'react';
+import { useApi } from '../api/useApi';
+import type { Instance, Survey } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLabels } from '../components/useLabels';
 import { useI18n } from '../i18n/I18nProvider';
@@ -37,6 +38,12 @@ export function SendEventModal({ target, onClose, onSent }: { target: EventTarge
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const needs = eventNeeds(target.procedure, labels.stepOf(target.procedure, target.state), target.event);
+  // the plan names the questionnaire attached to it while planning
+  const surveys = useApi<Survey[]>(needs.form === 'plan' ? `/surveys?instanceId=${target.instanceId}` : null);
+  const surveyId = surveys.data?.[0]?.id;
+  useEffect(() => {
+    if (surveyId && !form.getFieldValue('survey')) form.setFieldValue('survey', surveyId);
+  }, [surveyId, form]);
 
   const submit = async () => {
     const v = await form.validateFields();

@@ -1,11 +1,12 @@
 import { clearSession, getToken } from '../auth/session';
+import type { LineProblem } from './types';
 
 /** An error body as the API sends it: `{ statusCode, error, message, details? }`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly details: { field?: string; message?: string }[] = [],
+    readonly details: LineProblem[] = [],
   ) {
     super(message);
   }
@@ -30,7 +31,7 @@ async function toError(res: Response): Promise<ApiError> {
     /* not JSON */
   }
   const message = Array.isArray(body.message) ? body.message.join('; ') : typeof body.message === 'string' ? body.message : res.statusText;
-  const details = Array.isArray(body.details) ? (body.details as { field?: string; message?: string }[]) : [];
+  const details = Array.isArray(body.details) ? (body.details as LineProblem[]) : [];
   return new ApiError(res.status, message, details);
 }
 
@@ -39,7 +40,8 @@ export async function request(path: string, init: RequestInit = {}): Promise<Res
   const headers = new Headers(init.headers);
   const token = getToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
-  if (init.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  // FormData sets its own multipart boundary
+  if (init.body !== undefined && !(init.body instanceof FormData) && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   const res = await fetch(`${BASE}${path}`, { ...init, headers });
   if (res.status === 401 && token) {
     clearSession();
@@ -81,4 +83,11 @@ export function query(params: Record<string, string | number | boolean | undefin
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/** Uploads one file as multipart field "file" (the import endpoints). */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const body = new FormData();
+  body.append('file', file);
+  return (await request(path, { method: 'POST', body })).json() as Promise<T>;
 }

@@ -129,6 +129,34 @@ export interface Calendar {
   extraWorkdays: string[];
 }
 
+export interface ScaleLevelSpec {
+  key: string;
+  label: LocalText;
+  points: number;
+}
+
+export type ScaleSpec = string | { levels: ScaleLevelSpec[] };
+
+export interface QuestionItem {
+  key: string;
+  title: LocalText;
+  weight?: number;
+  scale?: ScaleSpec;
+}
+
+export interface QuestionDimension {
+  key: string;
+  title: LocalText;
+  weight?: number;
+  items: QuestionItem[];
+}
+
+export interface Questionnaire {
+  scale: ScaleSpec;
+  dimensions: QuestionDimension[];
+  overallItem?: QuestionItem;
+}
+
 export interface Survey {
   id: string;
   instanceId: string;
@@ -136,6 +164,7 @@ export interface Survey {
   period?: string | null;
   status?: string;
   targetReturnRate?: number | null;
+  questionnaire?: Questionnaire;
 }
 
 export interface Recipient {
@@ -146,33 +175,110 @@ export interface Recipient {
   channel: string;
   productType?: string | null;
   region?: string | null;
-  status?: string;
+  customerType?: string | null;
+  status: string;
   invitedAt?: string | null;
+  followUpDueAt?: string | null;
+  followUpOverdue?: boolean;
   answeredAt?: string | null;
-  [field: string]: unknown;
+  /** only in the answer to the request that created the recipient */
+  token?: string;
+}
+
+export interface Customer {
+  id: string;
+  code: string;
+  name: string;
+  contact?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  productType?: string | null;
+  region?: string | null;
+  customerType?: string | null;
 }
 
 export interface ItemResult {
   key: string;
-  title?: string;
+  title?: LocalText;
   index: number | null;
   n?: number;
+  notApplicable?: number;
+  mean?: number | null;
+  distribution?: { counts: Record<string, number>; notApplicable?: number };
 }
 
 export interface DimensionResult {
   key: string;
-  title?: string;
+  title?: LocalText;
   index: number | null;
   items: ItemResult[];
 }
 
+export interface SliceResult {
+  slice: string;
+  index: number | null;
+  respondents: number;
+}
+
+export interface Change {
+  key: string;
+  current: number | null;
+  previous: number | null;
+  delta: number | null;
+  marginOfError: number | null;
+  significant: boolean | null;
+}
+
+export interface KeyDriver {
+  key: string;
+  n: number;
+  correlation: number | null;
+  index: number | null;
+  priority: number | null;
+  rank: number;
+}
+
+export interface Grade {
+  key: string;
+  label: LocalText;
+}
+
 export interface SurveyResults {
+  surveyId: string;
   title?: string;
   sent: number;
   returned: number;
   returnRate: number | null;
   targetReturnRate?: number | null;
-  overall: { index: number | null; grade: string | LocalText | null };
+  overall: { index: number | null; grade: Grade | null };
   satisfactionRate?: number | null;
   dimensions: DimensionResult[];
+  slices?: Record<string, SliceResult[]>;
+  lostPoints?: { key: string; lostPoints: number; share: number; cumulativeShare: number }[];
+  changes?: { previousTitle?: string; changes: Change[]; largestRise: Change | null; largestFall: Change | null } | null;
+  drivers?: KeyDriver[];
+}
+
+export interface GapResult {
+  item: string;
+  index: number | null;
+  target: number;
+  respondentsToMove: number | null;
+}
+
+export interface CompositeResult {
+  id: string;
+  weightedScore: number | null;
+  deductions: { generalComplaints: number; majorIncidents: number; points: number };
+  final: number | null;
+  grade: Grade | null;
+  sources: { key: string; title?: string; weight: number; appliedShare: number; score: number | null; missing: boolean }[];
+}
+
+/** A refused import: every bad line of the file, nothing imported. */
+export interface LineProblem {
+  line?: number;
+  field?: string;
+  rule?: string;
+  message?: string;
 }

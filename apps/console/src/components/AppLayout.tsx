@@ -1,5 +1,9 @@
 import {
+  AlertOutlined,
   AuditOutlined,
+  ContactsOutlined,
+  FundProjectionScreenOutlined,
+  ToolOutlined,
   BarChartOutlined,
   CalendarOutlined,
   InboxOutlined,
@@ -28,6 +32,10 @@ function useMenu(): MenuProps['items'] {
     { key: '/inbox', icon: <InboxOutlined />, label: t('nav.inbox') },
     { key: '/instances', icon: <NodeIndexOutlined />, label: t('nav.instances') },
     { key: '/surveys', icon: <BarChartOutlined />, label: t('nav.surveys') },
+    { key: '/customers', icon: <ContactsOutlined />, label: t('nav.customers') },
+    { key: '/complaints', icon: <AlertOutlined />, label: t('nav.complaints') },
+    { key: '/actions', icon: <ToolOutlined />, label: t('nav.actions') },
+    { key: '/reviews', icon: <FundProjectionScreenOutlined />, label: t('nav.reviews') },
     { key: '/procedures', icon: <PartitionOutlined />, label: t('nav.procedures') },
     ...(hasRole(...AUDIT_READERS) ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
     ...(hasRole('admin')

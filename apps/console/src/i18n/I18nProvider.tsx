@@ -40,7 +40,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       lang,
       setLang,
-      t: (key, vars) => DICTIONARY[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? '')),
+      t: (key, vars) => (DICTIONARY[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? '')),
       local,
       role: (key) => (key ? local(ROLE_LABELS[key]) || key : ''),
       event: (type) => local(EVENT_LABELS[type]) || type,

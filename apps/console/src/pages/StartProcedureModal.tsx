@@ -19,7 +19,7 @@ export function useStartable(): string[] {
     .map((d) => d.key);
 }
 
-export function StartProcedureModal({ onClose, onStarted }: { onClose: () => void; onStarted: (i: Instance) => void }) {
+export function StartProcedureModal({ onClose, onStarted, initialProcedure }: { onClose: () => void; onStarted: (i: Instance) => void; initialProcedure?: string }) {
   const { t, local } = useI18n();
   const { list } = useProcedures();
   const startable = useStartable();
@@ -45,7 +45,7 @@ export function StartProcedureModal({ onClose, onStarted }: { onClose: () => voi
   return (
     <Modal open title={t('start.title')} onOk={() => void submit().catch(() => undefined)} okButtonProps={{ loading: busy }} onCancel={onClose} destroyOnHidden>
       <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" initialValues={{ procedure: startable[0] }}>
+      <Form form={form} layout="vertical" initialValues={{ procedure: initialProcedure ?? startable[0] }}>
         <Form.Item name="procedure" label={t('start.procedure')} rules={[{ required: true }]}>
           <Select options={list.filter((p) => startable.includes(p.key)).map((p) => ({ value: p.key, label: local(p.title) }))} />
         </Form.Item>

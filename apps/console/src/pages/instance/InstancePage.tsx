@@ -57,7 +57,6 @@ export function InstancePage({ id }: { id: string }) {
           <Card title={t('instance.data')} style={{ marginBottom: 16 }}>
             <InstanceData instance={i} />
           </Card>
-          {i.procedure === 'annual-satisfaction-survey' && <SurveyPanel instanceId={i.id} />}
           <Card title={t('instance.links')} style={{ marginBottom: 16 }}>
             <LinkedInstances instance={i} />
           </Card>
@@ -68,6 +67,8 @@ export function InstancePage({ id }: { id: string }) {
           </Card>
         </Col>
       </Row>
+      {/* the survey is where most of a survey plan's work happens: full width */}
+      {i.procedure === 'annual-satisfaction-survey' && <SurveyPanel instance={i} onChange={reload} />}
     </>
   );
 }

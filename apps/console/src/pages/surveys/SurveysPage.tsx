@@ -12,13 +12,14 @@ export function SurveysPage() {
   const plans = useApi<Page<Instance>>('/instances?procedure=annual-satisfaction-survey&pageSize=200');
   const [picked, setPicked] = useState<string>();
   const id = picked ?? plans.data?.items[0]?.id;
+  const instance = useApi<Instance>(id ? `/instances/${id}` : null);
   return (
     <>
       <PageHeader
         title={t('surveys.title')}
         extra={<Select style={{ width: 320 }} placeholder={t('surveys.pickPlan')} value={id} onChange={setPicked} options={(plans.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))} />}
       />
-      {id ? <SurveyPanel instanceId={id} /> : <Card><Empty description={t('surveys.noPlans')} /></Card>}
+      {instance.data ? <SurveyPanel key={instance.data.id} instance={instance.data} onChange={instance.reload} /> : !id && <Card><Empty description={t('surveys.noPlans')} /></Card>}
     </>
   );
 }

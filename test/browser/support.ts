@@ -1,0 +1,130 @@
+/**
+ * What the browser specs share: the built server on a temporary SQLite
+ * database with the demo organisation, Chromium, and a page that records every
+ * console error. Needs `npm run build`; CHROMIUM_PATH defaults to /usr/bin/chromium.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const SHOTS = join(ROOT, 'test/browser/screenshots');
+export const ADMIN_PASSWORD = 'browser-admin-pw';
+
+export interface Harness {
+  base: string;
+  browser: Browser;
+  /** every console error and uncaught page error of every page opened through `open` */
+  errors: string[];
+  /** a request the walk sends on purpose to be refused (e.g. a bad import file): its 4xx is not a console error */
+  expectRefusal(path: RegExp): void;
+  /** GET an API path as the auditor (who may read everything) */
+  api<T>(path: string): Promise<T>;
+  open(options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/server/src/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, DEMO: '1', PORT: String(port), DATABASE_PATH: join(dataDir, 'console.sqlite'), ADMIN_PASSWORD, LOG_LEVEL: 'warn', SMTP_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 60000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('listening on')) {
+        clearTimeout(timer);
+        ok(child);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => fail(new Error(`server exited with ${code}:\n${out}`)));
+  });
+}
+
+/**
+ * Test machines often have no CJK font, which would draw every Chinese label as
+ * a box; point Chromium's fontconfig at the Noto Sans SC the PDF report already ships.
+ */
+function cjkFontConfig(dataDir: string): string {
+  const fonts = join(ROOT, 'node_modules/@expo-google-fonts/noto-sans-sc');
+  const file = join(dataDir, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>` +
+      `<dir>${join(fonts, '400Regular')}</dir><dir>${join(fonts, '700Bold')}</dir><cachedir>${join(dataDir, 'fontcache')}</cachedir></fontconfig>`,
+  );
+  return file;
+}
+
+export async function startHarness(portBase: number): Promise<Harness> {
+  mkdirSync(SHOTS, { recursive: true });
+  const port = portBase + (process.pid % 500);
+  const dataDir = mkdtempSync(join(tmpdir(), 'satisflow-browser-'));
+  const server = await startServer(port, dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    env: { ...process.env, FONTCONFIG_FILE: cjkFontConfig(dataDir) },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const errors: string[] = [];
+  const refusals: RegExp[] = [];
+  const base = `http://127.0.0.1:${port}`;
+  let token: string | undefined;
+  return {
+    base,
+    browser,
+    errors,
+    expectRefusal: (path) => refusals.push(path),
+    async api<T>(path: string): Promise<T> {
+      if (!token) {
+        const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'auditor', password: 'demo' }) });
+        token = ((await res.json()) as { accessToken: string }).accessToken;
+      }
+      return (await (await fetch(`${base}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as T;
+    },
+    async open(options) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, ...options });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15000);
+      page.on('console', (m) => {
+        if (m.type() !== 'error') return;
+        const refused = m.text().startsWith('Failed to load resource') && refusals.some((r) => r.test(m.location().url));
+        if (!refused) errors.push(`${page.url()}: ${m.text()} ${m.location().url}`);
+      });
+      page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+      // an injected script that ran would open a dialog
+      page.on('dialog', (d) => {
+        errors.push(`unexpected dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      server.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in through the login page; lands on the inbox. */
+export async function login(h: Harness, page: Page, username: string, password = 'demo'): Promise<void> {
+  await page.goto(`${h.base}/`);
+  await page.fill('input[autocomplete=username]', username);
+  await page.fill('input[autocomplete=current-password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.sf-header');
+}
+
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400); // chart and modal animations
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
