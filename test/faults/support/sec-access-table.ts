@@ -1,4 +1,4 @@
-import type { RoleKey } from '@satisflow/identity';
+import { ROLE_KEYS, type RoleKey } from '@satisflow/identity';
 
 export const ALL = 'every role' as const;
 const AUDIT_READERS: RoleKey[] = ['auditor', 'admin', 'process_owner', 'quality', 'management_rep', 'general_manager'];
@@ -32,6 +32,8 @@ export const EXPECTED: Record<string, RoleKey[] | typeof ALL | 'public'> = {
   'POST /instances/{id}/events': ['survey_manager'], // the draft plan's step belongs to the survey manager
   'GET /instances/{id}/history': ALL,
   'GET /tasks': ALL,
+  // follow-up and escalation tasks are completed by whoever they are for; the auditor only reads
+  'POST /tasks/{id}/complete': ROLE_KEYS.filter((r) => r !== 'auditor'),
   'GET /notifications': ALL,
   // settings and the test clock: admin
   'GET /settings/calendar': ALL,

@@ -29,12 +29,13 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new UnauthorizedException('an access token is required (Authorization: Bearer <token>)');
     const actor = await this.auth.authenticate(match[1]);
     request.actor = actor;
-    if (!SAFE_METHODS.includes(request.method) && actor.roles.every((g) => READ_ONLY_ROLES.includes(g.role))) {
-      throw new ForbiddenException(`the roles ${actor.roles.map((g) => g.role).join(', ') || '(none)'} only read: this action changes data`);
-    }
+    // the roles a route names come first: their message says who may act
     const required = this.reflector.getAllAndOverride<RoleKey[] | undefined>(REQUIRED_ROLES, targets);
     if (required?.length && !actor.roles.some((g) => required.includes(g.role))) {
       throw new ForbiddenException(`this action needs one of the roles: ${required.join(', ')}`);
+    }
+    if (!SAFE_METHODS.includes(request.method) && actor.roles.every((g) => READ_ONLY_ROLES.includes(g.role))) {
+      throw new ForbiddenException(`the roles ${actor.roles.map((g) => g.role).join(', ') || '(none)'} only read: this action changes data`);
     }
     return true;
   }
