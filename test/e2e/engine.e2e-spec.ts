@@ -193,7 +193,10 @@ describe('the workflow engine over HTTP', () => {
     expect(JSON.parse(json.text).records).toHaveLength(ok.checked);
 
     await t.app.get(AuditSealer).seal();
-    expect((await t.http.get('/api/v1/audit/verify').set(auditor)).body).toMatchObject({ ok: true, checkpoints: 1 });
+    // the in-process worker may have sealed an earlier range already (it seals after 5 s of real time)
+    const sealed = (await t.http.get('/api/v1/audit/verify').set(auditor)).body;
+    expect(sealed).toMatchObject({ ok: true, checked: ok.checked });
+    expect(sealed.checkpoints).toBeGreaterThanOrEqual(1);
 
     const victim = list.items[3];
     await tamper(t, `UPDATE audit_records SET comment = 'edited later' WHERE seq = ${victim.seq}`);
