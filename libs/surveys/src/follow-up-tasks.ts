@@ -3,8 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { addDuration, CalendarService, SideTasks, type InstanceEntity } from '@satisflow/engine';
 import type { RecipientEntity } from './entities/recipient.entity';
 
-/** Procedure A step 4: the coordinator phones whoever has not answered 3 working days after the invitation. */
-export const FOLLOW_UP_AFTER = { workingDays: 3 };
+/**
+ * Procedure A step 4: "within 3 days of sending" the coordinator phones whoever has
+ * not answered; calendar days, as the procedure says, and the same moment as the
+ * recipient's `followUpDueAt` and GET /surveys/:id/follow-ups.
+ */
+export const FOLLOW_UP_AFTER = { days: 3 };
 /** The call is expected on the working day the task appears. */
 const CALL_WITHIN = { workingDays: 1 };
 
@@ -12,7 +16,7 @@ const taskKey = (recipientId: string): string => `follow-up:${recipientId}`;
 
 /**
  * One phone follow-up task per invited recipient, in the coordinator's inbox
- * from 3 working days after the invitation; answering, recording the call or
+ * from 3 days after the invitation; answering, recording the call or
  * closing collection closes it. The task row is written with the invitation,
  * so its clock is durable and it cannot be created twice.
  */

@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '@satisflow/config';
-import { Dispatcher, InstanceEntity, OutboxEntity } from '@satisflow/engine';
+import { addDuration, Dispatcher, InstanceEntity, OutboxEntity } from '@satisflow/engine';
 import { hasRole, type Actor } from '@satisflow/identity';
 import { TransactionRunner } from '@satisflow/persistence';
 import { returnRate } from '@satisflow/scoring';
 import type { AddRecipientsDto, CreateSurveyDto, RecipientDto, SampleRecipientsDto } from './dto/survey.dto';
 import { CustomerEntity } from './entities/customer.entity';
-import { FollowUpTasks } from './follow-up-tasks';
+import { FOLLOW_UP_AFTER, FollowUpTasks } from './follow-up-tasks';
 import { RecipientEntity } from './entities/recipient.entity';
 import { SurveyEntity } from './entities/survey.entity';
 import { invitationKey } from './mail/invitation-keys';
@@ -19,7 +19,6 @@ import { newToken } from './tokens';
 
 export const SURVEY_PROCEDURE = 'annual-satisfaction-survey';
 /** Days after the invitation before the coordinator phones a customer who has not answered (procedure A step 4). */
-export const FOLLOW_UP_DAYS = 3;
 
 export interface RecipientView {
   id: string;
@@ -322,7 +321,7 @@ export class SurveysService {
   }
 
   view(r: RecipientEntity): RecipientView {
-    const due = r.invitedAt ? new Date(r.invitedAt.getTime() + FOLLOW_UP_DAYS * 86_400_000) : null;
+    const due = r.invitedAt ? addDuration(r.invitedAt, FOLLOW_UP_AFTER) : null;
     return {
       id: r.id,
       name: r.name,

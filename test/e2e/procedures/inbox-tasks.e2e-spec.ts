@@ -4,7 +4,7 @@ type InboxTask = Task & { kind: 'step' | 'follow-up' | 'escalation'; subject?: s
 
 /**
  * Tasks beside the step task, in the inbox (GET /tasks?mine=true): the phone
- * follow-up per recipient who has not answered 3 working days after the
+ * follow-up per recipient who has not answered 3 days after the
  * invitation, and the escalation task for the next person up when a deadline passes.
  */
 describe('follow-up and escalation tasks in the inbox', () => {
@@ -18,7 +18,7 @@ describe('follow-up and escalation tasks in the inbox', () => {
   });
   afterAll(async () => ctx.t.close());
 
-  it('opens one phone follow-up per silent recipient after 3 working days; the call, an answer or the end of collection closes it', async () => {
+  it('opens one phone follow-up per silent recipient after 3 days; the call, an answer or the end of collection closes it', async () => {
     const { s } = ctx;
     const { instance, surveyId } = await s.approvedPlan('2026 跟进测试 / follow-up test');
     const recipients = await s.dispatchSurvey(surveyId, 6);
@@ -29,7 +29,7 @@ describe('follow-up and escalation tasks in the inbox', () => {
     await s.advanceClock(DAY);
     expect(await followUps()).toEqual([]);
 
-    await s.advanceClock(6 * DAY); // past 3 working days, whatever the weekday
+    await s.advanceClock(6 * DAY); // past the 3 days and the working day to call
     let tasks = await followUps();
     expect(tasks.map((t) => t.subject).sort()).toEqual([called, lateAnswer, recorded, waived, neverReached].map((r) => r.id).sort());
     const taskOf = (r: Recipient) => tasks.find((t) => t.subject === r.id)!;

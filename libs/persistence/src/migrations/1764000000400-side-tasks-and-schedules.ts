@@ -28,7 +28,7 @@ export class SideTasksAndSchedules1764000000400 implements MigrationInterface {
           col.str('title_zh', 200),
           col.str('title_en', 200),
           col.str('status', 16),
-          // shown in the inbox from this moment (a follow-up waits 3 working days)
+          // shown in the inbox from this moment (a follow-up waits 3 days)
           col.time('opens_at'),
           col.time('due_at', true),
           col.time('created_at'),
