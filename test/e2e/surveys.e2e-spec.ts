@@ -305,12 +305,16 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
         counts: (await ds.query('SELECT slice_key, slice_value, item_key, level_key, n FROM answer_counts WHERE survey_id = ?', [surveyId]))
           .map((r: Record<string, unknown>) => ({ ...r, n: Number(r.n) }))
           .sort((x: object, y: object) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
-        scores: (await ds.query('SELECT dimension_key, response_id, idx, overall FROM response_scores WHERE survey_id = ?', [surveyId]))
+        pairs: (await ds.query('SELECT dimension_key, idx, overall, n FROM score_pairs WHERE survey_id = ?', [surveyId]))
+          .map((r: Record<string, unknown>) => ({ ...r, n: Number(r.n) }))
           .sort((x: object, y: object) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
       });
       const incremental = await tallies();
-      // 34 respondents × (quality, service); whole-survey counts agree with counting the answers themselves
-      expect(incremental.scores).toHaveLength(68);
+      // every one of the 34 respondents pairs an overall answer with each dimension
+      for (const d of ['quality', 'service']) {
+        expect(incremental.pairs.filter((p: { dimension_key: string }) => p.dimension_key === d).reduce((s: number, p: { n: number }) => s + p.n, 0)).toBe(34);
+      }
+      // whole-survey counts agree with counting the answers themselves
       const raw: { item_key: string; level_key: string | null; n: unknown }[] = await ds.query(
         'SELECT item_key, level_key, COUNT(*) AS n FROM answers WHERE survey_id = ? GROUP BY item_key, level_key',
         [surveyId],
@@ -325,7 +329,7 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       const runner = ds.createQueryRunner();
       try {
         await runner.query('DROP TABLE answer_counts');
-        await runner.query('DROP TABLE response_scores');
+        await runner.query('DROP TABLE score_pairs');
         await new AnswerTallies1764000000500().up(runner);
       } finally {
         await runner.release();

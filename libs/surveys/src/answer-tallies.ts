@@ -5,8 +5,11 @@ import type { ResolvedQuestionnaire } from './questionnaire';
  * - `answer_counts`: answers per (survey, slice, item, level), for the whole
  *   survey (slice '' = '') and per respondent attribute (product type, region…);
  *   level '' = not applicable (real level keys are never empty).
- * - `response_scores`: per respondent and dimension, the mean item ratio 0..100
- *   and the respondent's overall points, for the key-driver correlations.
+ * - `score_pairs`: respondents per (survey, dimension, dimension index, overall
+ *   points), the pairs the key-driver correlations are taken over. A
+ *   respondent's dimension index is the mean item ratio 0..100, rounded to 9
+ *   decimals so equal values always share a row; scales are discrete, so a
+ *   survey has a few hundred pairs per dimension however many respondents.
  * Both are written in the transaction that stores a response, and can be
  * rebuilt from the answers at any time (`recountSurvey`), which gives exactly
  * the same rows: figures stay recomputable from the raw answers.
@@ -37,31 +40,42 @@ export function tallyLayout(q: ResolvedQuestionnaire): TallyLayout {
   };
 }
 
-/** Adds one stored response's answers to the tallies (call in the transaction that inserted them). */
-export async function tallyResponse(db: SqlRunner, dialect: TallyDialect, layout: TallyLayout, responseId: string): Promise<void> {
-  await addCounts(db, dialect, 'response_id', responseId);
-  await addScores(db, layout, 'response_id', responseId);
+/** Adds stored responses' answers to the tallies (call in the transaction that inserted them). */
+export async function tallyResponses(db: SqlRunner, dialect: TallyDialect, layout: TallyLayout, responseIds: string[]): Promise<void> {
+  if (!responseIds.length) return;
+  await addCounts(db, dialect, responseIds);
+  await addScorePairs(db, dialect, layout, responseIds);
 }
 
-/** Rebuilds a survey's tallies from its answers (backfill, bulk loads, and the check that they match). */
+/**
+ * Rebuilds a survey's tallies from its answers (backfill, bulk loads, and the
+ * check that they match), a page of responses at a time through the same
+ * path as each write, so no statement groups a million answers at once.
+ */
 export async function recountSurvey(db: SqlRunner, dialect: TallyDialect, layout: TallyLayout, surveyId: string): Promise<void> {
   await db.query('DELETE FROM answer_counts WHERE survey_id = ?', [surveyId]);
-  await db.query('DELETE FROM response_scores WHERE survey_id = ?', [surveyId]);
-  await addCounts(db, dialect, 'survey_id', surveyId);
-  await addScores(db, layout, 'survey_id', surveyId);
+  await db.query('DELETE FROM score_pairs WHERE survey_id = ?', [surveyId]);
+  for (let after = ''; ; ) {
+    const page: { id: string }[] = await db.query('SELECT id FROM responses WHERE survey_id = ? AND id > ? ORDER BY id LIMIT ?', [surveyId, after, RECOUNT_PAGE]);
+    if (!page.length) return;
+    await tallyResponses(db, dialect, layout, page.map((r) => r.id));
+    after = page[page.length - 1].id;
+  }
 }
 
 const SLICES = Object.values(SLICE_COLUMNS);
 const UPSERT_ROWS = 500; // 6 parameters a row stays far below SQLite's 32,766 bound variables
+const RECOUNT_PAGE = 2000; // responses per step: a response id is one bound variable
+const inList = (ids: string[]) => `(${ids.map(() => '?').join(', ')})`;
 
-async function addCounts(db: SqlRunner, dialect: TallyDialect, by: 'response_id' | 'survey_id', id: string): Promise<void> {
+async function addCounts(db: SqlRunner, dialect: TallyDialect, responseIds: string[]): Promise<void> {
   // The finest grouping comes from the database (a few rows per item and level), the roll-up per slice here.
   const rows: Record<string, unknown>[] = await db.query(
     `SELECT a.survey_id, a.item_key, a.level_key, ${SLICES.map((c) => `r.${c}`).join(', ')}, COUNT(*) AS n
        FROM answers a JOIN responses s ON s.id = a.response_id JOIN recipients r ON r.id = s.recipient_id
-      WHERE a.${by} = ?
+      WHERE a.response_id IN ${inList(responseIds)}
       GROUP BY a.survey_id, a.item_key, a.level_key, ${SLICES.map((c) => `r.${c}`).join(', ')}`,
-    [id],
+    responseIds,
   );
   const counts = new Map<string, [string, string, string, string, string, number]>();
   const add = (survey: string, slice: string, value: string, item: string, level: string, n: number) => {
@@ -90,23 +104,28 @@ async function addCounts(db: SqlRunner, dialect: TallyDialect, by: 'response_id'
   }
 }
 
-async function addScores(db: SqlRunner, layout: TallyLayout, by: 'response_id' | 'survey_id', id: string): Promise<void> {
-  if (!layout.items.length) return;
+async function addScorePairs(db: SqlRunner, dialect: TallyDialect, layout: TallyLayout, responseIds: string[]): Promise<void> {
+  // key drivers correlate dimensions with the overall item; without one there is nothing to pair
+  if (!layout.items.length || !layout.overallKey) return;
   const when = (value: (item: TallyLayout['items'][number]) => unknown) => ({
     sql: `CASE a.item_key ${layout.items.map(() => 'WHEN ? THEN ?').join(' ')} END`,
     params: layout.items.flatMap((item) => [item.key, value(item)]),
   });
   const dimension = when((item) => item.dimension);
   const max = when((item) => item.max);
-  const overall = layout.overallKey
-    ? { sql: '(SELECT o.points FROM answers o WHERE o.response_id = a.response_id AND o.item_key = ?)', params: [layout.overallKey] }
-    : { sql: 'NULL', params: [] };
+  const onConflict =
+    dialect === 'mysql' ? 'ON DUPLICATE KEY UPDATE n = n + VALUES(n)' : 'ON CONFLICT (survey_id, dimension_key, idx, overall) DO UPDATE SET n = n + excluded.n';
   await db.query(
-    `INSERT INTO response_scores (survey_id, dimension_key, response_id, idx, overall)
-     SELECT a.survey_id, ${dimension.sql} AS dim, a.response_id, AVG(a.points * 100.0 / ${max.sql}), ${overall.sql}
-       FROM answers a
-      WHERE a.${by} = ? AND a.points IS NOT NULL AND a.item_key IN (${layout.items.map(() => '?').join(', ')})
-      GROUP BY a.survey_id, dim, a.response_id`,
-    [...dimension.params, ...max.params, ...overall.params, id, ...layout.items.map((item) => item.key)],
+    `INSERT INTO score_pairs (survey_id, dimension_key, idx, overall, n)
+     SELECT survey_id, dim, idx, overall, COUNT(*) FROM (
+       SELECT a.survey_id, ${dimension.sql} AS dim, ROUND(AVG(a.points * 100.0 / ${max.sql}), 9) AS idx,
+              (SELECT o.points FROM answers o WHERE o.response_id = a.response_id AND o.item_key = ?) AS overall
+         FROM answers a
+        WHERE a.response_id IN ${inList(responseIds)} AND a.points IS NOT NULL AND a.item_key IN ${inList(layout.items.map((i) => i.key))}
+        GROUP BY a.survey_id, dim, a.response_id) respondent
+      WHERE overall IS NOT NULL
+      GROUP BY survey_id, dim, idx, overall
+     ${onConflict}`,
+    [...dimension.params, ...max.params, layout.overallKey, ...responseIds, ...layout.items.map((item) => item.key)],
   );
 }

@@ -6,7 +6,7 @@ import { Clock } from '@satisflow/config';
 import { InstanceEntity } from '@satisflow/engine';
 import { hasRole, type Actor } from '@satisflow/identity';
 import { isUniqueViolation, TransactionRunner } from '@satisflow/persistence';
-import { recountSurvey, tallyLayout, tallyResponse } from './answer-tallies';
+import { recountSurvey, tallyLayout, tallyResponses } from './answer-tallies';
 import type { EnterResponseDto } from './dto/survey.dto';
 import { RecipientEntity, type Channel } from './entities/recipient.entity';
 import { AnswerEntity, ResponseEntity } from './entities/response.entity';
@@ -181,7 +181,7 @@ export class ResponsesService {
     }
     if (checked.rows.length) {
       await m.insert(AnswerEntity, checked.rows.map((r) => ({ responseId: id, surveyId: survey!.id, ...r })));
-      await tallyResponse(m, this.tx.dialect, tallyLayout(resolved), id);
+      await tallyResponses(m, this.tx.dialect, tallyLayout(resolved), [id]);
     }
     await m.update(RecipientEntity, { id: recipient.id }, { status: 'answered', answeredAt: now });
     await this.followUpTasks.closeFor(m, survey.instanceId, recipient.id, 'system', `the customer answered (${channel})`);

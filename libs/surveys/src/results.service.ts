@@ -29,7 +29,7 @@ type Distributions = Record<string, { counts: Record<string, number>; notApplica
 /**
  * A survey's figures, read from the answer tallies (answer-tallies.ts): counts
  * per item and level (whole survey and per slice), and the key-driver moments
- * the database sums over per-respondent dimension scores. The scoring library
+ * the database sums over (dimension index, overall) pairs. The scoring library
  * turns them into indices, so the cost grows with items and levels, not with
  * the number of answers.
  */
@@ -151,20 +151,20 @@ export class ResultsService {
   /**
    * Pearson moments of (dimension index, overall points) over respondents with
    * both, summed by the database in two passes (means, then centred sums) over
-   * the per-respondent dimension scores.
+   * the weighted pairs of `score_pairs`.
    */
   private async drivers(surveyId: string, q: ResolvedQuestionnaire, dimensionIndex: Record<string, number | null>) {
     const rows: { dim: string; n: unknown; sxy: unknown; sxx: unknown; syy: unknown; flat: unknown }[] = await this.ds.query(
-      `SELECT s.dimension_key AS dim, COUNT(*) AS n,
-              SUM((s.idx - m.mx) * (s.overall - m.my)) AS sxy,
-              SUM((s.idx - m.mx) * (s.idx - m.mx)) AS sxx,
-              SUM((s.overall - m.my) * (s.overall - m.my)) AS syy,
-              CASE WHEN MIN(s.idx) = MAX(s.idx) OR MIN(s.overall) = MAX(s.overall) THEN 1 ELSE 0 END AS flat
-         FROM response_scores s
-         JOIN (SELECT dimension_key, AVG(idx) AS mx, AVG(overall) AS my FROM response_scores
-                WHERE survey_id = ? AND overall IS NOT NULL GROUP BY dimension_key) m ON m.dimension_key = s.dimension_key
-        WHERE s.survey_id = ? AND s.overall IS NOT NULL
-        GROUP BY s.dimension_key`,
+      `SELECT p.dimension_key AS dim, SUM(p.n) AS n,
+              SUM(p.n * (p.idx - m.mx) * (p.overall - m.my)) AS sxy,
+              SUM(p.n * (p.idx - m.mx) * (p.idx - m.mx)) AS sxx,
+              SUM(p.n * (p.overall - m.my) * (p.overall - m.my)) AS syy,
+              CASE WHEN MIN(p.idx) = MAX(p.idx) OR MIN(p.overall) = MAX(p.overall) THEN 1 ELSE 0 END AS flat
+         FROM score_pairs p
+         JOIN (SELECT dimension_key, SUM(n * idx) / SUM(n) AS mx, SUM(n * overall) / SUM(n) AS my
+                 FROM score_pairs WHERE survey_id = ? GROUP BY dimension_key) m ON m.dimension_key = p.dimension_key
+        WHERE p.survey_id = ?
+        GROUP BY p.dimension_key`,
       [surveyId, surveyId],
     );
     const moments: Record<string, PairMoments> = {};

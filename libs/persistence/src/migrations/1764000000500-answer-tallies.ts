@@ -6,7 +6,7 @@ import { col, isMysql } from '../portable-columns';
 
 /**
  * Running tallies of answers (per survey, slice, item and level) and of
- * per-respondent dimension scores, so results read a few hundred rows instead
+ * (dimension index, overall) pairs, so results read a few hundred rows instead
  * of every answer; backfilled here from the answers already stored.
  */
 export class AnswerTallies1764000000500 implements MigrationInterface {
@@ -30,14 +30,14 @@ export class AnswerTallies1764000000500 implements MigrationInterface {
     );
     await q.createTable(
       new Table({
-        name: 'response_scores',
+        name: 'score_pairs',
         columns: [
-          // survey first: results scan one survey's rows in key order
           { ...col.ref('survey_id'), isPrimary: true },
           { ...col.str('dimension_key', 64), isPrimary: true },
-          { ...col.ref('response_id'), isPrimary: true },
-          { name: 'idx', type: 'double' },
-          { name: 'overall', type: 'double', isNullable: true },
+          // a respondent's dimension index (rounded to 9 decimals) and overall points
+          { name: 'idx', type: 'double', isPrimary: true },
+          { name: 'overall', type: 'double', isPrimary: true },
+          col.int('n'),
         ],
       }),
     );
@@ -51,7 +51,7 @@ export class AnswerTallies1764000000500 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropTable('response_scores');
+    await q.dropTable('score_pairs');
     await q.dropTable('answer_counts');
   }
 }
