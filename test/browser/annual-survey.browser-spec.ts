@@ -218,7 +218,7 @@ describe('annual survey walked through the console in Chromium', () => {
       await entry.locator('#recipientId').press('Enter');
       // vary the levels so the charts have something to show
       for (const [item, group] of (await entry.locator('.sf-q-item .ant-radio-group').all()).entries()) {
-        await group.locator('.ant-radio-button-wrapper').nth((n + item) % 4).click();
+        await group.locator('.ant-radio-button-wrapper').nth(4 - ((n + item) % 3)).click();
       }
       if (n === 0) await shot(page, '08-phone-entry', false);
       await entry.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -304,6 +304,34 @@ describe('annual survey walked through the console in Chromium', () => {
     await page.context().close();
   });
 
+  step('quality compiles the management-review pack from the system; general_manager signs it', async () => {
+    let page = await as('quality');
+    await page.goto(`${h.base}/reviews`);
+    await button(page, '新建').click();
+    const start = modal(page);
+    await start.locator('#title').fill('2026 年度管理评审输入');
+    await button(start, '确定').click();
+    await page.waitForURL(/\/instances\/[0-9a-f-]{36}$/);
+    const reviewUrl = page.url();
+    await button(page, '提交').click();
+    const dialog = modal(page);
+    await dialog.locator('.sf-pack').getByText('2026 年度客户满意度调查').waitFor();
+    await dialog.locator('#period').fill('2026');
+    await shot(page, '17-management-review-pack', false);
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await closed(dialog);
+    await page.context().close();
+
+    page = await as('general_manager');
+    await page.goto(reviewUrl);
+    await outcome(page, '批准', sign);
+    expect((await h.api<{ state: string; data: { pack: { surveyReports: unknown[] } } }>(`/instances/${reviewUrl.split('/').pop()}`))).toMatchObject({
+      state: 'archived',
+      data: { pack: { surveyReports: [expect.objectContaining({ overallIndex: expect.any(Number) })] } },
+    });
+    await page.context().close();
+  });
+
   step('auditor reads the trail, sees it verified, and has no action buttons', async () => {
     const page = await as('auditor');
     for (const e of ['提交', '批准', '退回']) expect(await button(page, e).count()).toBe(0);
@@ -312,7 +340,7 @@ describe('annual survey walked through the console in Chromium', () => {
     await page.locator('.sf-verify.ant-alert-success').waitFor();
     await page.getByText(REJECTION).first().waitFor();
     expect(await page.locator('img[src=x]').count()).toBe(0);
-    await shot(page, '17-audit-auditor');
+    await shot(page, '18-audit-auditor');
     await page.context().close();
   });
 
@@ -320,11 +348,11 @@ describe('annual survey walked through the console in Chromium', () => {
     const page = await as('admin', ADMIN_PASSWORD);
     await page.goto(`${h.base}/admin/users`);
     await page.locator('.ant-table-row').first().waitFor();
-    await shot(page, '18-admin-users');
+    await shot(page, '19-admin-users');
     await page.getByRole('button', { name: 'English' }).click();
     await page.goto(instanceUrl);
     await page.getByText('Audit timeline').waitFor();
-    await shot(page, '19-instance-english');
+    await shot(page, '20-instance-english');
     await page.context().close();
   });
 });
