@@ -289,9 +289,13 @@ describe('annual survey walked through the console in Chromium', () => {
     await page.getByRole('tab', { name: '分析报告' }).click();
     await page.locator('.sf-report-paper').waitFor();
     await shot(page, '15-report-preview');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-format=pdf]').click()]);
-    const pdf = readFileSync((await download.path())!);
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const get = async (format: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-format=${format}]`).click()]);
+      return readFileSync((await download.path())!);
+    };
+    expect((await get('pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await get('xlsx')).subarray(0, 2).toString()).toBe('PK'); // a zip
+    expect((await get('csv')).toString('utf8')).toContain('可靠性');
     await page.context().close();
   });
 
