@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, login, shot, SHOTS, startHarness, type Harness } from './support';
+import { ADMIN_PASSWORD, login, shot, shotOf, SHOTS, startHarness, type Harness } from './support';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
 const TITLE = `2026 年度客户满意度调查 ${INJECTION}`;
@@ -209,6 +209,17 @@ describe('annual survey walked through the console in Chromium', () => {
     expect(await state(page)).toBe('collecting');
     await page.locator('.sf-survey-panel').getByText('已发送').first().waitFor();
 
+    // a scanned-forms file with mistakes is refused whole, every bad line named
+    h.expectRefusal(/\/responses\/import$/);
+    await page.locator('.sf-survey-toolbar .sf-import input[type=file]').setInputFiles({
+      name: 'answers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('email,channel,reliability\nnobody@nowhere.example,fax,4\nli@bf-heavy.example,fax,9\n'),
+    });
+    await page.locator('.sf-import-errors').waitFor();
+    expect((await page.locator('.sf-import-errors tbody tr').allInnerTexts()).length).toBeGreaterThanOrEqual(2);
+    await shotOf(page.locator('.sf-survey-panel'), '08-answer-import-errors');
+
     // three answers by phone (the fourth comes from the public form)
     const names = ['北方重工', '南方建机', '华东机械厂'];
     for (const [n, name] of names.entries()) {
@@ -220,7 +231,7 @@ describe('annual survey walked through the console in Chromium', () => {
       for (const [item, group] of (await entry.locator('.sf-q-item .ant-radio-group').all()).entries()) {
         await group.locator('.ant-radio-button-wrapper').nth(4 - ((item + n * (item % 2)) % 3)).click();
       }
-      if (n === 0) await shot(page, '08-phone-entry', false);
+      if (n === 0) await shot(page, '08-phone-entry-dialog', false);
       await entry.locator('.ant-modal-footer .ant-btn-primary').click();
       await closed(entry);
     }
