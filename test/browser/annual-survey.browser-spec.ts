@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, login, shot, SHOTS, startHarness, type Harness } from './support';
+import { ADMIN_PASSWORD, login, shot, shotOf, SHOTS, startHarness, type Harness } from './support';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
 const TITLE = `2026 年度客户满意度调查 ${INJECTION}`;
@@ -209,6 +209,17 @@ describe('annual survey walked through the console in Chromium', () => {
     expect(await state(page)).toBe('collecting');
     await page.locator('.sf-survey-panel').getByText('已发送').first().waitFor();
 
+    // a scanned-forms file with mistakes is refused whole, every bad line named
+    h.expectRefusal(/\/responses\/import$/);
+    await page.locator('.sf-survey-toolbar .sf-import input[type=file]').setInputFiles({
+      name: 'answers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('email,channel,reliability\nnobody@nowhere.example,fax,4\nli@bf-heavy.example,fax,9\n'),
+    });
+    await page.locator('.sf-import-errors').waitFor();
+    expect((await page.locator('.sf-import-errors tbody tr').allInnerTexts()).length).toBeGreaterThanOrEqual(2);
+    await shotOf(page.locator('.sf-survey-panel'), '08-answer-import-errors');
+
     // three answers by phone (the fourth comes from the public form)
     const names = ['北方重工', '南方建机', '华东机械厂'];
     for (const [n, name] of names.entries()) {
@@ -218,9 +229,9 @@ describe('annual survey walked through the console in Chromium', () => {
       await entry.locator('#recipientId').press('Enter');
       // vary the levels so the charts have something to show
       for (const [item, group] of (await entry.locator('.sf-q-item .ant-radio-group').all()).entries()) {
-        await group.locator('.ant-radio-button-wrapper').nth((n + item) % 4).click();
+        await group.locator('.ant-radio-button-wrapper').nth(4 - ((item + n * (item % 2)) % 3)).click();
       }
-      if (n === 0) await shot(page, '08-phone-entry', false);
+      if (n === 0) await shot(page, '08-phone-entry-dialog', false);
       await entry.locator('.ant-modal-footer .ant-btn-primary').click();
       await closed(entry);
     }
@@ -232,7 +243,7 @@ describe('annual survey walked through the console in Chromium', () => {
     await phone.goto(personalLink);
     await phone.locator('form#f').waitFor();
     await shot(phone, '09-public-form-phone');
-    for (const group of await phone.locator('fieldset').all()) await group.locator('label').first().click();
+    for (const group of await phone.locator('fieldset').all()) await group.locator('label').nth(3).click();
     await phone.locator('textarea[name=comment]').fill('交货及时，希望加强售后培训。');
     await phone.locator('button#b').click();
     await phone.getByText('提交成功，感谢您的反馈！').waitFor();
@@ -289,9 +300,13 @@ describe('annual survey walked through the console in Chromium', () => {
     await page.getByRole('tab', { name: '分析报告' }).click();
     await page.locator('.sf-report-paper').waitFor();
     await shot(page, '15-report-preview');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-format=pdf]').click()]);
-    const pdf = readFileSync((await download.path())!);
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const get = async (format: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-format=${format}]`).click()]);
+      return readFileSync((await download.path())!);
+    };
+    expect((await get('pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await get('xlsx')).subarray(0, 2).toString()).toBe('PK'); // a zip
+    expect((await get('csv')).toString('utf8')).toContain('可靠性');
     await page.context().close();
   });
 
@@ -304,6 +319,34 @@ describe('annual survey walked through the console in Chromium', () => {
     await page.context().close();
   });
 
+  step('quality compiles the management-review pack from the system; general_manager signs it', async () => {
+    let page = await as('quality');
+    await page.goto(`${h.base}/reviews`);
+    await button(page, '新建').click();
+    const start = modal(page);
+    await start.locator('#title').fill('2026 年度管理评审输入');
+    await button(start, '确定').click();
+    await page.waitForURL(/\/instances\/[0-9a-f-]{36}$/);
+    const reviewUrl = page.url();
+    await button(page, '提交').click();
+    const dialog = modal(page);
+    await dialog.locator('.sf-pack').getByText('2026 年度客户满意度调查').waitFor();
+    await dialog.locator('#period').fill('2026');
+    await shot(page, '17-management-review-pack', false);
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await closed(dialog);
+    await page.context().close();
+
+    page = await as('general_manager');
+    await page.goto(reviewUrl);
+    await outcome(page, '批准', sign);
+    expect((await h.api<{ state: string; data: { pack: { surveyReports: unknown[] } } }>(`/instances/${reviewUrl.split('/').pop()}`))).toMatchObject({
+      state: 'archived',
+      data: { pack: { surveyReports: [expect.objectContaining({ overallIndex: expect.any(Number) })] } },
+    });
+    await page.context().close();
+  });
+
   step('auditor reads the trail, sees it verified, and has no action buttons', async () => {
     const page = await as('auditor');
     for (const e of ['提交', '批准', '退回']) expect(await button(page, e).count()).toBe(0);
@@ -312,7 +355,7 @@ describe('annual survey walked through the console in Chromium', () => {
     await page.locator('.sf-verify.ant-alert-success').waitFor();
     await page.getByText(REJECTION).first().waitFor();
     expect(await page.locator('img[src=x]').count()).toBe(0);
-    await shot(page, '17-audit-auditor');
+    await shot(page, '18-audit-auditor');
     await page.context().close();
   });
 
@@ -320,11 +363,11 @@ describe('annual survey walked through the console in Chromium', () => {
     const page = await as('admin', ADMIN_PASSWORD);
     await page.goto(`${h.base}/admin/users`);
     await page.locator('.ant-table-row').first().waitFor();
-    await shot(page, '18-admin-users');
+    await shot(page, '19-admin-users');
     await page.getByRole('button', { name: 'English' }).click();
     await page.goto(instanceUrl);
     await page.getByText('Audit timeline').waitFor();
-    await shot(page, '19-instance-english');
+    await shot(page, '20-instance-english');
     await page.context().close();
   });
 });

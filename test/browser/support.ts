@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
 export const SHOTS = join(ROOT, 'test/browser/screenshots');
@@ -127,4 +127,10 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(400); // chart and modal animations
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
+
+/** A screenshot of one part of a page (e.g. the survey panel far down a long page). */
+export async function shotOf(part: Locator, name: string): Promise<void> {
+  await part.page().waitForLoadState('networkidle');
+  await part.screenshot({ path: join(SHOTS, `${name}.png`) });
 }

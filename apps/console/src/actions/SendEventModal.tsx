@@ -7,6 +7,7 @@ import { useLabels } from '../components/useLabels';
 import { useI18n } from '../i18n/I18nProvider';
 import { eventNeeds } from './eventNeeds';
 import { jsonData, JsonField } from './JsonField';
+import { packData, PackFields, type ReviewPack } from './PackFields';
 import { planData, PlanFields, type PlanValues } from './PlanFields';
 import { reportData, ReportFields, type ReportValues } from './ReportFields';
 import { sendEvent, type EventBody } from './sendEvent';
@@ -20,11 +21,12 @@ export interface EventTarget {
   event: string;
 }
 
-type Values = Partial<PlanValues & ReportValues> & { comment?: string; json?: string; password?: string; meaning?: string };
+type Values = Partial<PlanValues & ReportValues> & { pack?: ReviewPack; composite?: string; comment?: string; json?: string; password?: string; meaning?: string };
 
 function dataOf(form: string, v: Values): Record<string, unknown> | undefined {
   if (form === 'plan') return planData(v as PlanValues);
   if (form === 'report') return reportData(v as ReportValues);
+  if (form === 'pack') return packData(v);
   if (form === 'json') return jsonData(v.json);
   return undefined;
 }
@@ -83,6 +85,7 @@ export function SendEventModal({ target, onClose, onSent }: { target: EventTarge
       <Form form={form} layout="vertical" initialValues={{ meaning: needs.meaning, targetReturnRate: 80, channels: ['email', 'phone'], findings: [] }}>
         {needs.form === 'plan' && <PlanFields />}
         {needs.form === 'report' && <ReportFields />}
+        {needs.form === 'pack' && <PackFields />}
         <Form.Item
           name="comment"
           label={t('event.comment')}

@@ -1,6 +1,6 @@
 import type { ProcedureState } from '../api/types';
 
-export type DataForm = 'plan' | 'report' | 'json' | 'none';
+export type DataForm = 'plan' | 'report' | 'pack' | 'json' | 'none';
 
 /** What sending an event in a state asks of the person: a signature, a reason, a form. */
 export interface EventNeeds {
@@ -15,6 +15,7 @@ export interface EventNeeds {
 const FORMS: Record<string, DataForm> = {
   'annual-satisfaction-survey:planning:SUBMIT': 'plan',
   'annual-satisfaction-survey:reportDrafting:SUBMIT': 'report',
+  'management-review:compiling:SUBMIT': 'pack',
 };
 
 const NO_DATA = new Set(['APPROVE', 'REJECT', 'REQUEST_WAIVER', 'CLOSE_COLLECTION']);

@@ -197,6 +197,8 @@ const zh = {
   'builder.labelEn': '英文名称',
   'builder.labelZh': '中文名称',
   'builder.preview': '答卷预览（手机）',
+  'builder.overall': '总体满意度题',
+  'builder.overallHint': '用于满意率和关键驱动因素分析；不需要可清空代码',
   'builder.questionnaire': '调查表',
   'builder.remove': '删除',
   'builder.save': '保存调查表',
@@ -329,6 +331,17 @@ const zh = {
   'board.done': '已完成',
   'board.new': '新建',
   'board.showClosed': '显示已关闭',
+  'pack.title': '评审输入包',
+  'pack.hint': '以下数据由系统按当前记录自动汇编；提交后冻结，之后的变化不影响本评审包',
+  'pack.surveys': '已批准的满意度调查报告',
+  'pack.complaints': '客户投诉统计与时限',
+  'pack.actions': '纠正措施状态',
+  'pack.composite': '综合满意度',
+  'pack.compositeHint': '例如：86.4（满意），见调查结果中的综合计算',
+  'pack.total': '共 {n}',
+  'pack.open': '进行中 {n}',
+  'pack.closed': '已关闭 {n}',
+  'pack.overdue': '逾期 {n}',
 } as const;
 
 export type TextKey = keyof typeof zh;
@@ -529,6 +542,8 @@ const en: Record<TextKey, string> = {
   'builder.labelEn': 'English label',
   'builder.labelZh': 'Chinese label',
   'builder.preview': 'Respondent preview (phone)',
+  'builder.overall': 'Overall question',
+  'builder.overallHint': 'Used for the satisfaction rate and key drivers; clear the key to leave it out',
   'builder.questionnaire': 'Questionnaire',
   'builder.remove': 'Remove',
   'builder.save': 'Save questionnaire',
@@ -661,6 +676,17 @@ const en: Record<TextKey, string> = {
   'board.done': 'Done',
   'board.new': 'New',
   'board.showClosed': 'Show closed',
+  'pack.title': 'Review pack',
+  'pack.hint': 'Compiled from the system\'s records now; frozen at submit, later changes do not alter it',
+  'pack.surveys': 'Approved survey reports',
+  'pack.complaints': 'Complaints and SLA',
+  'pack.actions': 'Corrective actions',
+  'pack.composite': 'Composite satisfaction',
+  'pack.compositeHint': 'e.g. 86.4 (satisfied), from the composite on the results tab',
+  'pack.total': '{n} in all',
+  'pack.open': '{n} open',
+  'pack.closed': '{n} closed',
+  'pack.overdue': '{n} overdue',
 };
 
 export const DICTIONARY: Record<Lang, Record<TextKey, string>> = { zh, en };

@@ -1,5 +1,5 @@
 import { Form, Radio, Typography } from 'antd';
-import type { Questionnaire } from '../../api/types';
+import type { QuestionItem, Questionnaire } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Lang } from '../../i18n/dictionary';
 import { levelsOf } from './scale';
@@ -14,6 +14,18 @@ export const NOT_APPLICABLE = '__na__';
 export function AnswerFields({ questionnaire, lang, name = 'answers' }: { questionnaire: Questionnaire; lang?: Lang; name?: string }) {
   const i18n = useI18n();
   const shown = lang ?? i18n.lang;
+  const row = (item: QuestionItem, n: number) => (
+    <Form.Item key={`${item.key}-${n}`} name={[name, item.key]} label={item.title?.[shown] || item.key} className="sf-q-item">
+      <Radio.Group optionType="button" buttonStyle="solid">
+        {levelsOf(questionnaire.scale, item).map((l) => (
+          <Radio.Button key={l.key} value={l.key}>
+            {l.label[shown]}
+          </Radio.Button>
+        ))}
+        <Radio.Button value={NOT_APPLICABLE}>{shown === 'zh' ? '不适用' : 'N/A'}</Radio.Button>
+      </Radio.Group>
+    </Form.Item>
+  );
   return (
     <>
       {questionnaire.dimensions.map((d, di) => (
@@ -21,20 +33,10 @@ export function AnswerFields({ questionnaire, lang, name = 'answers' }: { questi
           <Typography.Title level={5} className="sf-q-dimension-title">
             {d.title?.[shown] || d.key}
           </Typography.Title>
-          {d.items.map((item, ii) => (
-            <Form.Item key={`${item.key}-${ii}`} name={[name, item.key]} label={item.title?.[shown] || item.key} className="sf-q-item">
-              <Radio.Group optionType="button" buttonStyle="solid">
-                {levelsOf(questionnaire.scale, item).map((l) => (
-                  <Radio.Button key={l.key} value={l.key}>
-                    {l.label[shown]}
-                  </Radio.Button>
-                ))}
-                <Radio.Button value={NOT_APPLICABLE}>{shown === 'zh' ? '不适用' : 'N/A'}</Radio.Button>
-              </Radio.Group>
-            </Form.Item>
-          ))}
+          {d.items.map(row)}
         </div>
       ))}
+      {questionnaire.overallItem?.key && <div className="sf-q-dimension sf-q-overall">{row(questionnaire.overallItem, 0)}</div>}
     </>
   );
 }

@@ -33,6 +33,8 @@ const TEMPLATE: BuilderValues = {
     { key: 'delivery', title: { zh: '交付与运输', en: 'Delivery' }, weight: 0.1, items: [{ key: 'onTime', title: { zh: '准时交付', en: 'On-time delivery' } }] },
     { key: 'price', title: { zh: '价格', en: 'Price' }, weight: 0.2, items: [{ key: 'value', title: { zh: '性价比', en: 'Value for money' } }] },
   ],
+  // the overall question key drivers are correlated with
+  overallItem: { key: 'overall', title: { zh: '总体而言，您对我们是否满意？', en: 'Overall, how satisfied are you with us?' } },
 };
 
 const KEY_RULE = { pattern: /^[A-Za-z][A-Za-z0-9_-]*$/, message: 'a–z, 0–9, _ -' };
@@ -69,7 +71,8 @@ export function QuestionnaireBuilder({ instanceId, instanceTitle, onClose, onCre
     setBusy(true);
     setError(undefined);
     try {
-      const survey = await sendJson<Survey>('POST', '/surveys', { instanceId, ...v, period: v.period || undefined });
+      const overallItem = v.overallItem?.key ? v.overallItem : undefined;
+      const survey = await sendJson<Survey>('POST', '/surveys', { instanceId, ...v, overallItem, period: v.period || undefined });
       void message.success(t('builder.saved'));
       onCreated(survey);
     } catch (e) {
@@ -99,6 +102,19 @@ export function QuestionnaireBuilder({ instanceId, instanceTitle, onClose, onCre
             </Row>
             <Form.Item name="scale" label={t('builder.scale')} rules={[{ required: true }]}>
               <Select options={SCALE_PRESETS.map((s) => ({ value: s, label: t(`scale.${s}`) }))} />
+            </Form.Item>
+            <Form.Item label={t('builder.overall')} extra={t('builder.overallHint')}>
+              <Flex gap={8} wrap>
+                <Form.Item name={['overallItem', 'key']} rules={[KEY_RULE]} noStyle>
+                  <Input placeholder={t('builder.key')} style={{ width: 110 }} />
+                </Form.Item>
+                <Form.Item name={['overallItem', 'title', 'zh']} noStyle>
+                  <Input placeholder={t('builder.labelZh')} style={{ flex: 2, minWidth: 110 }} />
+                </Form.Item>
+                <Form.Item name={['overallItem', 'title', 'en']} noStyle>
+                  <Input placeholder={t('builder.labelEn')} style={{ flex: 2, minWidth: 110 }} />
+                </Form.Item>
+              </Flex>
             </Form.Item>
             <Form.List name="dimensions">
               {(dims, { add, remove }) => (
@@ -155,7 +171,12 @@ export function QuestionnaireBuilder({ instanceId, instanceTitle, onClose, onCre
             <div className="sf-phone">
               <div className="sf-phone-head">{values?.title}</div>
               <Form layout="vertical" className="sf-phone-body" disabled={false}>
-                {values?.dimensions && <AnswerFields questionnaire={{ scale: values.scale, dimensions: values.dimensions.filter(Boolean).map((d) => ({ ...d, items: (d.items ?? []).filter(Boolean) })) }} lang={previewLang} />}
+                {values?.dimensions && (
+                  <AnswerFields
+                    questionnaire={{ scale: values.scale, overallItem: values.overallItem, dimensions: values.dimensions.filter(Boolean).map((d) => ({ ...d, items: (d.items ?? []).filter(Boolean) })) }}
+                    lang={previewLang}
+                  />
+                )}
               </Form>
             </div>
           </div>

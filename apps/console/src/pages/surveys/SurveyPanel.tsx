@@ -8,7 +8,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FileImport } from '../../components/FileImport';
 import { useLongAction } from '../../components/LongAction';
-import type { Lang } from '../../i18n/dictionary';
+import type { Lang, TextKey } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AnswerFields } from './AnswerFields';
 import { ChangesCard } from './ChangesCard';
@@ -153,7 +153,7 @@ export function SurveyPanel({ instance, onChange }: { instance: Instance; onChan
   return (
     <Card
       className="sf-survey-panel"
-      title={survey ? <>{t('instance.survey')} · {survey.title} {survey.status && <Tag>{t(`surveyStatus.${survey.status}` as never)}</Tag>}</> : t('instance.survey')}
+      title={survey ? <>{t('instance.survey')} · {survey.title} {survey.status && <Tag>{t(`surveyStatus.${survey.status}` as TextKey)}</Tag>}</> : t('instance.survey')}
       style={{ marginBottom: 16 }}
     >
       <ErrorAlert error={surveys.error ?? full.error} />
