@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 
-/** One data row of an uploaded file, with the line (CSV) or row number (XLSX) people see in their editor. */
+/**
+ * One data row of an uploaded file, with the row number a spreadsheet shows for it
+ * (Excel/WPS open CSV files too): a quoted multi-line cell stays one row, a blank line counts.
+ */
 export interface TabularRow {
   line: number;
   values: Record<string, string>;
@@ -27,7 +30,7 @@ export async function readTabularFile(buffer: Buffer): Promise<TabularRow[]> {
 }
 
 function readCsv(buffer: Buffer): TabularRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { records: number; empty_lines: number } }[];
   try {
     records = parse(buffer.toString('utf8'), { bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as unknown as typeof records;
   } catch (error) {
@@ -36,7 +39,7 @@ function readCsv(buffer: Buffer): TabularRow[] {
   if (!records.length) throw new TabularFileError('the file is empty');
   const header = records[0].record.map(normaliseHeader);
   return records.slice(1).map(({ record, info }) => ({
-    line: info.lines,
+    line: info.records + info.empty_lines,
     values: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])),
   }));
 }
