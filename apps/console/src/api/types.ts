@@ -38,6 +38,9 @@ export interface Task {
   overdue: boolean;
   outcomes: string[];
   createdAt?: string;
+  /** `step` tasks take the machine's outcomes; follow-ups and escalations are completed with a note. */
+  kind?: 'step' | 'follow-up' | 'escalation';
+  subject?: string;
 }
 
 export type InstanceStatus = 'active' | 'completed' | 'cancelled';

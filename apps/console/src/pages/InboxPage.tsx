@@ -1,5 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Table, Tag } from 'antd';
+import { CompleteTaskButton } from '../actions/CompleteTaskButton';
 import { EventButtons } from '../actions/EventButtons';
 import { useApi } from '../api/useApi';
 import type { Task } from '../api/types';
@@ -31,7 +32,16 @@ export function InboxPage() {
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.empty')} /> }}
           rowClassName={(r) => (r.overdue ? 'sf-row-overdue' : '')}
           columns={[
-            { title: t('field.task'), key: 'task', render: (_, r) => <strong>{local(r.title)}</strong> },
+            {
+              title: t('field.task'),
+              key: 'task',
+              render: (_, r) => (
+                <>
+                  {r.kind && r.kind !== 'step' && <Tag color={r.kind === 'escalation' ? 'red' : 'blue'}>{t(`task.kind.${r.kind}`)}</Tag>}
+                  <strong>{local(r.title)}</strong>
+                </>
+              ),
+            },
             { title: t('field.instance'), key: 'instance', render: (_, r) => <Link to={`/instances/${r.instanceId}`}>{r.instanceTitle ?? r.instanceId.slice(0, 8)}</Link> },
             { title: t('field.procedure'), key: 'procedure', render: (_, r) => labels.procedure(r.procedure) },
             { title: t('field.role'), key: 'role', render: (_, r) => <Tag>{role(r.role)}</Tag> },
@@ -39,9 +49,12 @@ export function InboxPage() {
             {
               title: t('field.actions'),
               key: 'actions',
-              render: (_, r) => (
-                <EventButtons size="small" events={r.outcomes} target={{ instanceId: r.instanceId, instanceTitle: r.instanceTitle, procedure: r.procedure, state: r.state }} onSent={tasks.reload} />
-              ),
+              render: (_, r) =>
+                r.kind && r.kind !== 'step' ? (
+                  <CompleteTaskButton task={r} onDone={tasks.reload} />
+                ) : (
+                  <EventButtons size="small" events={r.outcomes} target={{ instanceId: r.instanceId, instanceTitle: r.instanceTitle, procedure: r.procedure, state: r.state }} onSent={tasks.reload} />
+                ),
             },
           ]}
         />
