@@ -185,6 +185,72 @@ describe('annual-satisfaction-survey over HTTP (procedures.md, domain section 2)
     expect(history.at(-4)).toMatchObject({ comment: '再电话跟进一轮 / phone them once more', fromState: 'waiverApproval', toState: 'collecting' });
   });
 
+  it('ends collection at the window end: chases the survey manager below the target, closes by itself once it is reached', async () => {
+    const { instance, surveyId } = await s.approvedPlan('2028 年度客户满意度调查 / 2028 survey');
+    const recipients = await s.dispatchSurvey(surveyId, 5);
+    await s.enterAnswers(surveyId, recipients.slice(0, 2)); // 40 %
+
+    await s.advanceClock(93 * DAY); // past the three-month window
+    let i = await s.get('coordinator', instance.id);
+    expect(i).toMatchObject({ state: 'collecting', availableEvents: ['CLOSE_COLLECTION', 'REQUEST_WAIVER'] });
+    expect(i.data.escalations).toEqual([expect.objectContaining({ state: 'collecting', level: 1, role: 'survey_manager' })]);
+    expect(await s.notices('survey_manager', instance.id)).toEqual([
+      expect.objectContaining({ message: expect.objectContaining({ en: expect.stringContaining('overdue') }) }),
+    ]);
+
+    await s.enterAnswers(surveyId, recipients.slice(2, 4)); // 80 %: the next chase, three working days on, finds the target met
+    await s.advanceClock(6 * DAY);
+    i = await s.get('coordinator', instance.id);
+    expect(i).toMatchObject({ state: 'reportDrafting' });
+    expect(i.data.collection).toMatchObject({ returnRate: 80, targetReturnRate: 80, waived: false });
+    expect((await s.history(instance.id)).at(-1)).toMatchObject({
+      event: 'DEADLINE', actor: { username: 'system', role: 'system' }, fromState: 'collecting', toState: 'reportDrafting',
+    });
+  });
+
+  it('sends the report back from approval and from the general manager; overdue review and approval escalate', async () => {
+    const { instance, surveyId } = await s.approvedPlan('2029 年度客户满意度调查 / 2029 survey');
+    const recipients = await s.dispatchSurvey(surveyId, 5);
+    await s.enterAnswers(surveyId, recipients.slice(0, 4));
+    await s.act('coordinator', instance.id, { type: 'CLOSE_COLLECTION' });
+    const id = instance.id;
+
+    // review overdue: the approver and then the general manager are told
+    await s.submitReport(id);
+    await s.advanceClock(6 * DAY);
+    let i = await s.get('survey_manager', id);
+    expect(i).toMatchObject({ state: 'reportReview' });
+    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'survey_manager', overdue: true })]);
+    expect(i.data.escalations.at(-1)).toMatchObject({ state: 'reportReview', level: 1, role: 'approver' });
+    i = await s.act('survey_manager', id, { type: 'APPROVE', signature: s.sign('审核通过 / reviewed') });
+
+    // approval overdue, then sent back with a reason
+    await s.advanceClock(6 * DAY);
+    i = await s.get('approver', id);
+    expect(i.data.escalations.at(-1)).toMatchObject({ state: 'reportApproval', level: 1, role: 'general_manager' });
+    expect((await s.send('approver', id, { type: 'REJECT' })).status).toBe(422);
+    i = await s.act('approver', id, { type: 'REJECT', comment: '建议不具体 / proposals too vague' });
+    expect(i).toMatchObject({ state: 'reportDrafting' });
+    expect(i.data.lastRejection).toMatchObject({ state: 'reportApproval', comment: '建议不具体 / proposals too vague', by: 'approver' });
+
+    // redrafted, through review and approval again, then the general manager sends it back
+    await s.submitReport(id);
+    await s.act('survey_manager', id, { type: 'APPROVE', signature: s.sign('审核通过 / reviewed') });
+    await s.act('approver', id, { type: 'APPROVE', signature: s.sign('批准 / approved') });
+    i = await s.act('management_rep', id, { type: 'ACKNOWLEDGE' });
+    expect(i.state).toBe('gmApproval');
+    i = await s.act('general_manager', id, { type: 'REJECT', comment: '重要发现需附整改计划 / add an action plan for the important finding' });
+    expect(i).toMatchObject({ state: 'reportDrafting' });
+    expect(i.data.lastRejection).toMatchObject({ state: 'gmApproval', by: 'general_manager' });
+
+    const history = await s.history(id);
+    expect(history.filter((r) => r.event === 'REJECT').map((r) => [r.fromState, r.toState, r.actor.role])).toEqual([
+      ['reportApproval', 'reportDrafting', 'approver'],
+      ['gmApproval', 'reportDrafting', 'general_manager'],
+    ]);
+    expect(history.filter((r) => r.event === 'DEADLINE').map((r) => r.fromState)).toEqual(['reportReview', 'reportApproval']);
+  });
+
   it('escalates an overdue plan approval to the general manager', async () => {
     const plan = await s.start('survey_manager', SURVEY, '2027 年度客户满意度调查');
     const survey = await s.attachSurvey(plan.id, '2027 年度调查表');

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/test-app';
-import { COMPLAINT, CORRECTIVE_ACTION, DAY, MINUTE, startProcedures, type Steps } from './steps';
+import { COMPLAINT, CORRECTIVE_ACTION, DAY, HOUR, MINUTE, startProcedures, type Steps } from './steps';
 
 describe('customer-complaint over HTTP (procedures.md, domain section 3)', () => {
   let t: TestApp;
@@ -190,5 +190,29 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     i = await s.dispatchComplaint(complaint.id);
     expect(i).toMatchObject({ state: 'handling', revision: 4 });
     expect(i.openTasks[0]).toMatchObject({ role: 'complaint_handler', overdue: false });
+  });
+
+  it('escalates an unresolved case after 24 hours, and a callback not made within 24 hours of the resolution', async () => {
+    const complaint = await s.openComplaint('阀门异响 / valve rattles');
+    await s.dispatchComplaint(complaint.id);
+    await s.advanceClock(23 * HOUR);
+    expect((await s.get('complaint_handler', complaint.id)).data.escalations ?? []).toEqual([]);
+
+    await s.advanceClock(2 * HOUR); // 25 hours in handling
+    let i = await s.get('complaint_handler', complaint.id);
+    expect(i).toMatchObject({ state: 'handling' });
+    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'complaint_handler', assignee: 'complaint_handler', overdue: true })]);
+    expect(i.data.escalations).toEqual([expect.objectContaining({ state: 'handling', level: 1, role: 'survey_manager' })]);
+
+    i = await s.resolveComplaint(complaint.id);
+    expect(i).toMatchObject({ state: 'callback' });
+    expect(i.openTasks[0]).toMatchObject({ role: 'complaint_desk', overdue: false });
+    await s.advanceClock(25 * HOUR);
+    i = await s.get('complaint_desk', complaint.id);
+    expect(i.openTasks[0]).toMatchObject({ state: 'callback', overdue: true });
+    expect(i.data.escalations.at(-1)).toMatchObject({ state: 'callback', level: 1, role: 'survey_manager' });
+    expect((await s.history(complaint.id)).filter((r) => r.event === 'DEADLINE').map((r) => r.fromState)).toEqual(['handling', 'callback']);
+
+    expect((await s.callbackSatisfied(complaint.id)).state).toBe('closed');
   });
 });
