@@ -126,11 +126,12 @@ export async function login(h: Harness, page: Page, username: string, password =
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(400); // chart and modal animations
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  // transitions finished, so a sider or chart caught mid-animation never shows half-drawn
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage, animations: 'disabled' });
 }
 
 /** A screenshot of one part of a page (e.g. the survey panel far down a long page). */
 export async function shotOf(part: Locator, name: string): Promise<void> {
   await part.page().waitForLoadState('networkidle');
-  await part.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await part.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
 }
