@@ -60,9 +60,9 @@ export class AuthService {
     } catch {
       throw new UnauthorizedException('invalid or expired access token');
     }
-    const user = await this.users.findById(claims.sub);
-    if (!user || user.disabled) throw new UnauthorizedException('the account behind this token is not active');
-    return toActor(user);
+    const actor = await this.users.activeActor(claims.sub);
+    if (!actor) throw new UnauthorizedException('the account behind this token is not active');
+    return actor;
   }
 
   /** Re-authentication for signed steps (21 CFR Part 11-style): the signer types the password again. */

@@ -49,6 +49,22 @@ export class UsersService {
     return this.users.findOne({ where: { id } });
   }
 
+  /**
+   * The actor behind a token, on every authenticated request: one joined query
+   * instead of TypeORM's relation load (two queries and its entity mapping).
+   * Null when the account is gone or disabled.
+   */
+  async activeActor(id: string): Promise<Actor | null> {
+    const rows: { id: string; username: string; display_name: string; role: Actor['roles'][number]['role'] | null; scope: string | null }[] =
+      await this.users.manager.query(
+        'SELECT u.id, u.username, u.display_name, r.role, r.scope FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = ? AND u.disabled = 0',
+        [id],
+      );
+    if (rows.length === 0) return null;
+    const roles = rows.filter((r) => r.role !== null).map((r) => (r.scope ? { role: r.role!, scope: r.scope } : { role: r.role! }));
+    return { id: rows[0].id, username: rows[0].username, displayName: rows[0].display_name, roles };
+  }
+
   async get(id: string): Promise<UserEntity> {
     const user = await this.findById(id);
     if (!user) throw new NotFoundException(`user ${id} not found`);
