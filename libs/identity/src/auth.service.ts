@@ -67,8 +67,8 @@ export class AuthService {
 
   /** Re-authentication for signed steps (21 CFR Part 11-style): the signer types the password again. */
   async checkPassword(userId: string, password: string): Promise<boolean> {
-    const user = await this.users.findById(userId);
-    return !!user && !user.disabled && (await this.hasher.verify(password, user.passwordHash));
+    const hash = await this.users.activePasswordHash(userId);
+    return hash !== null && (await this.hasher.verify(password, hash));
   }
 
   get now(): Date {

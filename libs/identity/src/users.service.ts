@@ -65,6 +65,12 @@ export class UsersService {
     return { id: rows[0].id, username: rows[0].username, displayName: rows[0].display_name, roles };
   }
 
+  /** The password hash of an active account, for re-authentication at signing (one lean query). */
+  async activePasswordHash(id: string): Promise<string | null> {
+    const rows: { password_hash: string }[] = await this.users.manager.query('SELECT password_hash FROM users WHERE id = ? AND disabled = 0', [id]);
+    return rows[0]?.password_hash ?? null;
+  }
+
   async get(id: string): Promise<UserEntity> {
     const user = await this.findById(id);
     if (!user) throw new NotFoundException(`user ${id} not found`);
