@@ -68,6 +68,22 @@ describe('persistence against the real database', () => {
     expect(await settings.get('n')).toBe(20);
   });
 
+  it('commits concurrent units together but rolls back a failing one alone', async () => {
+    const key = db.dialect === 'mysql' ? '`key`' : '"key"';
+    const write = (name: string, fail: boolean) =>
+      tx.run(async (m) => {
+        await m.query(`INSERT INTO settings (${key}, value, updated_at) VALUES (?, '1', '2026-12-01 00:00:00.000')`, [name]);
+        if (fail) throw new Error(`unit ${name} failed after writing`);
+        return name;
+      });
+    // queued while one another runs: on SQLite these share one COMMIT, a savepoint each
+    const results = await Promise.allSettled(['g1', 'g2', 'g3', 'g4', 'g5'].map((name, n) => write(name, n % 2 === 1)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason.message).toBe('unit g2 failed after writing');
+    const rows: { k: string }[] = await ds.query(`SELECT ${key} AS k FROM settings WHERE ${key} LIKE 'g%' ORDER BY ${key}`);
+    expect(rows.map((r) => r.k)).toEqual(['g1', 'g3', 'g5']);
+  });
+
   it('retries a deadlock victim on MySQL so both units complete', async () => {
     if (db.dialect !== 'mysql') return; // SQLite writers are queued, they cannot deadlock
     await settings.set('a', 0);

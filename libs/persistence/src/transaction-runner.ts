@@ -4,13 +4,27 @@ import { DataSource, EntityManager } from 'typeorm';
 
 const MYSQL_RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const MAX_ATTEMPTS = 5;
+/** Units sharing one SQLite COMMIT at most (bounds how long the first waits for the last). */
+const MAX_GROUP = 32;
+
+interface Unit<T> {
+  work: (manager: EntityManager) => Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
 /** Pooled MySQL connections whose session already runs READ COMMITTED. */
 const readCommittedSessions = new WeakSet<object>();
 
 /**
  * Runs a unit of work in one transaction, the way each dialect needs it:
  * - SQLite: TypeORM shares a single connection, so writers are queued here
- *   (one at a time) instead of colliding inside that connection.
+ *   (one at a time) instead of colliding inside that connection. Units that
+ *   queued up while another ran share one COMMIT (group commit): each runs in
+ *   its own savepoint, so a failing unit rolls back alone, and none is answered
+ *   before the shared COMMIT. A COMMIT writes every dirty page to the WAL, which
+ *   costs more than a transition's statements; sharing it is what lets SQLite
+ *   keep up with concurrent users.
+ *
  * - MySQL/MariaDB: InnoDB may pick this transaction as a deadlock victim;
  *   the whole unit is retried with jittered back-off, which is safe because
  *   nothing was committed.
@@ -20,7 +34,8 @@ const readCommittedSessions = new WeakSet<object>();
 @Injectable()
 export class TransactionRunner {
   private readonly logger = new Logger(TransactionRunner.name);
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly pending: Unit<unknown>[] = [];
+  private draining = false;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -33,9 +48,49 @@ export class TransactionRunner {
   }
 
   private serialised<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const next = this.queue.then(() => this.dataSource.transaction(work));
-    this.queue = next.catch(() => undefined);
-    return next;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work, resolve, reject } as Unit<unknown>);
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.pending.length > 0) await this.group(this.pending.splice(0, MAX_GROUP));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** One SQLite transaction for the queued units, a savepoint each. */
+  private async group(units: Unit<unknown>[]): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    const done: [Unit<unknown>, unknown][] = [];
+    try {
+      await runner.startTransaction();
+      for (const unit of units) {
+        if (units.length > 1) await runner.startTransaction(); // nested: a SAVEPOINT
+        try {
+          const value = await unit.work(runner.manager);
+          if (units.length > 1) await runner.commitTransaction(); // RELEASE
+          done.push([unit, value]);
+        } catch (error) {
+          // alone: the outer ROLLBACK below; grouped: back to this unit's savepoint
+          if (units.length === 1) throw error;
+          await runner.rollbackTransaction();
+          unit.reject(error);
+        }
+      }
+      await runner.commitTransaction();
+      for (const [unit, value] of done) unit.resolve(value);
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      // nothing of the group committed (a unit already refused keeps its own error: a promise settles once)
+      for (const unit of units) unit.reject(error);
+    } finally {
+      await runner.release();
+    }
   }
 
   private async withRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { Descriptions, Typography } from 'antd';
+import { Descriptions, Flex, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -14,6 +14,10 @@ function Value({ value }: { value: unknown }) {
   if (typeof value === 'string' && ISO_TIME.test(value)) return <>{dateTime(value)}</>;
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return <>{value.join('、')}</>;
   if (isRecord(value)) return <JsonView value={value} />;
+  // findings, escalations, callbacks: one small table per entry
+  if (Array.isArray(value) && value.every(isRecord)) {
+    return <Flex vertical gap={8}>{value.map((v, i) => <JsonView key={i} value={v} />)}</Flex>;
+  }
   if (typeof value === 'object') return <pre className="sf-json">{JSON.stringify(value, null, 2)}</pre>;
   return <>{String(value)}</>;
 }
