@@ -143,7 +143,8 @@ describe('item index properties', () => {
         const b = itemIndex(ten, tallyAnswers(ten, [...answers].reverse()));
         expect(a).toEqual(b);
         const valid = answers.filter((x): x is number => x !== null);
-        if (valid.length > 0) expect(a.index).toBeCloseTo((valid.reduce((s, x) => s + x, 0) / valid.length) * 10, 1);
+        // the index is published to one decimal: it may differ from the exact mean by half a unit of that decimal
+        if (valid.length > 0) expect(Math.abs(a.index - (valid.reduce((s, x) => s + x, 0) / valid.length) * 10)).toBeLessThanOrEqual(0.05 + 1e-9);
       }),
     );
   });
