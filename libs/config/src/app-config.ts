@@ -75,6 +75,10 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Audit trails of at least this many records are verified by worker threads in parallel (one per core, at most 4). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  AUDIT_VERIFY_PARALLEL_FROM = 100_000;
+
   /** Failed logins per username and client address before further attempts get 429 (brute-force brake). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   LOGIN_MAX_FAILURES = 10;

@@ -23,7 +23,9 @@ export async function openRawDb(env: Record<string, string>): Promise<RawDb> {
   db.pragma('busy_timeout = 10000');
   return {
     async query<T>(sql: string, params: unknown[] = []) {
-      return db.prepare(sql).all(...params) as T[];
+      const statement = db.prepare(sql);
+      // writes (tampering) return no rows, as on MySQL
+      return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as T[];
     },
     async close() {
       db.close();
