@@ -47,6 +47,21 @@ export class TransactionRunner {
     return this.dialect === 'sqlite' ? this.serialised(work) : this.withRetry(work);
   }
 
+  /**
+   * A read that needs no transaction of its own: on MySQL one statement on a pooled
+   * connection (no BEGIN/COMMIT round trips); on SQLite through the writers' queue,
+   * because the one shared connection would otherwise see another unit's uncommitted rows.
+   */
+  async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') return this.run(work);
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
+  }
+
   private serialised<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ work, resolve, reject } as Unit<unknown>);

@@ -177,7 +177,7 @@ export class Dispatcher {
     // Unsigned events skip this read; the transaction checks the state again either way.
     let signatureMeaning: string | undefined;
     if (input.signature) {
-      const peek = (await this.tx.run((m) => loadInstance(m, instanceId)))?.instance;
+      const peek = (await this.tx.read((m) => loadInstance(m, instanceId)))?.instance;
       if (!peek) throw new NotFoundException(`instance ${instanceId} not found`);
       const peekMeta = stepMeta(this.registry.get(peek.procedureKey, peek.procedureVersion).machine, peek.state);
       if (peekMeta?.signed?.[input.type]) signatureMeaning = await this.signatures.verify(actor, input.signature);
