@@ -28,6 +28,7 @@ import {
   deleteTasks,
   deleteTimers,
   earliestTimerDue,
+  insertInstance,
   insertTask,
   insertTimer,
   InstanceChange,
@@ -100,8 +101,10 @@ export class Dispatcher {
     }
     const calendar = await this.calendar.get();
     return this.tx.run(async (m) => {
-      const instance = await this.startIn(m, def, input, actor, calendar);
-      return buildInstanceView(m, def.machine, instance, actor, this.clock.now());
+      const openTasks: TaskEntity[] = [];
+      const instance = await this.startIn(m, def, input, actor, calendar, undefined, openTasks);
+      // a new instance has no children yet, and its task was just written
+      return buildInstanceView(m, def.machine, instance, actor, this.clock.now(), { tasks: openTasks, children: [] });
     });
   }
 
@@ -116,6 +119,7 @@ export class Dispatcher {
     actor: Actor | undefined,
     calendar: CalendarConfig,
     parent?: ParentLink,
+    openTasks: TaskEntity[] = [],
   ): Promise<InstanceEntity> {
     if (parent) {
       const existing = await m.findOne(InstanceEntity, { where: { parentId: parent.parentId, parentKey: parent.parentKey } });
@@ -148,7 +152,7 @@ export class Dispatcher {
       createdAt: now,
       updatedAt: now,
     });
-    instance.auditHead = await this.audit.append(m, null, {
+    const record = this.audit.seal(null, {
       instanceId: id,
       revision: 1,
       at: now,
@@ -160,8 +164,13 @@ export class Dispatcher {
       procedureKey: def.key,
       procedureVersion: def.version,
     });
-    await m.insert(InstanceEntity, instance as QueryDeepPartialEntity<InstanceEntity>);
-    await executeAll(m, await this.enterState(m, def, instance, null, undefined, now, calendar));
+    instance.auditHead = record.hash;
+    // one round trip on MySQL: the row, its first audit record, its task and deadline
+    await executeAll(m, [
+      insertInstance(m, instance),
+      this.audit.insertStatement(m, record),
+      ...(await this.enterState(m, def, instance, null, undefined, now, calendar, openTasks)),
+    ]);
     await this.writeEffects(m, instance, emittedEffects(actions), now);
     return instance;
   }

@@ -57,6 +57,17 @@ export async function loadInstance(m: EntityManager, id: string): Promise<{ inst
   return { instance, children: row.children ? row.children.split(',') : [] };
 }
 
+/** A new instance's row. */
+export function insertInstance(m: EntityManager, i: InstanceEntity): Statement {
+  return {
+    sql: `INSERT INTO instances (id, procedure_key, procedure_version, title, state, status, revision, snapshot, step_actors,
+                                 parent_id, parent_key, audit_head, created_by, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    params: [i.id, i.procedureKey, i.procedureVersion, i.title, i.state, i.status, i.revision, JSON.stringify(i.snapshot),
+      JSON.stringify(i.stepActors), i.parentId, i.parentKey, i.auditHead, i.createdBy, dbTime(m, i.createdAt), dbTime(m, i.updatedAt)],
+  };
+}
+
 export type InstanceChange = Pick<InstanceEntity, 'state' | 'status' | 'revision' | 'snapshot' | 'stepActors' | 'updatedAt' | 'auditHead'>;
 
 /** Writes the transition's new revision if `fromRevision` is still current (changes 0 rows when another writer won). */
