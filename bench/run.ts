@@ -90,6 +90,7 @@ async function engineBench(target: Target): Promise<void> {
 
     const floor = target.dialect === 'sqlite' ? await floorSqlite(env.DATABASE_PATH, k, DURATION) : await floorMysql(env.DATABASE_URL, k, DURATION);
     add(`floor.${target.dialect}.c${k}.transitionsPerSec`, floor.perSec, '1/s');
+    add(`floor.${target.dialect}.c${k}.p99Ms`, floor.p99Ms, 'ms');
     add(`ratio.${target.dialect}.c${k}.engineToFloor`, result.perSec / floor.perSec, 'x');
     await cleanup();
   }

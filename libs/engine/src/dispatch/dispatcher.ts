@@ -371,7 +371,7 @@ export class Dispatcher {
     const fromMeta = fromState === null ? undefined : stepMeta(def.machine, fromState);
     const stateChanged = fromState !== instance.state;
     const active = instance.status === 'active';
-    if ((stateChanged || !active) && fromMeta?.deadline) writes.push(deleteTimers(instance.id));
+    if ((stateChanged || !active) && fromMeta?.deadline) writes.push(deleteTimers(m, instance.id));
     let dueAt: Date | null = null;
     if (active && meta?.deadline) {
       const level = stateChanged ? 1 : input?.type === 'DEADLINE' ? (input.level ?? 1) + 1 : undefined;
@@ -385,7 +385,7 @@ export class Dispatcher {
     }
     // an escalated task stays overdue: its original due date and creation time are kept
     const kept = !stateChanged ? await openTaskTimes(m, instance.id) : undefined;
-    if (fromMeta?.role) writes.push(deleteTasks(instance.id));
+    if (fromMeta?.role) writes.push(deleteTasks(m, instance.id));
     if (active && meta?.role) {
       const assignee = meta.assignee ? instance.snapshot.context[meta.assignee] : undefined;
       const task: TaskEntity = {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { dbTime, selectRows, Statement, toDate, toInt } from '@satisflow/persistence';
+import { dbTime, isMysqlManager, selectRows, Statement, toDate, toInt } from '@satisflow/persistence';
 import type { InstanceEntity } from '../entities/instance.entity';
 import type { TaskEntity } from '../entities/task.entity';
 import type { TimerEntity } from '../entities/timer.entity';
@@ -79,8 +79,20 @@ export function updateInstance(m: EntityManager, id: string, fromRevision: numbe
   };
 }
 
-export function deleteTimers(instanceId: string): Statement {
-  return { sql: 'DELETE FROM timers WHERE instance_id = ?', params: [instanceId] };
+/**
+ * Deletes an instance's rows of a small, busy table through its instance_id index.
+ * MariaDB otherwise chose a full scan on these few-row tables, and the DELETE then
+ * waited for row locks of other instances' transactions: 452 lock waits in 3 s of
+ * the engine benchmark, its p99 at 110 ms. The index hint needs the multi-table form.
+ */
+function deleteByInstance(m: EntityManager, table: 'timers' | 'tasks', index: string, instanceId: string): Statement {
+  return isMysqlManager(m)
+    ? { sql: `DELETE t FROM ${table} t FORCE INDEX (${index}) WHERE t.instance_id = ?`, params: [instanceId] }
+    : { sql: `DELETE FROM ${table} WHERE instance_id = ?`, params: [instanceId] };
+}
+
+export function deleteTimers(m: EntityManager, instanceId: string): Statement {
+  return deleteByInstance(m, 'timers', 'ix_timers_instance', instanceId);
 }
 
 export function insertTimer(m: EntityManager, t: TimerEntity): Statement {
@@ -90,8 +102,8 @@ export function insertTimer(m: EntityManager, t: TimerEntity): Statement {
   };
 }
 
-export function deleteTasks(instanceId: string): Statement {
-  return { sql: 'DELETE FROM tasks WHERE instance_id = ?', params: [instanceId] };
+export function deleteTasks(m: EntityManager, instanceId: string): Statement {
+  return deleteByInstance(m, 'tasks', 'ix_tasks_instance', instanceId);
 }
 
 export function insertTask(m: EntityManager, t: TaskEntity): Statement {
