@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { HashedFields } from '../audit-hash';
 
 /**
  * Where a verifier reads the trail: connection details rather than a connection,
@@ -7,22 +8,9 @@ import type { DataSource } from 'typeorm';
 export type TrailSource = { dialect: 'mysql'; url: string } | { dialect: 'sqlite'; path: string };
 
 /** One audit record as stored; `at` is ISO 8601 text, as it is hashed. */
-export interface TrailRow {
+export interface TrailRow extends HashedFields {
   seq: number;
-  instanceId: string;
-  revision: number;
   at: string;
-  actorId: string | null;
-  actorUsername: string;
-  actorRole: string | null;
-  event: string;
-  fromState: string | null;
-  toState: string;
-  comment: string | null;
-  data: string | null;
-  signatureMeaning: string | null;
-  procedureKey: string;
-  procedureVersion: number;
   prevHash: string;
   hash: string;
 }
