@@ -265,13 +265,16 @@ describe('audit verification finds removed records and instances', () => {
     const { loadConfig } = await import('@satisflow/config');
     const app = await createApp(loadConfig({ ...t.db.env, LOG_LEVEL: 'silent', TEST_CLOCK: '1', BCRYPT_ROUNDS: '4', ADMIN_PASSWORD: 'admin-password-1', DEMO: '1' }));
     await app.init();
-    const supertest = (await import('supertest')).default;
-    const http = supertest(app.getHttpServer());
-    const admin = (await http.post('/api/v1/auth/login').send({ username: 'admin', password: 'admin-password-1' })).body.accessToken;
-    await http.post('/api/v1/test/clock').set('Authorization', `Bearer ${admin}`).send({ advanceMs: 7 * DAY }).expect(200);
-    await http.post('/api/v1/test/worker/run').set('Authorization', `Bearer ${admin}`).expect(200);
-    const history = (await http.get(`/api/v1/instances/${plan.id}/history`).set('Authorization', `Bearer ${admin}`)).body;
-    expect(history.filter((r: { event: string }) => r.event === 'DEADLINE')).toHaveLength(1);
-    t.app = app; // closed by afterEach
+    try {
+      const supertest = (await import('supertest')).default;
+      const http = supertest(app.getHttpServer());
+      const admin = (await http.post('/api/v1/auth/login').send({ username: 'admin', password: 'admin-password-1' })).body.accessToken;
+      await http.post('/api/v1/test/clock').set('Authorization', `Bearer ${admin}`).send({ advanceMs: 7 * DAY }).expect(200);
+      await http.post('/api/v1/test/worker/run').set('Authorization', `Bearer ${admin}`).expect(200);
+      const history = (await http.get(`/api/v1/instances/${plan.id}/history`).set('Authorization', `Bearer ${admin}`)).body;
+      expect(history.filter((r: { event: string }) => r.event === 'DEADLINE')).toHaveLength(1);
+    } finally {
+      await app.close(); // the second process; afterEach drops the database
+    }
   });
 });
