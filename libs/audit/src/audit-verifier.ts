@@ -24,6 +24,7 @@ export interface VerifyResult {
 
 /** The compiled worker; absent when running from TypeScript sources (ts-jest), where ranges run in this thread. */
 const WORKER_FILE = join(__dirname, 'verify', 'verify-range.worker.js');
+const HAS_WORKER = existsSync(WORKER_FILE);
 
 function inWorker(source: TrailSource, task: RangeTask): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
@@ -82,7 +83,7 @@ export class AuditVerifier {
     const [{ min, max }] = await this.ds.query('SELECT MIN(seq) AS min, MAX(seq) AS max FROM audit_records');
     const top = Math.max(toInt(max ?? 0), checkpoints.at(-1)?.toSeq ?? 0);
     // below the threshold one thread is quicker than starting workers
-    const parallel = top - toInt(min ?? 0) + 1 >= this.config.AUDIT_VERIFY_PARALLEL_FROM && existsSync(WORKER_FILE);
+    const parallel = top - toInt(min ?? 0) + 1 >= this.config.AUDIT_VERIFY_PARALLEL_FROM && HAS_WORKER;
     const tasks = splitTrail(top, checkpoints, parallel ? Math.min(availableParallelism(), 4) : 1);
     const source = trailSource(this.ds);
     const results = await Promise.all(tasks.map((task) => (parallel ? inWorker(source, task) : verifyRange(source, task))));

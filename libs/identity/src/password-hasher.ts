@@ -8,6 +8,7 @@ import type { BcryptJob } from './bcrypt.worker';
 
 /** The compiled worker; absent when running from TypeScript sources (ts-jest), where bcrypt runs in this thread. */
 const WORKER_FILE = join(__dirname, 'bcrypt.worker.js');
+const HAS_WORKER = existsSync(WORKER_FILE);
 
 /**
  * bcrypt in plain JavaScript: installs from the registry with no native build.
@@ -50,7 +51,7 @@ export class PasswordHasher implements OnModuleDestroy {
   }
 
   private ensureWorker(): Worker | undefined {
-    if (this.worker || !existsSync(WORKER_FILE)) return this.worker;
+    if (this.worker || !HAS_WORKER) return this.worker;
     const worker = new Worker(WORKER_FILE);
     worker.unref();
     worker.on('message', (m: { id: number; value?: unknown; error?: string }) => {

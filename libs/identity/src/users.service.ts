@@ -6,7 +6,7 @@ import { Clock } from '@satisflow/config';
 import { isUniqueViolation } from '@satisflow/persistence';
 import type { CreateUserDto, RoleGrantDto, UpdateUserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
-import type { Actor } from './roles';
+import type { Actor, RoleGrant, RoleKey } from './roles';
 import { UserRoleEntity } from './user-role.entity';
 import { UserEntity } from './user.entity';
 
@@ -16,12 +16,16 @@ export interface UserView extends Actor {
   createdAt: Date;
 }
 
+function toGrant(r: { role: RoleKey; scope: string | null }): RoleGrant {
+  return r.scope ? { role: r.role, scope: r.scope } : { role: r.role };
+}
+
 export function toActor(user: UserEntity): Actor {
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
-    roles: user.roles.map((r) => (r.scope ? { role: r.role, scope: r.scope } : { role: r.role })),
+    roles: user.roles.map(toGrant),
   };
 }
 
@@ -55,13 +59,13 @@ export class UsersService {
    * Null when the account is gone or disabled.
    */
   async activeActor(id: string): Promise<Actor | null> {
-    const rows: { id: string; username: string; display_name: string; role: Actor['roles'][number]['role'] | null; scope: string | null }[] =
+    const rows: { id: string; username: string; display_name: string; role: RoleKey | null; scope: string | null }[] =
       await this.users.manager.query(
         'SELECT u.id, u.username, u.display_name, r.role, r.scope FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = ? AND u.disabled = 0',
         [id],
       );
     if (rows.length === 0) return null;
-    const roles = rows.filter((r) => r.role !== null).map((r) => (r.scope ? { role: r.role!, scope: r.scope } : { role: r.role! }));
+    const roles = rows.flatMap((r) => (r.role === null ? [] : [toGrant({ role: r.role, scope: r.scope })]));
     return { id: rows[0].id, username: rows[0].username, displayName: rows[0].display_name, roles };
   }
 

@@ -78,22 +78,25 @@ export class TransactionRunner {
     }
   }
 
-  /** One SQLite transaction for the queued units, a savepoint each. */
+  /** One SQLite transaction for the queued units, a savepoint each (a lone unit needs none). */
   private async group(units: Unit<unknown>[]): Promise<void> {
+    if (units.length === 1) {
+      const [unit] = units;
+      await this.dataSource.transaction(unit.work).then(unit.resolve, unit.reject);
+      return;
+    }
     const runner = this.dataSource.createQueryRunner();
     const done: [Unit<unknown>, unknown][] = [];
     try {
       await runner.startTransaction();
       for (const unit of units) {
-        if (units.length > 1) await runner.startTransaction(); // nested: a SAVEPOINT
+        await runner.startTransaction(); // nested: a SAVEPOINT
         try {
           const value = await unit.work(runner.manager);
-          if (units.length > 1) await runner.commitTransaction(); // RELEASE
+          await runner.commitTransaction(); // RELEASE
           done.push([unit, value]);
         } catch (error) {
-          // alone: the outer ROLLBACK below; grouped: back to this unit's savepoint
-          if (units.length === 1) throw error;
-          await runner.rollbackTransaction();
+          await runner.rollbackTransaction(); // back to this unit's savepoint
           unit.reject(error);
         }
       }

@@ -30,6 +30,8 @@ const COLUMNS = `seq, instance_id AS instanceId, revision, at, actor_id AS actor
 /**
  * Stored times as the hash has them: both dialects give 'YYYY-MM-DD HH:MM:SS.fff…'
  * (mysql2 with dateStrings: no Date is built per row), hashed to the millisecond.
+ * The fallback repeats @satisflow/persistence's toDate rather than importing it:
+ * that package would load TypeORM and Nest into every verification worker.
  */
 function isoTime(at: string): string {
   if (at.length >= 23 && at[10] === ' ') return `${at.slice(0, 10)}T${at.slice(11, 23)}Z`;
