@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConfigModule, loadConfig } from '@satisflow/config';
-import { PersistenceModule, SettingsService, TransactionRunner } from '@satisflow/persistence';
+import { executeAll, PersistenceModule, selectRows, SettingsService, TransactionRunner } from '@satisflow/persistence';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 describe('persistence against the real database', () => {
@@ -100,5 +100,62 @@ describe('persistence against the real database', () => {
     expect(attempts).toBeGreaterThan(2); // one of them was chosen as victim and ran again
     expect(await settings.get('a')).toBe(2);
     expect(await settings.get('b')).toBe(2);
+  });
+
+  describe('transaction boundaries riding on statements', () => {
+    const key = () => (db.dialect === 'mysql' ? '`key`' : '"key"');
+    const put = (name: string, value: string) => ({
+      sql: `INSERT INTO settings (${key()}, value, updated_at) VALUES (?, ?, '2026-12-01 00:00:00.000')`,
+      params: [name, value],
+    });
+    /** Every statement text sent to the database while `work` runs (one entry per round trip). */
+    async function sent(work: () => Promise<unknown>): Promise<string[]> {
+      const seen: string[] = [];
+      const spy = { beforeQuery: (e: { query: string }) => void seen.push(e.query) };
+      ds.subscribers.push(spy);
+      try {
+        await work();
+      } finally {
+        ds.subscribers.splice(ds.subscribers.indexOf(spy), 1);
+      }
+      return seen;
+    }
+
+    it('sends a read and a final batch as two round trips on MySQL, BEGIN and COMMIT included', async () => {
+      const trips = await sent(() =>
+        tx.run(async (m) => {
+          await selectRows(m, `SELECT value FROM settings WHERE ${key()} = ?`, ['none']);
+          return executeAll(m, [put('b1', '1'), put('b2', '2')], { endsTransaction: true });
+        }),
+      );
+      if (db.dialect === 'mysql') {
+        expect(trips).toHaveLength(2);
+        expect(trips[0]).toMatch(/^START TRANSACTION;\nSELECT/);
+        expect(trips[1]).toMatch(/;\nCOMMIT$/);
+      }
+      const rows: { v: string }[] = await ds.query(`SELECT value AS v FROM settings WHERE ${key()} IN ('b1', 'b2') ORDER BY ${key()}`);
+      expect(rows.map((r) => r.v)).toEqual(['1', '2']);
+    });
+
+    it('commits nothing of a final batch whose statement fails, nor what the unit wrote before it', async () => {
+      await expect(
+        tx.run(async (m) => {
+          await executeAll(m, [put('c1', '1')]);
+          await executeAll(m, [put('c2', '2'), put('c1', 'duplicate key')], { endsTransaction: true });
+        }),
+      ).rejects.toThrow();
+      const rows: unknown[] = await ds.query(`SELECT value FROM settings WHERE ${key()} IN ('c1', 'c2')`);
+      expect(rows).toEqual([]);
+    });
+
+    it('refuses a statement after the unit committed with its last batch', async () => {
+      const after = tx.run(async (m) => {
+        await executeAll(m, [put('d1', '1')], { endsTransaction: true });
+        await m.query(`UPDATE settings SET value = '2' WHERE ${key()} = 'd1'`);
+      });
+      if (db.dialect === 'mysql') await expect(after).rejects.toThrow('a statement after the unit of work committed');
+      else await after; // SQLite leaves COMMIT to the runner: the update is part of the unit
+      expect(await settings.get('d1')).toBe(db.dialect === 'mysql' ? 1 : 2);
+    });
   });
 });

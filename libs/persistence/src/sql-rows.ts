@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { markCommitted, takePendingBegin } from './transaction-boundaries';
 
 /**
  * Plain prepared SQL for hot paths where building statements through TypeORM's
@@ -11,9 +12,11 @@ function runner(m: EntityManager) {
   return m.queryRunner;
 }
 
-/** Rows of a SELECT. */
+/** Rows of a SELECT (on MySQL with a pending START TRANSACTION in front, in the same round trip). */
 export async function selectRows<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  return (await runner(m).query(sql, params, true)).records as T[];
+  const r = runner(m);
+  if (takePendingBegin(r)) return (await r.query(`START TRANSACTION;\n${sql}`, params, true)).records[1] as T[];
+  return (await r.query(sql, params, true)).records as T[];
 }
 
 /** Runs a write and returns the number of rows it changed. */
@@ -50,15 +53,24 @@ export interface Statement {
 /**
  * Runs writes in order and returns the rows each changed. On MySQL they travel
  * in one round trip (the pool allows multiple statements; every value is still
- * a bound parameter); SQLite runs them one by one in-process, where a round trip
- * costs nothing. A failing statement fails the whole call; the caller's
- * transaction then rolls back whatever ran before it.
+ * a bound parameter), with a pending START TRANSACTION in front and, when the
+ * caller says these are its unit's last statements (`endsTransaction`), COMMIT
+ * behind: a failing statement stops the batch before it, and the unit rolls back.
+ * SQLite runs them one by one in-process, where a round trip costs nothing, and
+ * leaves COMMIT to the transaction runner (queued units share it).
  */
-export async function executeAll(m: EntityManager, statements: Statement[]): Promise<number[]> {
-  if (statements.length === 0) return [];
-  if (isMysqlManager(m) && statements.length > 1) {
-    const result = await runner(m).query(statements.map((s) => s.sql).join(';\n'), statements.flatMap((s) => s.params), true);
-    return (result.records as { affectedRows?: number }[]).map((r) => r.affectedRows ?? 0);
+export async function executeAll(m: EntityManager, statements: Statement[], opts: { endsTransaction?: boolean } = {}): Promise<number[]> {
+  const r = runner(m);
+  if (isMysqlManager(m)) {
+    const begin = takePendingBegin(r);
+    const commit = opts.endsTransaction === true;
+    const sql = [...(begin ? ['START TRANSACTION'] : []), ...statements.map((s) => s.sql), ...(commit ? ['COMMIT'] : [])];
+    if (sql.length === 0) return [];
+    const result = await r.query(sql.join(';\n'), statements.flatMap((s) => s.params), true);
+    if (commit) markCommitted(r);
+    if (sql.length === 1) return statements.length ? [result.affected ?? 0] : [];
+    const packets = (result.records as { affectedRows?: number }[]).slice(begin ? 1 : 0, begin ? statements.length + 1 : statements.length);
+    return packets.map((p) => p.affectedRows ?? 0);
   }
   const changed: number[] = [];
   for (const s of statements) changed.push(await execute(m, s.sql, s.params));

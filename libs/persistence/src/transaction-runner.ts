@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { beginWithFirstStatement } from './transaction-boundaries';
 
 const MYSQL_RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const MAX_ATTEMPTS = 5;
@@ -127,7 +128,9 @@ export class TransactionRunner {
 
   /**
    * One READ COMMITTED transaction. The level is set once per pooled connection
-   * (SESSION) instead of before every transaction, which saves a round trip per unit of work.
+   * (SESSION) instead of before every transaction, which saves a round trip per unit
+   * of work; START TRANSACTION travels with the unit's first statement and, when its
+   * last batch carried COMMIT, there is nothing left to commit here (transaction-boundaries.ts).
    */
   private async readCommitted<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
@@ -137,13 +140,13 @@ export class TransactionRunner {
         await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
         readCommittedSessions.add(connection);
       }
-      await runner.startTransaction();
+      beginWithFirstStatement(runner);
       try {
         const result = await work(runner.manager);
-        await runner.commitTransaction();
+        if (runner.isTransactionActive) await runner.commitTransaction();
         return result;
       } catch (error) {
-        await runner.rollbackTransaction().catch(() => undefined);
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       }
     } finally {

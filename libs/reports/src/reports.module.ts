@@ -20,8 +20,10 @@ export class ReportsModule implements OnModuleInit {
 
   onModuleInit(): void {
     // What the reviewer signs is what was submitted: freeze the report as it goes to review.
-    this.hooks.register(SURVEY_PROCEDURE, async (m, t) => {
-      if (t.fromState === 'reportDrafting' && t.toState === 'reportReview') await this.reports.freeze(m, t.instance);
-    });
+    this.hooks.register(
+      SURVEY_PROCEDURE,
+      (t) => t.fromState === 'reportDrafting' && t.toState === 'reportReview',
+      (m, t) => this.reports.freeze(m, t.instance),
+    );
   }
 }

@@ -42,11 +42,17 @@ export class SurveysModule implements OnModuleInit {
       RETURN_RATE_EVENTS.has(event) ? this.surveys.factsForInstance(m, instance.id) : {},
     );
     // What the approver signed is what gets measured: freeze the questionnaire with the plan.
-    this.hooks.register(SURVEY_PROCEDURE, async (m, t) => {
-      if (t.fromState === 'planApproval' && t.event === 'APPROVE') await this.surveys.freezeForInstance(m, t.instance.id);
-      // a waiver request pauses collection; anything else leaving it ends the phone follow-ups
-      if (t.fromState === 'collecting' && t.toState !== 'collecting' && t.toState !== 'waiverApproval') await this.followUpTasks.closeAll(m, t.instance.id);
-    });
+    this.hooks.register(
+      SURVEY_PROCEDURE,
+      (t) => t.fromState === 'planApproval' && t.event === 'APPROVE',
+      (m, t) => this.surveys.freezeForInstance(m, t.instance.id),
+    );
+    // a waiver request pauses collection; anything else leaving it ends the phone follow-ups
+    this.hooks.register(
+      SURVEY_PROCEDURE,
+      (t) => t.fromState === 'collecting' && t.toState !== 'collecting' && t.toState !== 'waiverApproval',
+      (m, t) => this.followUpTasks.closeAll(m, t.instance.id),
+    );
     // Completing a follow-up task from the inbox records the call on the recipient.
     this.sideTasks.onComplete('follow-up', async (m, task, actor, note) => {
       await this.surveys.recordFollowUpIn(m, task.subject, note, actor.username);

@@ -58,6 +58,14 @@ export interface ParentLink {
   parentKey: string;
 }
 
+export interface StartOptions {
+  parent?: ParentLink;
+  /** Receives the open task the new instance starts with. */
+  openTasks?: TaskEntity[];
+  /** The caller's unit of work ends with this start's writes (see `transit`). */
+  endsTransaction?: boolean;
+}
+
 const SYSTEM = { id: null, username: 'system', role: 'system' };
 
 function refuse(r: Refusal): never {
@@ -102,7 +110,7 @@ export class Dispatcher {
     const calendar = await this.calendar.get();
     return this.tx.run(async (m) => {
       const openTasks: TaskEntity[] = [];
-      const instance = await this.startIn(m, def, input, actor, calendar, undefined, openTasks);
+      const instance = await this.startIn(m, def, input, actor, calendar, { openTasks, endsTransaction: true });
       // a new instance has no children yet, and its task was just written
       return buildInstanceView(m, def.machine, instance, actor, this.clock.now(), { tasks: openTasks, children: [] });
     });
@@ -118,8 +126,7 @@ export class Dispatcher {
     input: StartInput,
     actor: Actor | undefined,
     calendar: CalendarConfig,
-    parent?: ParentLink,
-    openTasks: TaskEntity[] = [],
+    { parent, openTasks = [], endsTransaction = false }: StartOptions = {},
   ): Promise<InstanceEntity> {
     if (parent) {
       const existing = await m.findOne(InstanceEntity, { where: { parentId: parent.parentId, parentKey: parent.parentKey } });
@@ -165,13 +172,14 @@ export class Dispatcher {
       procedureVersion: def.version,
     });
     instance.auditHead = record.hash;
+    const effects = emittedEffects(actions);
     // one round trip on MySQL: the row, its first audit record, its task and deadline
-    await executeAll(m, [
-      insertInstance(m, instance),
-      this.audit.insertStatement(m, record),
-      ...(await this.enterState(m, def, instance, null, undefined, now, calendar, openTasks)),
-    ]);
-    await this.writeEffects(m, instance, emittedEffects(actions), now);
+    await executeAll(
+      m,
+      [insertInstance(m, instance), this.audit.insertStatement(m, record), ...(await this.enterState(m, def, instance, null, undefined, now, calendar, openTasks))],
+      { endsTransaction: endsTransaction && effects.length === 0 },
+    );
+    await this.writeEffects(m, instance, effects, now);
     return instance;
   }
 
@@ -194,11 +202,12 @@ export class Dispatcher {
     const calendar = await this.calendar.get();
     try {
       return await this.tx.run(async (m) => {
-        const loaded = await loadInstance(m, instanceId);
+        const loaded = await loadInstance(m, instanceId, { forUpdate: true });
         if (!loaded) throw new NotFoundException(`instance ${instanceId} not found`);
         const def = this.registry.get(loaded.instance.procedureKey, loaded.instance.procedureVersion);
         const openTasks: TaskEntity[] = [];
-        const next = await this.transit(m, def, loaded.instance, input, actor, signatureMeaning, calendar, openTasks);
+        // with an idempotency key the answer is stored after the transition; without one its writes end the unit
+        const next = await this.transit(m, def, loaded.instance, input, actor, signatureMeaning, calendar, openTasks, !keyId);
         // children are created by the outbox in their own transactions, so the load already saw them all
         const view = await buildInstanceView(m, def.machine, next, actor, this.clock.now(), { tasks: openTasks, children: loaded.children });
         if (keyId) {
@@ -218,7 +227,7 @@ export class Dispatcher {
 
   /** An event from the system (another module), inside that module's transaction. */
   async sendSystem(m: EntityManager, instanceId: string, input: EventInput): Promise<InstanceEntity> {
-    const loaded = await loadInstance(m, instanceId);
+    const loaded = await loadInstance(m, instanceId, { forUpdate: true });
     if (!loaded) throw new NotFoundException(`instance ${instanceId} not found`);
     const def = this.registry.get(loaded.instance.procedureKey, loaded.instance.procedureVersion);
     return this.apply(m, def, loaded.instance, input, undefined, undefined, await this.calendar.get());
@@ -237,10 +246,14 @@ export class Dispatcher {
     signatureMeaning: string | undefined,
     calendar: CalendarConfig,
   ): Promise<InstanceEntity> {
-    return this.transit(m, def, instance, input, actor, signatureMeaning, calendar, []);
+    return this.transit(m, def, instance, input, actor, signatureMeaning, calendar, [], false);
   }
 
-  /** `apply`, also handing back the open task it leaves (so the caller's view needs no re-read). */
+  /**
+   * `apply`, also handing back the open task it leaves (so the caller's view needs no re-read).
+   * `endsTransaction`: the caller writes nothing after this transition, so when no effect
+   * and no hook follows the batch, COMMIT travels with it (one round trip fewer on MySQL).
+   */
   private async transit(
     m: EntityManager,
     def: ProcedureDefinition,
@@ -250,6 +263,7 @@ export class Dispatcher {
     signatureMeaning: string | undefined,
     calendar: CalendarConfig,
     openTasks: TaskEntity[],
+    endsTransaction: boolean,
   ): Promise<InstanceEntity> {
     if (input.expectedRevision !== undefined && input.expectedRevision !== instance.revision) {
       throw new ConflictException(`instance is at revision ${instance.revision}, not ${input.expectedRevision}: reload and try again`);
@@ -320,19 +334,21 @@ export class Dispatcher {
     updated.auditHead = record.hash;
     const fromRevision = instance.revision;
     const saved = Object.assign(instance, updated);
+    const transition = { instance: saved, event: input.type, fromState, toState };
+    const hooks = this.hooks.applicable(transition);
     // one batch (one round trip on MySQL): the revision-checked update first, then the trail, timers and task
     const writes = [
-      updateInstance(m, saved.id, fromRevision, updated),
+      updateInstance(m, saved.id, fromRevision, updated, 'active'), // only an active instance takes events (checked above)
       this.audit.insertStatement(m, record),
       ...(await this.enterState(m, def, saved, fromState, input, now, calendar, openTasks)),
     ];
-    const changed = await executeAll(m, writes).catch((error: unknown) => {
+    const changed = await executeAll(m, writes, { endsTransaction: endsTransaction && effects.length === 0 && hooks.length === 0 }).catch((error: unknown) => {
       // a writer that lost the race inserts the winner's audit revision again
       throw isUniqueViolation(error) ? this.lostRace(fromRevision) : error;
     });
     if (!changed[0]) throw this.lostRace(fromRevision);
     await this.writeEffects(m, saved, effects, now);
-    await this.hooks.run(m, { instance: saved, event: input.type, fromState, toState });
+    for (const hook of hooks) await hook(m, transition);
     return saved;
   }
 

@@ -28,12 +28,22 @@ interface InstanceRow {
   children: string | null;
 }
 
-/** The instance and its children's ids (oldest first), read in one statement. */
-export async function loadInstance(m: EntityManager, id: string): Promise<{ instance: InstanceEntity; children: string[] } | undefined> {
+/**
+ * The instance and its children's ids (oldest first), read in one statement.
+ * `forUpdate`: on MySQL the instance's row (not its children's) stays locked until the
+ * transaction ends, so a concurrent event for it waits here and then sees the new
+ * revision, and the revision-checked UPDATE cannot miss: a batch ending in COMMIT has
+ * no lost race to detect after the fact. SQLite's writers are serialised already.
+ */
+export async function loadInstance(
+  m: EntityManager,
+  id: string,
+  { forUpdate = false } = {},
+): Promise<{ instance: InstanceEntity; children: string[] } | undefined> {
   const [row] = await selectRows<InstanceRow>(
     m,
     `SELECT i.*, (SELECT GROUP_CONCAT(c.id ORDER BY c.created_at) FROM instances c WHERE c.parent_id = i.id) AS children
-       FROM instances i WHERE i.id = ?`,
+       FROM instances i WHERE i.id = ?${forUpdate && isMysqlManager(m) ? ' FOR UPDATE' : ''}`,
     [id],
   );
   if (!row) return undefined;
@@ -70,30 +80,32 @@ export function insertInstance(m: EntityManager, i: InstanceEntity): Statement {
 
 export type InstanceChange = Pick<InstanceEntity, 'state' | 'status' | 'revision' | 'snapshot' | 'stepActors' | 'updatedAt' | 'auditHead'>;
 
-/** Writes the transition's new revision if `fromRevision` is still current (changes 0 rows when another writer won). */
-export function updateInstance(m: EntityManager, id: string, fromRevision: number, c: InstanceChange): Statement {
+/**
+ * Writes the transition's new revision if `fromRevision` is still current (changes 0 rows when another writer won).
+ * With `previousStatus` equal to the new status, `status` stays out of SET: SQLite rewrites the
+ * entry of every index on a column named in SET, changed or not (ix_instances_proc_status).
+ */
+export function updateInstance(m: EntityManager, id: string, fromRevision: number, c: InstanceChange, previousStatus?: InstanceEntity['status']): Statement {
+  const status = c.status !== previousStatus;
   return {
-    sql: `UPDATE instances SET state = ?, status = ?, revision = ?, snapshot = ?, step_actors = ?, updated_at = ?, audit_head = ?
+    sql: `UPDATE instances SET state = ?, ${status ? 'status = ?, ' : ''}revision = ?, snapshot = ?, step_actors = ?, updated_at = ?, audit_head = ?
            WHERE id = ? AND revision = ?`,
-    params: [c.state, c.status, c.revision, JSON.stringify(c.snapshot), JSON.stringify(c.stepActors), dbTime(m, c.updatedAt), c.auditHead, id, fromRevision],
+    params: [c.state, ...(status ? [c.status] : []), c.revision, JSON.stringify(c.snapshot), JSON.stringify(c.stepActors), dbTime(m, c.updatedAt), c.auditHead, id, fromRevision],
   };
 }
 
 /**
- * Deletes an instance's rows of a small, busy table through its instance_id index.
- * MariaDB otherwise chose a full scan on these few-row tables, and the DELETE then
- * waited for row locks of other instances' transactions (1–6 transactions waiting at
- * any moment of the engine benchmark at 16 clients, its p99 at 110 ms). The index
- * hint needs the multi-table form.
+ * Deletes an instance's rows of a small, busy table. Both tables are keyed by
+ * (instance_id, id), so this is a range of the primary key on either dialect:
+ * no secondary index to choose or to keep up, and on MariaDB the DELETE locks
+ * only this instance's rows.
  */
-function deleteByInstance(m: EntityManager, table: 'timers' | 'tasks', index: string, instanceId: string): Statement {
-  return isMysqlManager(m)
-    ? { sql: `DELETE t FROM ${table} t FORCE INDEX (${index}) WHERE t.instance_id = ?`, params: [instanceId] }
-    : { sql: `DELETE FROM ${table} WHERE instance_id = ?`, params: [instanceId] };
+function deleteByInstance(table: 'timers' | 'tasks', instanceId: string): Statement {
+  return { sql: `DELETE FROM ${table} WHERE instance_id = ?`, params: [instanceId] };
 }
 
 export function deleteTimers(m: EntityManager, instanceId: string): Statement {
-  return deleteByInstance(m, 'timers', 'ix_timers_instance', instanceId);
+  return deleteByInstance('timers', instanceId);
 }
 
 export function insertTimer(m: EntityManager, t: TimerEntity): Statement {
@@ -104,7 +116,7 @@ export function insertTimer(m: EntityManager, t: TimerEntity): Statement {
 }
 
 export function deleteTasks(m: EntityManager, instanceId: string): Statement {
-  return deleteByInstance(m, 'tasks', 'ix_tasks_instance', instanceId);
+  return deleteByInstance('tasks', instanceId);
 }
 
 export function insertTask(m: EntityManager, t: TaskEntity): Statement {

@@ -13,18 +13,25 @@ export interface TransitionInfo {
 export type TransitionHook = (manager: EntityManager, info: TransitionInfo) => Promise<void>;
 
 /**
+ * Which transitions a hook has work for, decided without the database. The dispatcher
+ * asks before it writes: a transition that no hook wants can send COMMIT with its writes.
+ */
+export type HookCondition = (info: TransitionInfo) => boolean;
+
+/**
  * Lets a module keep its own records in step with a procedure, atomically with
  * the transition (e.g. the survey's questionnaire is frozen when the plan is approved).
  */
 @Injectable()
 export class TransitionHooks {
-  private readonly hooks = new Map<string, TransitionHook[]>();
+  private readonly hooks = new Map<string, { when: HookCondition; hook: TransitionHook }[]>();
 
-  register(procedureKey: string, hook: TransitionHook): void {
-    this.hooks.set(procedureKey, [...(this.hooks.get(procedureKey) ?? []), hook]);
+  register(procedureKey: string, when: HookCondition, hook: TransitionHook): void {
+    this.hooks.set(procedureKey, [...(this.hooks.get(procedureKey) ?? []), { when, hook }]);
   }
 
-  async run(manager: EntityManager, info: TransitionInfo): Promise<void> {
-    for (const hook of this.hooks.get(info.instance.procedureKey) ?? []) await hook(manager, info);
+  /** The hooks to run for this transition, in registration order. */
+  applicable(info: TransitionInfo): TransitionHook[] {
+    return (this.hooks.get(info.instance.procedureKey) ?? []).filter((h) => h.when(info)).map((h) => h.hook);
   }
 }

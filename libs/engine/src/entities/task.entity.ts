@@ -1,13 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** An open human task: derived from the instance's current state and replaced on every transition. */
-@Entity('tasks')
+/**
+ * An open human task: derived from the instance's current state and replaced on every transition.
+ * Keyed by (instance, id), on SQLite WITHOUT ROWID: an instance's rows sit together in the key itself.
+ */
+@Entity('tasks', { withoutRowid: true })
 export class TaskEntity {
+  @PrimaryColumn({ name: 'instance_id', type: 'varchar', length: 36 })
+  instanceId: string;
+
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
-
-  @Column({ name: 'instance_id', type: 'varchar', length: 36 })
-  instanceId: string;
 
   @Column({ name: 'procedure_key', type: 'varchar', length: 64 })
   procedureKey: string;

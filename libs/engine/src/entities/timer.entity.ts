@@ -1,13 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A durable deadline: fires DEADLINE at `dueAt` if the instance is still at `revision`. */
-@Entity('timers')
+/**
+ * A durable deadline: fires DEADLINE at `dueAt` if the instance is still at `revision`.
+ * Keyed by (instance, id), on SQLite WITHOUT ROWID: an instance's rows sit together in the key itself.
+ */
+@Entity('timers', { withoutRowid: true })
 export class TimerEntity {
+  @PrimaryColumn({ name: 'instance_id', type: 'varchar', length: 36 })
+  instanceId: string;
+
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
-
-  @Column({ name: 'instance_id', type: 'varchar', length: 36 })
-  instanceId: string;
 
   @Column({ type: 'varchar', length: 64 })
   state: string;

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { InstanceEntity } from '../entities/instance.entity';
 import { TransitionHooks, type TransitionInfo } from '../dispatch/transition-hooks';
 import { stepMeta } from '../dispatch/step-meta';
 import { ProcedureRegistry } from '../procedure-registry';
@@ -9,6 +10,10 @@ interface Escalation {
   state: string;
   level: number;
   role: string;
+}
+
+function escalationsOf(instance: InstanceEntity): Escalation[] {
+  return (instance.snapshot.context.escalations ?? []) as Escalation[];
 }
 
 /**
@@ -26,13 +31,13 @@ export class EscalationTasks implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const def of this.registry.all()) this.hooks.register(def.key, (m, info) => this.onTransition(m, info));
+    // never escalated: no task to open or close, and no query on the hot path
+    const escalated = (info: TransitionInfo) => escalationsOf(info.instance).length > 0;
+    for (const def of this.registry.all()) this.hooks.register(def.key, escalated, (m, info) => this.onTransition(m, info));
   }
 
   private async onTransition(m: EntityManager, { instance, event, fromState, toState }: TransitionInfo): Promise<void> {
-    const escalations = (instance.snapshot.context.escalations ?? []) as Escalation[];
-    // never escalated: no task to open or close, and no query on the hot path
-    if (!escalations.length) return;
+    const escalations = escalationsOf(instance);
     if (fromState !== toState || instance.status !== 'active') {
       await this.tasks.close(m, { instanceId: instance.id, kind: 'escalation' }, 'system', `${fromState} → ${toState}`);
       return;

@@ -107,6 +107,7 @@ export class SideTasks {
     return this.tx.run(async (m) => {
       const task = await m.findOne(SideTaskEntity, { where: { id } });
       if (!task) {
+        // by id alone (the instance is not known here): a scan of the open step tasks, only on this refusal's path
         if (await m.findOne(TaskEntity, { where: { id }, select: { id: true } })) {
           throw new UnprocessableEntityException('a step task is completed by sending one of its outcomes to its instance (POST /instances/:id/events)');
         }

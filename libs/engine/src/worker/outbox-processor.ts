@@ -100,8 +100,7 @@ export class OutboxProcessor {
     if (effect.type !== 'effect.startChild') throw new Error('not a startChild effect');
     const def = this.registry.latest(effect.procedure);
     await this.dispatcher.startIn(m, def, { procedure: effect.procedure, title: effect.title, data: effect.data }, undefined, await this.calendar.get(), {
-      parentId: row.instanceId,
-      parentKey: row.effectKey,
+      parent: { parentId: row.instanceId, parentKey: row.effectKey },
     });
   }
 

@@ -38,22 +38,26 @@ export class TimerPoller {
         where: { dueAt: LessThanOrEqual(this.clock.now()) },
         order: { dueAt: 'ASC' },
         take: BATCH,
-        select: { id: true },
+        // the whole key (ix_timers_due carries it): the claim and the delete below are primary-key lookups
+        select: { instanceId: true, id: true },
       });
-      for (const { id } of due) if (await this.fire(id)) fired++;
+      for (const key of due) if (await this.fire(key)) fired++;
       if (due.length < BATCH) return fired;
     }
   }
 
-  private async fire(timerId: string): Promise<boolean> {
+  private async fire(key: Pick<TimerEntity, 'instanceId' | 'id'>): Promise<boolean> {
     const calendar = await this.calendar.get();
     try {
       return await this.tx.run(async (m) => {
-        const qb = m.getRepository(TimerEntity).createQueryBuilder('t').where('t.id = :timerId', { timerId });
+        const qb = m
+          .getRepository(TimerEntity)
+          .createQueryBuilder('t')
+          .where('t.instanceId = :instanceId AND t.id = :id', { instanceId: key.instanceId, id: key.id });
         if (this.tx.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
         const timer = await qb.getOne();
         if (!timer) return false; // fired or claimed by another worker
-        await m.delete(TimerEntity, { id: timer.id });
+        await m.delete(TimerEntity, { instanceId: timer.instanceId, id: timer.id });
         const instance = await m.findOne(InstanceEntity, { where: { id: timer.instanceId } });
         // the instance moved on since the timer was set: the deadline no longer applies
         if (!instance || instance.status !== 'active' || instance.state !== timer.state) return false;
@@ -62,7 +66,7 @@ export class TimerPoller {
         return true;
       });
     } catch (error) {
-      this.logger.error(`timer ${timerId} failed: ${(error as Error).message}`);
+      this.logger.error(`timer ${key.id} failed: ${(error as Error).message}`);
       return false;
     }
   }

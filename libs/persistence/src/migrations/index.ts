@@ -5,6 +5,7 @@ import { Reports1764000000300 } from './1764000000300-reports';
 import { SideTasksAndSchedules1764000000400 } from './1764000000400-side-tasks-and-schedules';
 import { AnswerTallies1764000000500 } from './1764000000500-answer-tallies';
 import { RecipientBounces1764000000510 } from './1764000000510-recipient-bounces';
+import { TasksAndTimersByInstance1764000000600 } from './1764000000600-tasks-and-timers-by-instance';
 
 /** Every migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SideTasksAndSchedules1764000000400,
   AnswerTallies1764000000500,
   RecipientBounces1764000000510,
+  TasksAndTimersByInstance1764000000600,
 ];

@@ -1,0 +1,115 @@
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@satisflow/config';
+import { dataSourceOptions } from '@satisflow/persistence';
+import { MIGRATIONS } from '../../libs/persistence/src/migrations';
+import { TasksAndTimersByInstance1764000000600 } from '../../libs/persistence/src/migrations/1764000000600-tasks-and-timers-by-instance';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+interface Shape {
+  /** name, type, nullable and default of every column, in table order */
+  columns: string[];
+  primary: string[];
+  /** secondary indexes (not the primary key's), name → columns */
+  indexes: Record<string, string[]>;
+  withoutRowid: boolean;
+}
+
+async function shapeOf(ds: DataSource, dialect: 'mysql' | 'sqlite', table: string): Promise<Shape> {
+  if (dialect === 'mysql') {
+    const columns: { n: string; t: string; nl: string; d: string | null }[] = await ds.query(
+      `SELECT COLUMN_NAME AS n, COLUMN_TYPE AS t, IS_NULLABLE AS nl, COLUMN_DEFAULT AS d FROM information_schema.COLUMNS
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
+      [table],
+    );
+    const keys: { k: string; c: string }[] = await ds.query(
+      `SELECT INDEX_NAME AS k, COLUMN_NAME AS c FROM information_schema.STATISTICS
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+      [table],
+    );
+    const indexes: Record<string, string[]> = {};
+    for (const k of keys) (indexes[k.k] ??= []).push(k.c);
+    const { PRIMARY: primary = [], ...secondary } = indexes;
+    return { columns: columns.map((c) => `${c.n} ${c.t} ${c.nl} ${c.d}`), primary, indexes: secondary, withoutRowid: false };
+  }
+  const columns: { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[] = await ds.query(`PRAGMA table_info("${table}")`);
+  const list: { name: string; origin: string }[] = await ds.query(`PRAGMA index_list("${table}")`);
+  const indexes: Record<string, string[]> = {};
+  for (const ix of list.filter((i) => i.origin === 'c')) {
+    indexes[ix.name] = ((await ds.query(`PRAGMA index_info("${ix.name}")`)) as { seqno: number; name: string }[]).sort((a, b) => a.seqno - b.seqno).map((c) => c.name);
+  }
+  const [{ sql }] = await ds.query(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, [table]);
+  return {
+    columns: columns.map((c) => `${c.name} ${c.type} ${c.notnull ? 'NOT NULL' : 'NULL'} ${c.dflt_value}`),
+    primary: columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+    indexes,
+    withoutRowid: /WITHOUT ROWID\s*$/i.test(sql),
+  };
+}
+
+describe('migration 1764000000600: tasks and timers keyed by (instance_id, id)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  const rows = async () => ({
+    tasks: await ds.query('SELECT * FROM tasks ORDER BY id'),
+    timers: await ds.query('SELECT * FROM timers ORDER BY id'),
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const options = dataSourceOptions(loadConfig({ ...db.env, LOG_LEVEL: 'silent' }));
+    const upTo = MIGRATIONS.indexOf(TasksAndTimersByInstance1764000000600);
+    expect(upTo).toBeGreaterThan(0);
+    // a database as the release before this migration left it
+    ds = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, upTo), migrationsRun: false });
+    await ds.initialize();
+    await ds.runMigrations();
+    await ds.destroy();
+    ds = new DataSource({ ...options, migrationsRun: false });
+    await ds.initialize();
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('keeps every column and row, clusters both tables by instance, and goes back down', async () => {
+    const t = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+    const i = (n: number) => `10000000-0000-4000-8000-00000000000${n}`;
+    const task = 'INSERT INTO tasks (id, instance_id, procedure_key, state, role, assignee, title_zh, title_en, outcomes, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    await ds.query(task, [t(1), i(1), 'p', 'review', 'approver', null, '审批', 'Approve', '["APPROVE","REJECT"]', '2026-01-02 03:04:05.123456', '2026-01-01 00:00:00.000001']);
+    await ds.query(task, [t(2), i(2), 'p', 'draft', 'survey_manager', 'alice', '起草', 'Draft', '[]', null, '2026-01-01 00:00:00.500000']);
+    await ds.query(task, [t(3), i(1), 'p', 'review', 'approver', 'bob', '审批', 'Approve', '["APPROVE"]', null, '2026-01-01 00:00:01.000000']);
+    const timer = 'INSERT INTO timers (id, instance_id, state, revision, level, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+    await ds.query(timer, [t(4), i(1), 'review', 3, 1, '2026-01-02 03:04:05.123456', '2026-01-01 00:00:00.000001']);
+    await ds.query(timer, [t(5), i(2), 'draft', 7, 2, '2026-02-01 00:00:00.000000', '2026-01-01 00:00:00.000000']);
+
+    const before = await rows();
+    const shapes = async () => ({ tasks: await shapeOf(ds, db.dialect, 'tasks'), timers: await shapeOf(ds, db.dialect, 'timers') });
+    const old = await shapes();
+    expect(old.tasks).toMatchObject({ primary: ['id'], indexes: { ix_tasks_instance: ['instance_id'], ix_tasks_role: ['role'] } });
+    expect(old.timers).toMatchObject({ primary: ['id'], indexes: { ix_timers_due: ['due_at'], ix_timers_instance: ['instance_id'] } });
+
+    expect((await ds.runMigrations()).map((m) => m.name)).toEqual(['TasksAndTimersByInstance1764000000600']);
+    expect(await rows()).toEqual(before);
+    const clustered = await shapes();
+    const sqlite = db.dialect === 'sqlite';
+    expect(clustered.tasks).toEqual({ ...old.tasks, primary: ['instance_id', 'id'], indexes: { ix_tasks_role: ['role'] }, withoutRowid: sqlite });
+    expect(clustered.timers).toEqual({ ...old.timers, primary: ['instance_id', 'id'], indexes: { ix_timers_due: ['due_at'] }, withoutRowid: sqlite });
+    if (sqlite) {
+      // the instance's rows are a range of the key: no other B-tree to look in
+      const plan: { detail: string }[] = await ds.query('EXPLAIN QUERY PLAN DELETE FROM tasks WHERE instance_id = ?', [i(1)]);
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING PRIMARY KEY \(instance_id=\?\)/);
+    } else {
+      const [plan]: { key: string | null }[] = await ds.query('EXPLAIN DELETE FROM timers WHERE instance_id = ?', [i(1)]);
+      expect(plan.key).toBe('PRIMARY');
+    }
+
+    await ds.undoLastMigration();
+    expect(await rows()).toEqual(before);
+    expect(await shapes()).toEqual(old);
+
+    await ds.runMigrations();
+    expect(await rows()).toEqual(before);
+    expect(await shapes()).toEqual(clustered);
+  });
+});
