@@ -37,14 +37,6 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       db.pragma('busy_timeout = 10000');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
-      // A checkpoint copies the WAL's pages into the database file and syncs both files,
-      // inside whichever COMMIT crosses the threshold; the two fsyncs, not the copying,
-      // are its cost. A transition writes about a dozen pages to the WAL, so SQLite's
-      // default (1,000 pages) stopped the event loop for a checkpoint every ~80 transitions
-      // (two thirds of COMMIT's mean time, measured). 16,000 pages (64 MB) spreads the same
-      // fsyncs over ~16 times as many; the WAL file is cut back to that size afterwards.
-      db.pragma('wal_autocheckpoint = 16000');
-      db.pragma(`journal_size_limit = ${64 * 2 ** 20}`);
     },
     migrationsTransactionMode: 'each',
   };

@@ -34,6 +34,7 @@ import {
   InstanceChange,
   loadInstance,
   openTaskTimes,
+  replaceTask,
   updateInstance,
 } from './instance-rows';
 import { checkStep, Refusal } from './step-policy';
@@ -401,15 +402,16 @@ export class Dispatcher {
     }
     // an escalated task stays overdue: its original due date and creation time are kept
     const kept = !stateChanged ? await openTaskTimes(m, instance.id) : undefined;
-    if (fromMeta?.role) writes.push(deleteTasks(m, instance.id));
-    if (active && meta?.role) {
+    const role = active ? meta?.role : undefined;
+    if (fromMeta?.role && !role) writes.push(deleteTasks(m, instance.id));
+    if (meta && role) {
       const assignee = meta.assignee ? instance.snapshot.context[meta.assignee] : undefined;
       const task: TaskEntity = {
         id: randomUUID(),
         instanceId: instance.id,
         procedureKey: def.key,
         state: instance.state,
-        role: meta.role,
+        role,
         assignee: typeof assignee === 'string' ? assignee : null,
         titleZh: meta.title.zh,
         titleEn: meta.title.en,
@@ -417,7 +419,7 @@ export class Dispatcher {
         dueAt: kept?.dueAt ?? dueAt,
         createdAt: kept?.createdAt ?? now,
       };
-      writes.push(insertTask(m, task));
+      writes.push(fromMeta?.role ? replaceTask(m, task) : insertTask(m, task));
       openTasks.push(task);
     }
     return writes;
