@@ -1,4 +1,4 @@
-/** Runs `op` from `concurrency` loops for `durationMs` and returns throughput and latency percentiles. */
+/** Throughput and latency percentiles of an operation run from `concurrency` loops. */
 export interface Measurement {
   ops: number;
   perSec: number;
@@ -6,23 +6,49 @@ export interface Measurement {
   p99Ms: number;
 }
 
-export async function measure(concurrency: number, durationMs: number, op: (worker: number, i: number) => Promise<void>): Promise<Measurement> {
-  const latencies: number[] = [];
-  const end = performance.now() + durationMs;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      for (let i = 0; performance.now() < end; i++) {
-        const t0 = performance.now();
-        await op(worker, i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = performance.now() - started;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { ops: latencies.length, perSec: (latencies.length * 1000) / elapsed, p50Ms: pct(0.5), p99Ms: pct(0.99) };
+export type Operation = (worker: number, i: number) => Promise<void>;
+
+/**
+ * Measures one operation over one or more rounds: figures of two systems taken in
+ * alternating rounds share the machine's slow and fast moments, so their ratio moves
+ * less between runs than figures taken one after the other.
+ */
+export class Meter {
+  private readonly latencies: number[] = [];
+  private elapsedMs = 0;
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly op: Operation,
+  ) {}
+
+  async round(durationMs: number): Promise<void> {
+    const started = performance.now();
+    const end = started + durationMs;
+    await Promise.all(
+      Array.from({ length: this.concurrency }, async (_, worker) => {
+        for (let i = 0; performance.now() < end; i++) {
+          const t0 = performance.now();
+          await this.op(worker, i);
+          this.latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    this.elapsedMs += performance.now() - started;
+  }
+
+  result(): Measurement {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+    return { ops: sorted.length, perSec: (sorted.length * 1000) / this.elapsedMs, p50Ms: pct(0.5), p99Ms: pct(0.99) };
+  }
+}
+
+/** One round: runs `op` from `concurrency` loops for `durationMs`. */
+export async function measure(concurrency: number, durationMs: number, op: Operation): Promise<Measurement> {
+  const meter = new Meter(concurrency, op);
+  await meter.round(durationMs);
+  return meter.result();
 }
 
 export interface Figure {
