@@ -5,7 +5,7 @@
  * connections. Input: one JSON argument; output: one Measurement as JSON on stdout.
  */
 import { Agent, request } from 'node:http';
-import { measure } from './measure';
+import { Meter } from './measure';
 
 export interface HttpLoadInput {
   baseUrl: string;
@@ -40,7 +40,7 @@ function post(url: string, token: string, body: unknown): Promise<{ status: numb
 async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2]) as HttpLoadInput;
   const revisions = input.instances.map((i) => i.revision);
-  const result = await measure(input.instances.length, input.durationMs, async (w) => {
+  const meter = new Meter(input.instances.length, async (w) => {
     const submit = revisions[w] % 2 === 1;
     const res = await post(
       `${input.baseUrl}/api/v1/instances/${input.instances[w].id}/events`,
@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     if (res.status >= 300) throw new Error(`POST events answered ${res.status}: ${res.body}`);
     revisions[w] = (JSON.parse(res.body) as { revision: number }).revision;
   });
-  process.stdout.write(JSON.stringify(result));
+  await meter.warmUp(input.durationMs / 8);
+  await meter.round(input.durationMs);
+  process.stdout.write(JSON.stringify(meter.result()));
   agent.destroy();
 }
 

@@ -23,6 +23,15 @@ export class Meter {
   ) {}
 
   async round(durationMs: number): Promise<void> {
+    this.elapsedMs += await this.run(durationMs, this.latencies);
+  }
+
+  /** Runs the operation without recording: JIT compilation, caches and pools settle first. */
+  async warmUp(durationMs: number): Promise<void> {
+    await this.run(durationMs, []);
+  }
+
+  private async run(durationMs: number, latencies: number[]): Promise<number> {
     const started = performance.now();
     const end = started + durationMs;
     await Promise.all(
@@ -30,11 +39,11 @@ export class Meter {
         for (let i = 0; performance.now() < end; i++) {
           const t0 = performance.now();
           await this.op(worker, i);
-          this.latencies.push(performance.now() - t0);
+          latencies.push(performance.now() - t0);
         }
       }),
     );
-    this.elapsedMs += performance.now() - started;
+    return performance.now() - started;
   }
 
   result(): Measurement {

@@ -88,6 +88,8 @@ async function engineBench(target: Target): Promise<void> {
     });
     const floor = target.dialect === 'sqlite' ? floorSqlite(`${env.DATABASE_PATH}.floor`, k) : await floorMysql(env.DATABASE_URL, k);
     const floorMeter = new Meter(k, floor.op);
+    await engine.warmUp(DURATION / ROUNDS / 2);
+    await floorMeter.warmUp(DURATION / ROUNDS / 2);
     for (let round = 0; round < ROUNDS; round++) {
       await engine.round(DURATION / ROUNDS);
       await floorMeter.round(DURATION / ROUNDS);

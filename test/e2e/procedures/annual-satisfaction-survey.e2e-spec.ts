@@ -130,12 +130,14 @@ describe('annual-satisfaction-survey over HTTP (procedures.md, domain section 2)
     await s.act('complaint_handler', important.id, { type: 'ESCALATE_MAJOR', comment: '批量可靠性问题 / batch reliability issue' });
     await s.act('quality', important.id, { type: 'CONCLUDE', data: { conclusion: '密封供应商换料 / seal material changed', openCorrectiveAction: true } });
     await s.runWorker();
-    expect((await s.closeComplaint(important.id)).state).toBe('closed');
+    const closed = await s.closeComplaint(important.id);
+    expect(closed.state).toBe('closed');
     expect((await s.closeComplaint(minor.id)).state).toBe('closed');
 
     const [action] = await s.children('quality', important.id);
     expect(action).toMatchObject({ procedure: CORRECTIVE_ACTION, parentId: important.id, state: 'problem' });
     expect((await s.get('quality', important.id)).children).toEqual([action.id]);
+    expect(closed.children).toEqual([action.id]); // an event's answer lists them too
     expect((await s.get('quality', minor.id)).children).toEqual([]);
     for (const child of [important, minor]) {
       const trail = await s.history(child.id);

@@ -25,6 +25,7 @@ import { buildInstanceView, InstanceView } from './instance-view';
 import { handledEvents, stateId, stepMeta } from './step-meta';
 import { transitionStored } from './pure-transition';
 import {
+  countChild,
   deleteTasks,
   deleteTimers,
   earliestTimerDue,
@@ -155,6 +156,7 @@ export class Dispatcher {
       stepActors: {},
       parentId: parent?.parentId ?? null,
       parentKey: parent?.parentKey ?? null,
+      childCount: 0,
       auditHead: '',
       createdBy: actor?.id ?? null,
       createdAt: now,
@@ -174,10 +176,15 @@ export class Dispatcher {
     });
     instance.auditHead = record.hash;
     const effects = emittedEffects(actions);
-    // one round trip on MySQL: the row, its first audit record, its task and deadline
+    // one round trip on MySQL: the row, its first audit record, its task and deadline, and the parent's count of children
     await executeAll(
       m,
-      [insertInstance(m, instance), this.audit.insertStatement(m, record), ...(await this.enterState(m, def, instance, null, undefined, now, calendar, openTasks))],
+      [
+        insertInstance(m, instance),
+        this.audit.insertStatement(m, record),
+        ...(await this.enterState(m, def, instance, null, undefined, now, calendar, openTasks)),
+        ...(parent ? [countChild(parent.parentId)] : []),
+      ],
       { endsTransaction: endsTransaction && effects.length === 0 },
     );
     await this.writeEffects(m, instance, effects, now);

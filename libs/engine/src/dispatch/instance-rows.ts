@@ -21,31 +21,27 @@ interface InstanceRow {
   step_actors: string;
   parent_id: string | null;
   parent_key: string | null;
+  child_count: unknown;
   audit_head: string;
   created_by: string | null;
   created_at: unknown;
   updated_at: unknown;
-  children: string | null;
 }
 
 /**
- * The instance and its children's ids (oldest first), read in one statement.
- * `forUpdate`: on MySQL the instance's row (not its children's) stays locked until the
- * transaction ends, so a concurrent event for it waits here and then sees the new
- * revision, and the revision-checked UPDATE cannot miss: a batch ending in COMMIT has
- * no lost race to detect after the fact. SQLite's writers are serialised already.
+ * The instance and its children's ids (oldest first): one statement, and a second
+ * only for an instance that has started children.
+ * `forUpdate`: on MySQL the instance's row stays locked until the transaction ends,
+ * so a concurrent event for it waits here and then sees the new revision, and the
+ * revision-checked UPDATE cannot miss: a batch ending in COMMIT has no lost race to
+ * detect after the fact. SQLite's writers are serialised already.
  */
 export async function loadInstance(
   m: EntityManager,
   id: string,
   { forUpdate = false } = {},
 ): Promise<{ instance: InstanceEntity; children: string[] } | undefined> {
-  const [row] = await selectRows<InstanceRow>(
-    m,
-    `SELECT i.*, (SELECT GROUP_CONCAT(c.id ORDER BY c.created_at) FROM instances c WHERE c.parent_id = i.id) AS children
-       FROM instances i WHERE i.id = ?${forUpdate && isMysqlManager(m) ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
+  const [row] = await selectRows<InstanceRow>(m, `SELECT * FROM instances WHERE id = ?${forUpdate && isMysqlManager(m) ? ' FOR UPDATE' : ''}`, [id]);
   if (!row) return undefined;
   const instance = {
     id: row.id,
@@ -59,12 +55,21 @@ export async function loadInstance(
     stepActors: JSON.parse(row.step_actors),
     parentId: row.parent_id,
     parentKey: row.parent_key,
+    childCount: toInt(row.child_count),
     auditHead: row.audit_head,
     createdBy: row.created_by,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   } as InstanceEntity;
-  return { instance, children: row.children ? row.children.split(',') : [] };
+  const children = instance.childCount
+    ? (await selectRows<{ id: string }>(m, 'SELECT id FROM instances WHERE parent_id = ? ORDER BY created_at', [id])).map((c) => c.id)
+    : [];
+  return { instance, children };
+}
+
+/** Counts a new child on its parent's row, in the batch that inserts the child. */
+export function countChild(parentId: string): Statement {
+  return { sql: 'UPDATE instances SET child_count = child_count + 1 WHERE id = ?', params: [parentId] };
 }
 
 /** A new instance's row. */

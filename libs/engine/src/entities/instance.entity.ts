@@ -44,6 +44,10 @@ export class InstanceEntity {
   @Column({ name: 'parent_key', type: 'varchar', length: 128, nullable: true })
   parentKey: string | null;
 
+  /** Children this instance has started, counted as each is inserted: a load reads them only when there are some. */
+  @Column({ name: 'child_count', type: 'int', default: 0 })
+  childCount: number;
+
   /** Hash of this instance's newest audit record. */
   @Column({ name: 'audit_head', type: 'varchar', length: 64 })
   auditHead: string;

@@ -6,6 +6,7 @@ import { SideTasksAndSchedules1764000000400 } from './1764000000400-side-tasks-a
 import { AnswerTallies1764000000500 } from './1764000000500-answer-tallies';
 import { RecipientBounces1764000000510 } from './1764000000510-recipient-bounces';
 import { TasksAndTimersByInstance1764000000600 } from './1764000000600-tasks-and-timers-by-instance';
+import { InstanceChildCount1764000000700 } from './1764000000700-instance-child-count';
 
 /** Every migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AnswerTallies1764000000500,
   RecipientBounces1764000000510,
   TasksAndTimersByInstance1764000000600,
+  InstanceChildCount1764000000700,
 ];
