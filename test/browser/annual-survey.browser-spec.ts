@@ -67,6 +67,7 @@ describe('annual survey walked through the console in Chromium', () => {
         const pages = h.browser.contexts().flatMap((c) => c.pages());
         await Promise.all(pages.map((p, n) => p.screenshot({ path: `${SHOTS}/failed-${n}.png`, fullPage: true }).catch(() => undefined)));
         for (const p of pages) for (const alert of await p.locator('.ant-alert-error, .ant-form-item-explain-error').allInnerTexts()) process.stderr.write(`on the page: ${alert}\n`);
+        process.stderr.write(`the server's last log lines:\n${h.serverLog()}\n`);
         throw e;
       }
     });

@@ -22,29 +22,34 @@ export interface Harness {
   expectRefusal(path: RegExp): void;
   /** GET an API path as the auditor (who may read everything) */
   api<T>(path: string): Promise<T>;
+  /** the server's newest log lines (one per request, warnings, errors): printed when a step fails */
+  serverLog(): string;
   open(options?: BrowserContextOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
-function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+/** Keeps the newest lines the server wrote. */
+const LOG_LINES = 300;
+
+function startServer(port: number, dataDir: string, log: string[]): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/server/src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DEMO: '1', PORT: String(port), DATABASE_PATH: join(dataDir, 'console.sqlite'), ADMIN_PASSWORD, LOG_LEVEL: 'warn', SMTP_URL: '' },
+    env: { ...process.env, DEMO: '1', PORT: String(port), DATABASE_PATH: join(dataDir, 'console.sqlite'), ADMIN_PASSWORD, LOG_LEVEL: 'log', SMTP_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 60000);
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${log.join('\n')}`)), 60000);
     const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('listening on')) {
+      log.push(...chunk.toString().split('\n').filter(Boolean));
+      log.splice(0, Math.max(0, log.length - LOG_LINES));
+      if (log.some((line) => line.includes('listening on'))) {
         clearTimeout(timer);
         ok(child);
       }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}:\n${out}`)));
+    child.on('exit', (code) => fail(new Error(`server exited with ${code}:\n${log.join('\n')}`)));
   });
 }
 
@@ -67,7 +72,8 @@ export async function startHarness(portBase: number): Promise<Harness> {
   mkdirSync(SHOTS, { recursive: true });
   const port = portBase + (process.pid % 500);
   const dataDir = mkdtempSync(join(tmpdir(), 'satisflow-browser-'));
-  const server = await startServer(port, dataDir);
+  const log: string[] = [];
+  const server = await startServer(port, dataDir, log);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     env: { ...process.env, FONTCONFIG_FILE: cjkFontConfig(dataDir) },
@@ -82,6 +88,7 @@ export async function startHarness(portBase: number): Promise<Harness> {
     browser,
     errors,
     expectRefusal: (path) => refusals.push(path),
+    serverLog: () => log.join('\n'),
     async api<T>(path: string): Promise<T> {
       if (!token) {
         const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'auditor', password: 'demo' }) });
