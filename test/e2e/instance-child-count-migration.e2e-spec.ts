@@ -1,25 +1,14 @@
-import { DataSource } from 'typeorm';
-import { loadConfig } from '@satisflow/config';
-import { dataSourceOptions } from '@satisflow/persistence';
-import { MIGRATIONS } from '../../libs/persistence/src/migrations';
+import type { DataSource } from 'typeorm';
 import { InstanceChildCount1764000000700 } from '../../libs/persistence/src/migrations/1764000000700-instance-child-count';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { databaseBefore } from '../support/migration-database';
+import type { TestDatabase } from '../support/test-database';
 
 describe('migration 1764000000700: each instance counts the children it started', () => {
   let db: TestDatabase;
   let ds: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const options = dataSourceOptions(loadConfig({ ...db.env, LOG_LEVEL: 'silent' }));
-    const upTo = MIGRATIONS.indexOf(InstanceChildCount1764000000700);
-    // a database as the release before this migration left it, then this migration as the next
-    ds = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, upTo), migrationsRun: false });
-    await ds.initialize();
-    await ds.runMigrations();
-    await ds.destroy();
-    ds = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, upTo + 1), migrationsRun: false });
-    await ds.initialize();
+    ({ db, ds } = await databaseBefore(InstanceChildCount1764000000700));
   });
   afterAll(async () => {
     await ds?.destroy();

@@ -1,9 +1,7 @@
-import { DataSource } from 'typeorm';
-import { loadConfig } from '@satisflow/config';
-import { dataSourceOptions } from '@satisflow/persistence';
-import { MIGRATIONS } from '../../libs/persistence/src/migrations';
+import type { DataSource } from 'typeorm';
 import { TasksAndTimersByInstance1764000000600 } from '../../libs/persistence/src/migrations/1764000000600-tasks-and-timers-by-instance';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { databaseBefore } from '../support/migration-database';
+import type { TestDatabase } from '../support/test-database';
 
 interface Shape {
   /** name, type, nullable and default of every column, in table order */
@@ -55,18 +53,7 @@ describe('migration 1764000000600: tasks and timers keyed by (instance_id, id)',
   });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const options = dataSourceOptions(loadConfig({ ...db.env, LOG_LEVEL: 'silent' }));
-    const upTo = MIGRATIONS.indexOf(TasksAndTimersByInstance1764000000600);
-    expect(upTo).toBeGreaterThan(0);
-    // a database as the release before this migration left it
-    ds = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, upTo), migrationsRun: false });
-    await ds.initialize();
-    await ds.runMigrations();
-    await ds.destroy();
-    // and this migration as the next (later ones are not what this test is about)
-    ds = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, upTo + 1), migrationsRun: false });
-    await ds.initialize();
+    ({ db, ds } = await databaseBefore(TasksAndTimersByInstance1764000000600));
   });
   afterAll(async () => {
     await ds?.destroy();

@@ -395,7 +395,7 @@ export class Dispatcher {
     const fromMeta = fromState === null ? undefined : stepMeta(def.machine, fromState);
     const stateChanged = fromState !== instance.state;
     const active = instance.status === 'active';
-    if ((stateChanged || !active) && fromMeta?.deadline) writes.push(deleteTimers(m, instance.id));
+    if ((stateChanged || !active) && fromMeta?.deadline) writes.push(deleteTimers(instance.id));
     let dueAt: Date | null = null;
     if (active && meta?.deadline) {
       const level = stateChanged ? 1 : input?.type === 'DEADLINE' ? (input.level ?? 1) + 1 : undefined;
@@ -410,7 +410,7 @@ export class Dispatcher {
     // an escalated task stays overdue: its original due date and creation time are kept
     const kept = !stateChanged ? await openTaskTimes(m, instance.id) : undefined;
     const role = active ? meta?.role : undefined;
-    if (fromMeta?.role && !role) writes.push(deleteTasks(m, instance.id));
+    if (fromMeta?.role && !role) writes.push(deleteTasks(instance.id));
     if (meta && role) {
       const assignee = meta.assignee ? instance.snapshot.context[meta.assignee] : undefined;
       const task: TaskEntity = {

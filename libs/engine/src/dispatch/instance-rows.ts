@@ -109,7 +109,7 @@ function deleteByInstance(table: 'timers' | 'tasks', instanceId: string): Statem
   return { sql: `DELETE FROM ${table} WHERE instance_id = ?`, params: [instanceId] };
 }
 
-export function deleteTimers(m: EntityManager, instanceId: string): Statement {
+export function deleteTimers(instanceId: string): Statement {
   return deleteByInstance('timers', instanceId);
 }
 
@@ -120,7 +120,7 @@ export function insertTimer(m: EntityManager, t: TimerEntity): Statement {
   };
 }
 
-export function deleteTasks(m: EntityManager, instanceId: string): Statement {
+export function deleteTasks(instanceId: string): Statement {
   return deleteByInstance('tasks', instanceId);
 }
 

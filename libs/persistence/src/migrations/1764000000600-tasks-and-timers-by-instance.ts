@@ -24,8 +24,8 @@ const TABLES: ClusteredTable[] = [
 
 /**
  * Tasks and timers clustered by instance: PRIMARY KEY (instance_id, id), on
- * SQLite a WITHOUT ROWID table. Every transition deletes and re-inserts an
- * instance's open task and deadline timer. On SQLite that touched four B-trees
+ * SQLite a WITHOUT ROWID table. Every transition replaces an instance's open
+ * task and deadline timer. On SQLite that touched four B-trees
  * per table: the table, the id key, the instance_id index and the role or due
  * index. Now the rows live in the key itself and the key's prefix replaces the
  * instance_id index, so it touches two: the key and the role or due index. On
