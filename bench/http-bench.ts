@@ -13,7 +13,9 @@ export interface HttpResult extends Measurement {
 }
 
 async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [join(__dirname, '../apps/server/src/main.js')], {
+  // BENCH_SERVER_NODE_ARGS: node options for the server alone, e.g. `--cpu-prof` to profile it under the load
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, join(__dirname, '../apps/server/src/main.js')], {
     env: { ...process.env, ...env, PORT: String(port), DEMO: '1', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'error', ADMIN_PASSWORD: 'bench-password' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,6 +1,9 @@
 import { createConnection } from 'mysql2/promise';
 import Database from 'better-sqlite3';
-import { AuditSealer } from '@satisflow/audit';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditSealer, recordHash } from '@satisflow/audit';
+import { readTrail, trailSource } from '../../libs/audit/src/verify/trail-source';
 import { startTestApp, TestApp } from '../support/test-app';
 import { api, DAY } from '../support/api';
 import { VALID_PLAN } from '../support/fixtures';
@@ -224,6 +227,24 @@ describe('audit verification finds removed records and instances', () => {
     return [p1.id as string, p2.id as string];
   }
   const verify = async () => (await t.http.get('/api/v1/audit/verify').set(await a.auth('auditor')).expect(200)).body;
+
+  it('reads the trail in pages: every record once, in seq order, as it was hashed, at any page size', async () => {
+    await twoPlans();
+    const ds = t.app.get<DataSource>(getDataSourceToken());
+    const seqs = (await ds.query('SELECT seq FROM audit_records ORDER BY seq')).map((r: { seq: unknown }) => Number(r.seq));
+    expect(seqs.length).toBeGreaterThanOrEqual(5);
+    for (const pageSize of [1, 2, seqs.length, seqs.length + 1]) {
+      const read: number[] = [];
+      for await (const rows of readTrail(trailSource(ds), 0, seqs.at(-1)!, pageSize)) {
+        expect(rows.length).toBeLessThanOrEqual(pageSize);
+        for (const r of rows) {
+          expect(recordHash(r.prevHash, r)).toBe(r.hash);
+          read.push(r.seq);
+        }
+      }
+      expect(read).toEqual(seqs);
+    }
+  });
 
   it('detects a removed middle record', async () => {
     const [p1] = await twoPlans();

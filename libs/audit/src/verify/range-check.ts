@@ -60,7 +60,7 @@ export class RangeCheck {
   private readonly ends = new Map<string, ChainEnd>();
   private problem?: Problem;
   private checked = 0;
-  private head?: { seq: number; hash: string };
+  private last?: TrailRow;
   private cpIndex = 0;
   private cpRange = new RangeDigest();
 
@@ -77,9 +77,16 @@ export class RangeCheck {
     } else if (prior && (r.prevHash !== prior.hash || r.revision !== prior.revision + 1)) {
       this.report({ seq: r.seq, instanceId: r.instanceId, reason: CHAIN_BROKEN });
     }
-    if (!prior) this.starts.set(r.instanceId, { seq: r.seq, revision: r.revision, prevHash: r.prevHash });
-    this.ends.set(r.instanceId, { seq: r.seq, revision: r.revision, hash: r.hash });
-    this.head = { seq: r.seq, hash: r.hash };
+    // the instance's end moves in place: no object per record for the collector to sweep
+    if (prior) {
+      prior.seq = r.seq;
+      prior.revision = r.revision;
+      prior.hash = r.hash;
+    } else {
+      this.starts.set(r.instanceId, { seq: r.seq, revision: r.revision, prevHash: r.prevHash });
+      this.ends.set(r.instanceId, { seq: r.seq, revision: r.revision, hash: r.hash });
+    }
+    this.last = r;
     this.checked++;
   }
 
@@ -90,7 +97,7 @@ export class RangeCheck {
       ...(this.problem ? { problem: this.problem } : {}),
       starts: [...this.starts],
       ends: [...this.ends],
-      ...(this.head ? { head: this.head } : {}),
+      ...(this.last ? { head: { seq: this.last.seq, hash: this.last.hash } } : {}),
     };
   }
 
