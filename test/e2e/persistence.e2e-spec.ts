@@ -84,6 +84,35 @@ describe('persistence against the real database', () => {
     expect(rows.map((r) => r.k)).toEqual(['g1', 'g3', 'g5']);
   });
 
+  it("runs a unit's after-commit callbacks once its rows are committed, and never those of a unit that rolled back", async () => {
+    const key = db.dialect === 'mysql' ? '`key`' : '"key"';
+    /** At callback time: is the unit's row there, seen from outside any open transaction? */
+    const committed = (name: string): Promise<boolean> => {
+      // SQLite has one connection: it must have left the transaction; MySQL reads over another pooled connection
+      const open = db.dialect === 'sqlite' && (ds.driver as unknown as { databaseConnection: { inTransaction: boolean } }).databaseConnection.inTransaction;
+      return ds.query(`SELECT value FROM settings WHERE ${key} = ?`, [name]).then((rows: unknown[]) => !open && rows.length === 1);
+    };
+    const checks: Promise<[string, boolean]>[] = [];
+    const write = (name: string, fail: boolean) =>
+      tx.run(async (m) => {
+        await m.query(`INSERT INTO settings (${key}, value, updated_at) VALUES (?, '1', '2026-12-01 00:00:00.000')`, [name]);
+        tx.afterCommit(m, () => checks.push(committed(name).then((ok) => [name, ok])));
+        if (fail) throw new Error(`unit ${name} failed after writing`);
+      });
+    // concurrent: on SQLite they share one COMMIT, so a failing unit's savepoint takes back its own callback only
+    const results = await Promise.allSettled(['h1', 'h2', 'h3', 'h4', 'h5'].map((name, n) => write(name, n % 2 === 1)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((await Promise.all(checks)).sort()).toEqual([
+      ['h1', true],
+      ['h3', true],
+      ['h5', true],
+    ]);
+    // a lone unit, too
+    await expect(write('h6', true)).rejects.toThrow();
+    await write('h7', false);
+    expect((await Promise.all(checks)).map(([name]) => name).sort()).toEqual(['h1', 'h3', 'h5', 'h7']);
+  });
+
   it('retries a deadlock victim on MySQL so both units complete', async () => {
     if (db.dialect !== 'mysql') return; // SQLite writers are queued, they cannot deadlock
     await settings.set('a', 0);

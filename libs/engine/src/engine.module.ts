@@ -19,6 +19,7 @@ import { Schedules } from './worker/schedules';
 import { CalendarService } from './time/calendar.service';
 import { ClockSync } from './worker/clock-sync';
 import { EngineWorker } from './worker/engine-worker';
+import { OutboxBell } from './worker/outbox-bell';
 import { OutboxProcessor } from './worker/outbox-processor';
 import { TimerPoller } from './worker/timer-poller';
 
@@ -46,6 +47,7 @@ export class EngineModule {
         TimerPoller,
         OutboxProcessor,
         EngineWorker,
+        OutboxBell,
         SideTasks,
         EscalationTasks,
         Schedules,

@@ -9,6 +9,7 @@ export * from './instance-queries';
 export * from './time/business-calendar';
 export * from './time/calendar.service';
 export * from './worker/engine-worker';
+export * from './worker/outbox-bell';
 export * from './worker/outbox-processor';
 export * from './worker/timer-poller';
 export * from './entities';

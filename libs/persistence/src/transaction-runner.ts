@@ -37,6 +37,8 @@ export class TransactionRunner {
   private readonly logger = new Logger(TransactionRunner.name);
   private readonly pending: Unit<unknown>[] = [];
   private draining = false;
+  /** Callbacks a unit registered (afterCommit), by the manager it ran on, until its transaction ends. */
+  private readonly onCommit = new WeakMap<EntityManager, (() => void)[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -63,6 +65,29 @@ export class TransactionRunner {
     }
   }
 
+  /**
+   * Runs `callback` once the unit working on `m` has finished and its transaction has
+   * committed; never if it rolls back. For what must not happen before others can see
+   * the unit's rows (waking the worker for the outbox rows it wrote).
+   */
+  afterCommit(m: EntityManager, callback: () => void): void {
+    const callbacks = this.onCommit.get(m);
+    if (callbacks) callbacks.push(callback);
+    else this.onCommit.set(m, [callback]);
+  }
+
+  private committed(m: EntityManager): void {
+    const callbacks = this.onCommit.get(m) ?? [];
+    this.onCommit.delete(m);
+    for (const callback of callbacks) {
+      try {
+        callback();
+      } catch (error) {
+        this.logger.error(`after-commit callback failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
   private serialised<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ work, resolve, reject } as Unit<unknown>);
@@ -83,7 +108,22 @@ export class TransactionRunner {
   private async group(units: Unit<unknown>[]): Promise<void> {
     if (units.length === 1) {
       const [unit] = units;
-      await this.dataSource.transaction(unit.work).then(unit.resolve, unit.reject);
+      let manager: EntityManager | undefined;
+      await this.dataSource
+        .transaction((m) => {
+          manager = m;
+          return unit.work(m);
+        })
+        .then(
+          (value) => {
+            this.committed(manager!);
+            unit.resolve(value);
+          },
+          (error: unknown) => {
+            if (manager) this.onCommit.delete(manager);
+            unit.reject(error);
+          },
+        );
       return;
     }
     const runner = this.dataSource.createQueryRunner();
@@ -92,18 +132,23 @@ export class TransactionRunner {
       await runner.startTransaction();
       for (const unit of units) {
         await runner.startTransaction(); // nested: a SAVEPOINT
+        // the units share one manager: a unit rolled back to its savepoint takes back only its own callbacks
+        const registered = this.onCommit.get(runner.manager)?.length ?? 0;
         try {
           const value = await unit.work(runner.manager);
           await runner.commitTransaction(); // RELEASE
           done.push([unit, value]);
         } catch (error) {
           await runner.rollbackTransaction(); // back to this unit's savepoint
+          this.onCommit.get(runner.manager)?.splice(registered);
           unit.reject(error);
         }
       }
       await runner.commitTransaction();
+      this.committed(runner.manager);
       for (const [unit, value] of done) unit.resolve(value);
     } catch (error) {
+      this.onCommit.delete(runner.manager);
       await runner.rollbackTransaction().catch(() => undefined);
       // nothing of the group committed (a unit already refused keeps its own error: a promise settles once)
       for (const unit of units) unit.reject(error);
@@ -144,8 +189,10 @@ export class TransactionRunner {
       try {
         const result = await work(runner.manager);
         if (runner.isTransactionActive) await runner.commitTransaction();
+        this.committed(runner.manager);
         return result;
       } catch (error) {
+        this.onCommit.delete(runner.manager);
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       }

@@ -38,6 +38,7 @@ import {
   replaceTask,
   updateInstance,
 } from './instance-rows';
+import { OutboxBell } from '../worker/outbox-bell';
 import { checkStep, Refusal } from './step-policy';
 
 export interface EventInput {
@@ -100,6 +101,7 @@ export class Dispatcher {
     private readonly facts: FactProviders,
     private readonly hooks: TransitionHooks,
     private readonly signatures: SignatureVerifier,
+    private readonly outboxBell: OutboxBell,
   ) {}
 
   /** Starts an instance by hand. */
@@ -433,6 +435,7 @@ export class Dispatcher {
   }
 
   private async writeEffects(m: EntityManager, instance: InstanceEntity, effects: ProcedureEffect[], now: Date): Promise<void> {
+    if (effects.length > 0) this.tx.afterCommit(m, () => this.outboxBell.ring());
     let i = 0;
     for (const effect of effects) {
       const key = ('key' in effect && effect.key) || `${effect.type}:${instance.revision}:${i}`;

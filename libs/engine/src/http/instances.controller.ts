@@ -4,7 +4,6 @@ import { AuditQuery } from '@satisflow/audit';
 import { CurrentActor, type Actor } from '@satisflow/identity';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { InstanceQueries } from '../instance-queries';
-import { EngineWorker } from '../worker/engine-worker';
 import { ListInstancesDto, SendEventDto, StartInstanceDto } from './instance.dto';
 
 @ApiTags('instances')
@@ -15,14 +14,11 @@ export class InstancesController {
     private readonly dispatcher: Dispatcher,
     private readonly queries: InstanceQueries,
     private readonly audit: AuditQuery,
-    private readonly worker: EngineWorker,
   ) {}
 
   @Post()
-  async start(@Body() dto: StartInstanceDto, @CurrentActor() actor: Actor) {
-    const view = await this.dispatcher.start(dto, actor);
-    this.worker.nudge();
-    return view;
+  start(@Body() dto: StartInstanceDto, @CurrentActor() actor: Actor) {
+    return this.dispatcher.start(dto, actor);
   }
 
   @Get()
@@ -38,15 +34,13 @@ export class InstancesController {
   @Post(':id/events')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first result' })
-  async send(
+  send(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SendEventDto,
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    const view = await this.dispatcher.send(id, dto, actor, idempotencyKey?.trim() || undefined);
-    this.worker.nudge();
-    return view;
+    return this.dispatcher.send(id, dto, actor, idempotencyKey?.trim() || undefined);
   }
 
   @Get(':id/history')

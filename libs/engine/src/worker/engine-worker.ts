@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AuditSealer } from '@satisflow/audit';
 import { AppConfig } from '@satisflow/config';
+import { OutboxBell } from './outbox-bell';
 import { OutboxProcessor } from './outbox-processor';
 import { TimerPoller } from './timer-poller';
 import { ClockSync } from './clock-sync';
@@ -26,10 +27,12 @@ export class EngineWorker implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly sealer: AuditSealer,
     private readonly clockSync: ClockSync,
     private readonly schedules: Schedules,
+    private readonly outboxBell: OutboxBell,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.runsWorker) return;
+    this.outboxBell.listen(() => this.nudge());
     this.schedule(0);
   }
 
@@ -40,7 +43,7 @@ export class EngineWorker implements OnApplicationBootstrap, BeforeApplicationSh
     await this.running;
   }
 
-  /** Runs a cycle soon (after a commit that wrote outbox rows), without waiting for the poll interval. */
+  /** Runs a cycle soon (rung after a commit that wrote outbox rows), without waiting for the poll interval. */
   nudge(): void {
     if (!this.config.runsWorker || this.stopped) return;
     if (this.running) {
