@@ -166,6 +166,13 @@ describe('persistence against the real database', () => {
       expect(rows.map((r) => r.v)).toEqual(['1', '2']);
     });
 
+    it('lets units that arrive together share one COMMIT on SQLite (each commits with its batch on MySQL)', async () => {
+      const trips = await sent(() => Promise.all(['e1', 'e2', 'e3', 'e4'].map((name) => tx.run((m) => executeAll(m, [put(name, '1')], { endsTransaction: true })))));
+      expect(trips.filter((sql) => /\bCOMMIT\b/.test(sql))).toHaveLength(db.dialect === 'sqlite' ? 1 : 4);
+      const rows: unknown[] = await ds.query(`SELECT value FROM settings WHERE ${key()} IN ('e1', 'e2', 'e3', 'e4')`);
+      expect(rows).toHaveLength(4);
+    });
+
     it('commits nothing of a final batch whose statement fails, nor what the unit wrote before it', async () => {
       await expect(
         tx.run(async (m) => {
