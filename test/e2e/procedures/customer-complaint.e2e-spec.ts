@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/test-app';
-import { COMPLAINT, CORRECTIVE_ACTION, DAY, HOUR, MINUTE, startProcedures, type Steps } from './steps';
+import { COMPLAINT, CORRECTIVE_ACTION, DAY, HOUR, MINUTE, startProcedures, type Instance, type Steps } from './steps';
 
 describe('customer-complaint over HTTP (procedures.md, domain section 3)', () => {
   let t: TestApp;
@@ -80,6 +80,11 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     // a second worker run starts nothing more
     await s.runWorker();
     expect((await s.get('quality', complaint.id)).children).toEqual([child.id]);
+    // the list reads tasks and children for its whole page at once: each item as GET /instances/:id has it
+    const listed = (await s.getJson<{ items: Instance[] }>('quality', '/instances?pageSize=100')).items;
+    expect(listed.map((item) => item.id)).toEqual(expect.arrayContaining([complaint.id, child.id]));
+    for (const item of listed) expect(item).toEqual(await s.get('quality', item.id));
+    expect(listed.find((item) => item.id === complaint.id)).toMatchObject({ children: [child.id], openTasks: [expect.objectContaining({ role: 'complaint_handler' })] });
 
     // both sides in the audit trail
     const parentTrail = await s.audit(complaint.id);

@@ -116,7 +116,7 @@ export class Dispatcher {
       const openTasks: TaskEntity[] = [];
       const instance = await this.startIn(m, def, input, actor, calendar, { openTasks, endsTransaction: true });
       // a new instance has no children yet, and its task was just written
-      return buildInstanceView(m, def.machine, instance, actor, this.clock.now(), { tasks: openTasks, children: [] });
+      return buildInstanceView(def.machine, instance, actor, this.clock.now(), { tasks: openTasks, children: [] });
     });
   }
 
@@ -219,7 +219,7 @@ export class Dispatcher {
         // with an idempotency key the answer is stored after the transition; without one its writes end the unit
         const next = await this.transit(m, def, loaded.instance, input, actor, signatureMeaning, calendar, openTasks, !keyId);
         // children are created by the outbox in their own transactions, so the load already saw them all
-        const view = await buildInstanceView(m, def.machine, next, actor, this.clock.now(), { tasks: openTasks, children: loaded.children });
+        const view = buildInstanceView(def.machine, next, actor, this.clock.now(), { tasks: openTasks, children: loaded.children });
         if (keyId) {
           await m.insert(IdempotencyKeyEntity, { id: keyId, instanceId, statusCode: 200, response: view, createdAt: this.clock.now() });
         }

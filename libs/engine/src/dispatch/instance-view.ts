@@ -1,7 +1,6 @@
 import type { Actor } from '@satisflow/identity';
-import type { EntityManager } from 'typeorm';
 import type { AnyStateMachine } from 'xstate';
-import { InstanceEntity, TaskEntity } from '../entities';
+import type { InstanceEntity, TaskEntity } from '../entities';
 import { stepMeta } from './step-meta';
 import { availableOutcomes } from './step-policy';
 
@@ -54,24 +53,14 @@ export function toTaskView(t: TaskEntity, now: Date, instanceTitle?: string): Ta
   };
 }
 
-/** The API's Instance: the row, its open tasks and children, and what this caller may send now. */
-export async function buildInstanceView(
-  manager: EntityManager,
+/** The API's Instance: the row, its open tasks and children's ids (oldest first), and what this caller may send now. */
+export function buildInstanceView(
   machine: AnyStateMachine,
   instance: InstanceEntity,
   actor: Actor | undefined,
   now: Date,
-  /** What the caller already holds (the dispatcher, right after writing them); read otherwise. */
-  known?: { tasks: TaskEntity[]; children: string[] },
-): Promise<InstanceView> {
-  const [tasks, children] = known
-    ? [known.tasks, known.children]
-    : await Promise.all([
-        manager.find(TaskEntity, { where: { instanceId: instance.id }, order: { createdAt: 'ASC' } }),
-        manager
-          .find(InstanceEntity, { where: { parentId: instance.id }, select: { id: true }, order: { createdAt: 'ASC' } })
-          .then((rows) => rows.map((c) => c.id)),
-      ]);
+  { tasks, children }: { tasks: TaskEntity[]; children: string[] },
+): InstanceView {
   const available =
     instance.status === 'active'
       ? availableOutcomes({
