@@ -13,9 +13,9 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
-  // Each e2e file boots a whole Nest app and a worker keeps every file's modules: its heap
-  // reached 400+ MB and its exit then outlasted jest's grace period ("A worker process has
-  // failed to exit gracefully" in most runs). A worker over this limit is replaced between files.
+  // Each e2e file boots a whole Nest app and a worker keeps every file's modules: workers
+  // reached 400+ MB, and jest reported "A worker process has failed to exit gracefully" in
+  // most runs. A worker over this limit is replaced between files; the warning has not come back.
   workerIdleMemoryLimit: '300MB',
   projects: [
     {

@@ -6,14 +6,12 @@ import type { TestDatabase } from '../support/test-database';
 describe('migration 1764000000700: each instance counts the children it started', () => {
   let db: TestDatabase;
   let ds: DataSource;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ db, ds } = await databaseBefore(InstanceChildCount1764000000700));
+    ({ db, ds, close } = await databaseBefore(InstanceChildCount1764000000700));
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => close?.());
 
   it('counts existing children on their parents and goes back down', async () => {
     const id = (n: number) => `20000000-0000-4000-8000-00000000000${n}`;

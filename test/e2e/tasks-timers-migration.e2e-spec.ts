@@ -47,18 +47,16 @@ async function shapeOf(ds: DataSource, dialect: 'mysql' | 'sqlite', table: strin
 describe('migration 1764000000600: tasks and timers keyed by (instance_id, id)', () => {
   let db: TestDatabase;
   let ds: DataSource;
+  let close: () => Promise<void>;
   const rows = async () => ({
     tasks: await ds.query('SELECT * FROM tasks ORDER BY id'),
     timers: await ds.query('SELECT * FROM timers ORDER BY id'),
   });
 
   beforeAll(async () => {
-    ({ db, ds } = await databaseBefore(TasksAndTimersByInstance1764000000600));
+    ({ db, ds, close } = await databaseBefore(TasksAndTimersByInstance1764000000600));
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => close?.());
 
   it('keeps every column and row, clusters both tables by instance, and goes back down', async () => {
     const t = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;

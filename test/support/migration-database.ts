@@ -9,7 +9,9 @@ import { createTestDatabase, TestDatabase } from './test-database';
  * `migration` as the only one still to run (later ones are not what a migration's
  * test is about): `runMigrations()` runs it, `undoLastMigration()` takes it back.
  */
-export async function databaseBefore(migration: (typeof MIGRATIONS)[number]): Promise<{ db: TestDatabase; ds: DataSource }> {
+export async function databaseBefore(
+  migration: (typeof MIGRATIONS)[number],
+): Promise<{ db: TestDatabase; ds: DataSource; close(): Promise<void> }> {
   const upTo = MIGRATIONS.indexOf(migration);
   if (upTo < 1) throw new Error(`${migration.name} is not a later migration in MIGRATIONS`);
   const db = await createTestDatabase();
@@ -20,5 +22,12 @@ export async function databaseBefore(migration: (typeof MIGRATIONS)[number]): Pr
   await before.destroy();
   const ds = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, upTo + 1), migrationsRun: false });
   await ds.initialize();
-  return { db, ds };
+  return {
+    db,
+    ds,
+    async close() {
+      await ds.destroy();
+      await db.drop();
+    },
+  };
 }

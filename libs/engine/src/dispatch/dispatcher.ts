@@ -435,7 +435,7 @@ export class Dispatcher {
   }
 
   private async writeEffects(m: EntityManager, instance: InstanceEntity, effects: ProcedureEffect[], now: Date): Promise<void> {
-    if (effects.length > 0) this.tx.afterCommit(m, () => this.outboxBell.ring());
+    let wrote = 0;
     let i = 0;
     for (const effect of effects) {
       const key = ('key' in effect && effect.key) || `${effect.type}:${instance.revision}:${i}`;
@@ -456,7 +456,9 @@ export class Dispatcher {
         createdAt: now,
         doneAt: null,
       });
+      wrote++;
     }
+    if (wrote > 0) this.tx.afterCommit(m, () => this.outboxBell.ring());
   }
 
   private async replay(keyId: string, instanceId: string): Promise<InstanceView | undefined> {
