@@ -2,23 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
 import { api } from '../support/api';
 import { VALID_PLAN } from '../support/fixtures';
-
-/** Everything the process writes to stdout and stderr while `work` runs (Nest's logger writes there). */
-async function captureOutput(work: () => Promise<void>): Promise<string> {
-  const chunks: string[] = [];
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  const grab = (chunk: unknown) => (chunks.push(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk)), true);
-  process.stdout.write = grab as typeof process.stdout.write;
-  process.stderr.write = grab as typeof process.stderr.write;
-  try {
-    await work();
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-  return chunks.join('');
-}
+import { captureOutput } from '../support/capture-output';
 
 describe('passwords never reach the log, even at LOG_LEVEL=verbose', () => {
   let t: TestApp;

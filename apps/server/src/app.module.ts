@@ -1,5 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { PROCEDURES } from '@satisflow/workflows';
 import { HealthController } from './health/health.controller';
 import { ErrorBodyFilter } from './http/error-body.filter';
 import { MediaTypeMiddleware } from './http/media-type.middleware';
-import { RequestLogInterceptor } from './http/request-log.interceptor';
+import { RequestLogMiddleware } from './http/request-log.middleware';
 
 /** Every path except /api, /api/… and /r/… (the respondent form). */
 const CONSOLE_PATHS = /^\/(?!(?:api|r)(?:\/|$)).*/;
@@ -37,8 +37,12 @@ function consoleModules(): DynamicModule[] {
 
 @Module({})
 export class AppModule implements NestModule {
+  constructor(private readonly config: AppConfig) {}
+
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(MediaTypeMiddleware).forRoutes('*path');
+    // the request log writes at level `log`; below it, timing requests would be for nothing
+    const log = this.config.logLevels.includes('log') ? [RequestLogMiddleware] : [];
+    consumer.apply(...log, MediaTypeMiddleware).forRoutes('*path');
   }
 
   static forRoot(config: AppConfig): DynamicModule {
@@ -46,10 +50,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), PersistenceModule, IdentityModule, AuditModule, EngineModule.forRoot(PROCEDURES), SurveysModule, ReportsModule, ...consoleModules()],
       controllers: [HealthController],
-      providers: [
-        { provide: APP_FILTER, useClass: ErrorBodyFilter },
-        { provide: APP_INTERCEPTOR, useClass: RequestLogInterceptor },
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
     };
   }
 }

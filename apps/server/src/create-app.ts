@@ -1,4 +1,4 @@
-import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
+import { ConsoleLogger, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,19 +7,12 @@ import { AppModule } from './app.module';
 import { bodyParseErrors, checkBody } from './http/body-checks';
 import { createValidationPipe } from './http/validation';
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
-function logLevels(config: AppConfig): LogLevel[] {
-  if (config.LOG_LEVEL === 'silent') return [];
-  return LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1);
-}
-
 /**
  * Builds the fully configured application; main.ts and the e2e tests share it,
  * so tests exercise exactly what production runs.
  */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const logger = new ConsoleLogger({ json: config.LOG_FORMAT === 'json', logLevels: logLevels(config), colors: false });
+  const logger = new ConsoleLogger({ json: config.LOG_FORMAT === 'json', logLevels: config.logLevels, colors: false });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger,
     bodyParser: false,

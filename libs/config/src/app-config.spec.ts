@@ -18,6 +18,13 @@ describe('loadConfig', () => {
     expect(c.runsApi).toBe(false);
   });
 
+  it('lets LOG_LEVEL and every more severe level through', () => {
+    expect(loadConfig({}).logLevels).toEqual(['fatal', 'error', 'warn', 'log']);
+    expect(loadConfig({ LOG_LEVEL: 'error' }).logLevels).toEqual(['fatal', 'error']);
+    expect(loadConfig({ LOG_LEVEL: 'verbose' }).logLevels).toHaveLength(6);
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevels).toEqual([]);
+  });
+
   it('names every bad variable and its rule', () => {
     expect.assertions(4);
     try {

@@ -16,6 +16,9 @@ const toInt = ({ value }: { value: unknown }) =>
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+type LogLevelName = (typeof LOG_LEVELS)[number];
+
 /**
  * Every setting the process reads, validated once at start-up so a typo fails
  * loudly with the variable's name instead of surfacing later as odd behaviour.
@@ -96,6 +99,11 @@ export class AppConfig {
 
   get dialect(): 'mysql' | 'sqlite' {
     return this.DATABASE_URL ? 'mysql' : 'sqlite';
+  }
+
+  /** The levels LOG_LEVEL lets through, most severe first (Nest's LogLevel names). */
+  get logLevels(): LogLevelName[] {
+    return this.LOG_LEVEL === 'silent' ? [] : LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(this.LOG_LEVEL) + 1);
   }
 
   get runsApi(): boolean {

@@ -1,0 +1,27 @@
+import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * One structured line per request when the response has gone out: method, path,
+ * status, duration, user. Bodies are never logged. A middleware rather than an
+ * interceptor: any global interceptor puts every request through Nest's RxJS
+ * interceptor chain, which cost the server a fifth of its event throughput.
+ */
+@Injectable()
+export class RequestLogMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('HTTP');
+
+  use(req: Request & { actor?: { username: string } }, res: Response, next: NextFunction): void {
+    const started = process.hrtime.bigint();
+    res.once('finish', () =>
+      this.logger.log({
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        user: req.actor?.username,
+      }),
+    );
+    next();
+  }
+}
