@@ -101,7 +101,8 @@ export function updateInstance(m: EntityManager, id: string, fromRevision: numbe
 
 /**
  * Deletes an instance's rows of a small, busy table. Both tables are keyed by
- * (instance_id, id), so this is a range of the primary key on either dialect:
+ * instance_id first (timers by (instance_id, id), tasks by instance_id alone), so
+ * this is a range or a point of the primary key on either dialect:
  * no secondary index to choose or to keep up, and on MariaDB the DELETE locks
  * only this instance's rows.
  */
@@ -140,9 +141,9 @@ export function insertTask(m: EntityManager, t: TaskEntity): Statement {
 
 /**
  * The instance's open task becomes `t`, in one statement where a DELETE and an INSERT
- * were two (on MariaDB each statement's own cost is most of a transition's server time).
- * Only for a step that had a task: every state with a role writes its task in the
- * transition that enters it, so that row is there to update.
+ * were two, and in place: the table is keyed by instance_id, so the new task id does
+ * not move the row. Only for a step that had a task: every state with a role writes
+ * its task in the transition that enters it, so that row is there to update.
  */
 export function replaceTask(m: EntityManager, t: TaskEntity): Statement {
   return {

@@ -1,15 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * An open human task: derived from the instance's current state and replaced on every transition.
- * Keyed by (instance, id), on SQLite WITHOUT ROWID: an instance's rows sit together in the key itself.
+ * The open human task of an instance: derived from its current state and rewritten in place
+ * on every transition, with a new id for each step. Keyed by the instance (migration 800):
+ * one open step task per instance; on SQLite WITHOUT ROWID, so the row lives in the key.
  */
 @Entity('tasks', { withoutRowid: true })
 export class TaskEntity {
   @PrimaryColumn({ name: 'instance_id', type: 'varchar', length: 36 })
   instanceId: string;
 
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @Column({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ name: 'procedure_key', type: 'varchar', length: 64 })

@@ -7,6 +7,7 @@ import { AnswerTallies1764000000500 } from './1764000000500-answer-tallies';
 import { RecipientBounces1764000000510 } from './1764000000510-recipient-bounces';
 import { TasksAndTimersByInstance1764000000600 } from './1764000000600-tasks-and-timers-by-instance';
 import { InstanceChildCount1764000000700 } from './1764000000700-instance-child-count';
+import { OneOpenTaskPerInstance1764000000800 } from './1764000000800-one-open-task-per-instance';
 
 /** Every migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RecipientBounces1764000000510,
   TasksAndTimersByInstance1764000000600,
   InstanceChildCount1764000000700,
+  OneOpenTaskPerInstance1764000000800,
 ];
