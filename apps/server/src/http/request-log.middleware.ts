@@ -2,8 +2,9 @@ import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
- * One structured line per request when the response has gone out: method, path,
- * status, duration, user. Bodies are never logged. A middleware rather than an
+ * One structured line per request when it is over: method, path, status, duration,
+ * user, and `aborted` when the client went away before the whole answer was sent
+ * ('close' comes for both; 'finish' alone would miss those). Bodies are never logged. A middleware rather than an
  * interceptor: any global interceptor puts every request through Nest's RxJS
  * interceptor chain, which cost the server a fifth of its event throughput.
  */
@@ -13,13 +14,14 @@ export class RequestLogMiddleware implements NestMiddleware {
 
   use(req: Request & { actor?: { username: string } }, res: Response, next: NextFunction): void {
     const started = process.hrtime.bigint();
-    res.once('finish', () =>
+    res.once('close', () =>
       this.logger.log({
         method: req.method,
         path: req.path,
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
         user: req.actor?.username,
+        ...(res.writableFinished ? {} : { aborted: true }),
       }),
     );
     next();
