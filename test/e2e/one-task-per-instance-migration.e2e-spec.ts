@@ -19,7 +19,7 @@ describe('migration 1764000000800: tasks keyed by instance_id', () => {
   });
   afterEach(() => close?.());
 
-  it('keeps every column and row, keys the table by instance, updates a task in place, and goes back down', async () => {
+  it('keeps every column and row, keys the table by instance, rewrites the one row of an instance for a new task id, and goes back down', async () => {
     await ds.query(TASK, [t(1), i(1), 'p', 'review', 'approver', null, '审批', 'Approve', '["APPROVE","REJECT"]', '2026-01-02 03:04:05.123456', '2026-01-01 00:00:00.000001']);
     await ds.query(TASK, [t(2), i(2), 'p', 'draft', 'survey_manager', 'alice', '起草', 'Draft', '[]', null, '2026-01-01 00:00:00.500000']);
     const before = await rows();

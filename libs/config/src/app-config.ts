@@ -1,3 +1,4 @@
+import type { LogLevel } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -16,8 +17,8 @@ const toInt = ({ value }: { value: unknown }) =>
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
-type LogLevelName = (typeof LOG_LEVELS)[number];
+/** Nest's levels, most severe first. */
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
  * Every setting the process reads, validated once at start-up so a typo fails
@@ -101,8 +102,8 @@ export class AppConfig {
     return this.DATABASE_URL ? 'mysql' : 'sqlite';
   }
 
-  /** The levels LOG_LEVEL lets through, most severe first (Nest's LogLevel names). */
-  get logLevels(): LogLevelName[] {
+  /** The levels LOG_LEVEL lets through, most severe first. */
+  get logLevels(): LogLevel[] {
     return this.LOG_LEVEL === 'silent' ? [] : LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(this.LOG_LEVEL) + 1);
   }
 

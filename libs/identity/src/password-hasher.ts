@@ -15,8 +15,8 @@ const WORKER_FILE = join(__dirname, 'bcrypt.worker.js');
  * It is slow on purpose, and in JavaScript that slowness would hold the event
  * loop (every signed step re-checks a password), so the compiled server runs it
  * in worker threads, one per core up to four, and other requests go on meanwhile.
- * With one worker, sixteen signatures at once queued behind each other: a signed
- * approval waited ~24 ms at cost 4 while a core was still free.
+ * With one worker, sixteen signatures at once queued behind each other while a
+ * core was still free: a signed approval took ~25 ms at c16 against 2.6 ms alone.
  */
 @Injectable()
 export class PasswordHasher implements OnModuleDestroy {

@@ -59,6 +59,12 @@ describe('WorkerPool', () => {
     await expect(pool.run({ op: 'exit' })).rejects.toThrow(/exited with 3/);
     expect(pool.threads).toBe(0);
     const gate = held();
+    const survivor = pool.run<number>({ op: 'hold', flag: gate.flag });
+    // the held worker is busy, so this goes to a second one, which dies
+    await expect(pool.run({ op: 'exit' })).rejects.toThrow(/exited with 3/);
+    expect(pool.threads).toBe(1);
+    gate.release();
+    expect(typeof (await survivor)).toBe('number');
     gate.release();
     expect(typeof (await pool.run({ op: 'hold', flag: gate.flag }))).toBe('number');
     expect(pool.threads).toBe(1);

@@ -4,9 +4,10 @@ import type { NextFunction, Request, Response } from 'express';
 /**
  * One structured line per request when it is over: method, path, status, duration,
  * user, and `aborted` when the client went away before the whole answer was sent
- * ('close' comes for both; 'finish' alone would miss those). Bodies are never logged. A middleware rather than an
- * interceptor: any global interceptor puts every request through Nest's RxJS
- * interceptor chain, which cost the server a fifth of its event throughput.
+ * ('close' comes for both; 'finish' alone would miss those). Bodies are never logged.
+ * A middleware rather than an interceptor: any global interceptor puts every request
+ * through Nest's RxJS interceptor chain (HTTP bench at c16: 967–1,007 events/s with
+ * it, 1,158–1,271 without).
  */
 @Injectable()
 export class RequestLogMiddleware implements NestMiddleware {
