@@ -67,6 +67,57 @@ describe('bearer tokens: only the server-signed, unexpired ones of active accoun
     await t.http.post(`/api/v1/users/${id}/disable`).set(await a.auth('admin')).expect(200);
     expect((await me(token)).status).toBe(401);
   });
+
+  describe('on the event route, where the account is read with the instance inside the transaction', () => {
+    const SURVEY = 'annual-satisfaction-survey';
+    const event = (id: string, token: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      t.http.post(`/api/v1/instances/${id}/events`).set({ Authorization: `Bearer ${token}`, ...headers }).send(body);
+
+    /** A new survey manager, logged in, who has started a survey plan. */
+    async function managerWithPlan(username: string) {
+      const a = api(t);
+      await t.http.post('/api/v1/users').set(await a.auth('admin')).send({ username, displayName: username, password: `${username}-password`, roles: [{ role: 'survey_manager' }] }).expect(201);
+      const token = await t.login(username, `${username}-password`);
+      const plan = await t.http.post('/api/v1/instances').set('Authorization', `Bearer ${token}`).send({ procedure: SURVEY, title: `${username}'s plan` }).expect(201);
+      return { a, token, plan, id: (await me(token)).body.id as string };
+    }
+
+    it('a disabled account is 401 and changes nothing, with or without an idempotency key, even for an unknown instance', async () => {
+      const { a, token, plan, id } = await managerWithPlan('leaver2');
+      await t.http.post(`/api/v1/users/${id}/disable`).set(await a.auth('admin')).expect(200);
+      const submit = { type: 'SUBMIT', expectedRevision: plan.body.revision, data: { plan: { period: '2026', sample: { size: 40 }, channels: ['email'], survey: 's', targetReturnRate: 80 } } };
+      for (const res of [
+        await event(plan.body.id, token, submit),
+        await event(plan.body.id, token, submit, { 'Idempotency-Key': 'k-1' }),
+        await event('00000000-0000-4000-8000-000000000000', token, submit),
+      ]) {
+        expect(res.status).toBe(401);
+        expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'the account behind this token is not active' });
+      }
+      expect(await a.get('survey_manager', plan.body.id)).toMatchObject({ state: plan.body.state, revision: plan.body.revision });
+      const history = await t.http.get(`/api/v1/instances/${plan.body.id}/history`).set(await a.auth('auditor')).expect(200);
+      expect(history.body.map((r: { event: string }) => r.event)).toEqual(['START']);
+    });
+
+    it('a valid signature over a user that does not exist is 401; a forged one is 401 before its body is even validated', async () => {
+      const ghost = jwt({ sub: '00000000-0000-4000-8000-000000000000', username: 'ghost', iat: now(), exp: now() + 3600 }, SECRET);
+      const ghostly = await event('00000000-0000-4000-8000-000000000000', ghost, { type: 'SUBMIT', expectedRevision: 1 });
+      expect(ghostly.status).toBe(401);
+      expect(ghostly.body.message).toBe('the account behind this token is not active');
+      const forged = jwt({ ...claims, iat: now(), exp: now() + 3600 }, 'not-the-server-secret-0123456789-abcdef');
+      const res = await event('00000000-0000-4000-8000-000000000000', forged, { no: 'body' });
+      expect(res.status).toBe(401);
+      expect(res.body.message).toBe('invalid or expired access token');
+    });
+
+    it('a role withdrawn after login is refused at the step (403), though the token is unchanged', async () => {
+      const { a, token, plan, id } = await managerWithPlan('mover');
+      await t.http.patch(`/api/v1/users/${id}`).set(await a.auth('admin')).send({ roles: [{ role: 'coordinator' }] }).expect(200);
+      const res = await event(plan.body.id, token, { type: 'SUBMIT', expectedRevision: plan.body.revision, data: { plan: { period: '2026' } } });
+      expect(res.status).toBe(403);
+      expect(res.body.message).toMatch(/survey_manager/);
+    });
+  });
 });
 
 describe('login brake: repeated failures for one username from one address get 429', () => {

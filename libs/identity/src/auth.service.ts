@@ -1,6 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, Clock } from '@satisflow/config';
+import { inactiveAccount, type TokenUser } from './account-checks';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import type { Actor } from './roles';
@@ -52,17 +53,21 @@ export class AuthService {
     };
   }
 
-  /** Resolves a bearer token to the current state of its user (roles may have changed since login). */
-  async authenticate(token: string): Promise<Actor> {
-    let claims: TokenClaims;
+  /** The current state of a token's user (roles may have changed since login); 401 when gone or disabled. */
+  async activeActor(user: TokenUser): Promise<Actor> {
+    const actor = await this.users.activeActor(user.id);
+    if (!actor) throw inactiveAccount();
+    return actor;
+  }
+
+  /** The subject of a server-signed, unexpired token; its account is not read here. */
+  async verifyToken(token: string): Promise<TokenUser> {
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+      return { id: claims.sub, username: claims.username };
     } catch {
       throw new UnauthorizedException('invalid or expired access token');
     }
-    const actor = await this.users.activeActor(claims.sub);
-    if (!actor) throw new UnauthorizedException('the account behind this token is not active');
-    return actor;
   }
 
   /** Re-authentication for signed steps (21 CFR Part 11-style): the signer types the password again. */

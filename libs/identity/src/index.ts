@@ -1,4 +1,5 @@
 export * from './roles';
+export * from './account-checks';
 export * from './identity.module';
 export * from './users.service';
 export * from './auth.service';

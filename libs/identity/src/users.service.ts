@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Clock } from '@satisflow/config';
-import { isUniqueViolation } from '@satisflow/persistence';
+import { isUniqueViolation, type Statement } from '@satisflow/persistence';
 import type { CreateUserDto, RoleGrantDto, UpdateUserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import type { Actor, RoleGrant, RoleKey } from './roles';
@@ -18,6 +18,28 @@ export interface UserView extends Actor {
 
 function toGrant(r: { role: RoleKey; scope: string | null }): RoleGrant {
   return r.scope ? { role: r.role, scope: r.scope } : { role: r.role };
+}
+
+type ActorRow = { id: string; username: string; display_name: string; role: RoleKey | null; scope: string | null };
+
+/**
+ * The actor behind a token, read on every authenticated request: one joined query
+ * instead of TypeORM's relation load (two queries and its entity mapping). A statement,
+ * so a unit of work can read it with its own first rows in one round trip (AccountInUnit).
+ */
+export function activeActorQuery(id: string): Statement {
+  return {
+    sql: 'SELECT u.id, u.username, u.display_name, r.role, r.scope FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = ? AND u.disabled = 0',
+    params: [id],
+  };
+}
+
+/** The rows of activeActorQuery as an Actor; null when the account is gone or disabled. */
+export function actorFromRows(rows: unknown[]): Actor | null {
+  const found = rows as ActorRow[];
+  if (found.length === 0) return null;
+  const roles = found.flatMap((r) => (r.role === null ? [] : [toGrant({ role: r.role, scope: r.scope })]));
+  return { id: found[0].id, username: found[0].username, displayName: found[0].display_name, roles };
 }
 
 export function toActor(user: UserEntity): Actor {
@@ -53,20 +75,10 @@ export class UsersService {
     return this.users.findOne({ where: { id } });
   }
 
-  /**
-   * The actor behind a token, on every authenticated request: one joined query
-   * instead of TypeORM's relation load (two queries and its entity mapping).
-   * Null when the account is gone or disabled.
-   */
+  /** The actor behind a token (see activeActorQuery); null when the account is gone or disabled. */
   async activeActor(id: string): Promise<Actor | null> {
-    const rows: { id: string; username: string; display_name: string; role: RoleKey | null; scope: string | null }[] =
-      await this.users.manager.query(
-        'SELECT u.id, u.username, u.display_name, r.role, r.scope FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = ? AND u.disabled = 0',
-        [id],
-      );
-    if (rows.length === 0) return null;
-    const roles = rows.flatMap((r) => (r.role === null ? [] : [toGrant({ role: r.role, scope: r.scope })]));
-    return { id: rows[0].id, username: rows[0].username, displayName: rows[0].display_name, roles };
+    const q = activeActorQuery(id);
+    return actorFromRows(await this.users.manager.query(q.sql, q.params));
   }
 
   /** The password hash of an active account, for re-authentication at signing (one lean query). */

@@ -14,9 +14,24 @@ function runner(m: EntityManager) {
 
 /** Rows of a SELECT (on MySQL with a pending START TRANSACTION in front, in the same round trip). */
 export async function selectRows<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  return (await selectRowSets(m, [{ sql, params }]))[0] as T[];
+}
+
+/**
+ * Rows of several SELECTs, one set each: on MySQL in one round trip (with a pending
+ * START TRANSACTION in front), on SQLite one by one in-process.
+ */
+export async function selectRowSets(m: EntityManager, statements: Statement[]): Promise<unknown[][]> {
   const r = runner(m);
-  if (takePendingBegin(r)) return (await r.query(`START TRANSACTION;\n${sql}`, params, true)).records[1] as T[];
-  return (await r.query(sql, params, true)).records as T[];
+  if (!isMysqlManager(m)) {
+    const sets: unknown[][] = [];
+    for (const s of statements) sets.push((await r.query(s.sql, s.params, true)).records as unknown[]);
+    return sets;
+  }
+  const begin = takePendingBegin(r);
+  const sql = [...(begin ? ['START TRANSACTION'] : []), ...statements.map((s) => s.sql)];
+  const records = (await r.query(sql.join(';\n'), statements.flatMap((s) => s.params), true)).records as unknown[];
+  return sql.length === 1 ? [records] : (records.slice(begin ? 1 : 0) as unknown[][]);
 }
 
 /** Runs a write and returns the number of rows it changed. */

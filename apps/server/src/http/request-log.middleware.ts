@@ -13,7 +13,7 @@ import type { NextFunction, Request, Response } from 'express';
 export class RequestLogMiddleware implements NestMiddleware {
   private readonly logger = new Logger('HTTP');
 
-  use(req: Request & { actor?: { username: string } }, res: Response, next: NextFunction): void {
+  use(req: Request & { user?: { username: string } }, res: Response, next: NextFunction): void {
     const started = process.hrtime.bigint();
     res.once('close', () =>
       this.logger.log({
@@ -21,7 +21,7 @@ export class RequestLogMiddleware implements NestMiddleware {
         path: req.path,
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
-        user: req.actor?.username,
+        user: req.user?.username,
         ...(res.writableFinished ? {} : { aborted: true }),
       }),
     );

@@ -12,7 +12,18 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { initialTransition } from 'xstate';
 import { AuditWriter } from '@satisflow/audit';
 import { Clock } from '@satisflow/config';
-import { hasRole, SignatureVerifier, type Actor, type SignatureDto } from '@satisflow/identity';
+import {
+  activeActorQuery,
+  actorFromRows,
+  hasRole,
+  isActor,
+  mayChangeData,
+  SignatureVerifier,
+  UsersService,
+  type Actor,
+  type SignatureDto,
+  type TokenUser,
+} from '@satisflow/identity';
 import { executeAll, isUniqueViolation, Statement, TransactionRunner } from '@satisflow/persistence';
 import type { ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } from '../definitions/procedure-definition';
 import { IdempotencyKeyEntity, InstanceEntity, OutboxEntity, TaskEntity } from '../entities';
@@ -34,6 +45,7 @@ import {
   insertTimer,
   InstanceChange,
   loadInstance,
+  loadInstanceWith,
   openTaskTimes,
   replaceTask,
   updateInstance,
@@ -102,6 +114,7 @@ export class Dispatcher {
     private readonly hooks: TransitionHooks,
     private readonly signatures: SignatureVerifier,
     private readonly outboxBell: OutboxBell,
+    private readonly users: UsersService,
   ) {}
 
   /** Starts an instance by hand. */
@@ -193,9 +206,15 @@ export class Dispatcher {
     return instance;
   }
 
-  /** An event from a person over HTTP. */
-  async send(instanceId: string, input: EventInput, actor: Actor, idempotencyKey?: string): Promise<InstanceView> {
-    const keyId = idempotencyKey ? `${actor.id}:${idempotencyKey}`.slice(0, 200) : undefined;
+  /**
+   * An event from a person over HTTP. `caller` is the resolved Actor, or only a verified
+   * token's subject (an @AccountInUnit route): then the account is read with the instance,
+   * in the transaction's first round trip, and checked as the AuthGuard would (mayChangeData).
+   */
+  async send(instanceId: string, input: EventInput, caller: Actor | TokenUser, idempotencyKey?: string): Promise<InstanceView> {
+    const keyId = idempotencyKey ? `${caller.id}:${idempotencyKey}`.slice(0, 200) : undefined;
+    // a replayed answer and a signature need the account before the transaction: read it now
+    const known = isActor(caller) ? caller : keyId || input.signature ? mayChangeData(await this.users.activeActor(caller.id)) : undefined;
     if (keyId) {
       const replay = await this.replay(keyId, instanceId);
       if (replay) return replay;
@@ -207,12 +226,14 @@ export class Dispatcher {
       const peek = (await this.tx.read((m) => loadInstance(m, instanceId)))?.instance;
       if (!peek) throw new NotFoundException(`instance ${instanceId} not found`);
       const peekMeta = stepMeta(this.registry.get(peek.procedureKey, peek.procedureVersion).machine, peek.state);
-      if (peekMeta?.signed?.[input.type]) signatureMeaning = await this.signatures.verify(actor, input.signature);
+      // `known`: every signed event's account was read above
+      if (peekMeta?.signed?.[input.type]) signatureMeaning = await this.signatures.verify(known!, input.signature);
     }
     const calendar = await this.calendar.get();
     try {
       return await this.tx.run(async (m) => {
-        const loaded = await loadInstance(m, instanceId, { forUpdate: true });
+        const { loaded, alongside } = await loadInstanceWith(m, instanceId, known ? [] : [activeActorQuery(caller.id)], { forUpdate: true });
+        const actor = known ?? mayChangeData(actorFromRows(alongside[0]));
         if (!loaded) throw new NotFoundException(`instance ${instanceId} not found`);
         const def = this.registry.get(loaded.instance.procedureKey, loaded.instance.procedureVersion);
         const openTasks: TaskEntity[] = [];

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { dbTime, isMysqlManager, selectRows, Statement, toDate, toInt } from '@satisflow/persistence';
+import { dbTime, isMysqlManager, selectRowSets, selectRows, Statement, toDate, toInt } from '@satisflow/persistence';
 import type { InstanceEntity } from '../entities/instance.entity';
 import type { TaskEntity } from '../entities/task.entity';
 import type { TimerEntity } from '../entities/timer.entity';
@@ -28,6 +28,11 @@ interface InstanceRow {
   updated_at: unknown;
 }
 
+export interface LoadedInstance {
+  instance: InstanceEntity;
+  children: string[];
+}
+
 /**
  * The instance and its children's ids (oldest first): one statement, and a second
  * only for an instance that has started children.
@@ -36,13 +41,23 @@ interface InstanceRow {
  * revision-checked UPDATE cannot miss: a batch ending in COMMIT has no lost race to
  * detect after the fact. SQLite's writers are serialised already.
  */
-export async function loadInstance(
+export async function loadInstance(m: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<LoadedInstance | undefined> {
+  return (await loadInstanceWith(m, id, [], options)).loaded;
+}
+
+/** loadInstance, with the rows of other SELECTs read in the same round trip (`alongside`, a set each). */
+export async function loadInstanceWith(
   m: EntityManager,
   id: string,
+  others: Statement[],
   { forUpdate = false } = {},
-): Promise<{ instance: InstanceEntity; children: string[] } | undefined> {
-  const [row] = await selectRows<InstanceRow>(m, `SELECT * FROM instances WHERE id = ?${forUpdate && isMysqlManager(m) ? ' FOR UPDATE' : ''}`, [id]);
-  if (!row) return undefined;
+): Promise<{ loaded?: LoadedInstance; alongside: unknown[][] }> {
+  const [rows, ...alongside] = await selectRowSets(m, [
+    { sql: `SELECT * FROM instances WHERE id = ?${forUpdate && isMysqlManager(m) ? ' FOR UPDATE' : ''}`, params: [id] },
+    ...others,
+  ]);
+  const row = rows[0] as InstanceRow | undefined;
+  if (!row) return { alongside };
   const instance = {
     id: row.id,
     procedureKey: row.procedure_key,
@@ -64,7 +79,7 @@ export async function loadInstance(
   const children = instance.childCount
     ? (await selectRows<{ id: string }>(m, 'SELECT id FROM instances WHERE parent_id = ? ORDER BY created_at', [id])).map((c) => c.id)
     : [];
-  return { instance, children };
+  return { loaded: { instance, children }, alongside };
 }
 
 /** Counts a new child on its parent's row, in the batch that inserts the child. */

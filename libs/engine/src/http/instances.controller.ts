@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AuditQuery } from '@satisflow/audit';
-import { CurrentActor, type Actor } from '@satisflow/identity';
+import { AccountInUnit, CurrentActor, CurrentCaller, type Actor, type TokenUser } from '@satisflow/identity';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { InstanceQueries } from '../instance-queries';
 import { ListInstancesDto, SendEventDto, StartInstanceDto } from './instance.dto';
@@ -33,14 +33,15 @@ export class InstancesController {
 
   @Post(':id/events')
   @HttpCode(200)
+  @AccountInUnit() // the busiest write: the dispatcher reads the account with the instance
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first result' })
   send(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SendEventDto,
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() caller: Actor | TokenUser,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    return this.dispatcher.send(id, dto, actor, idempotencyKey?.trim() || undefined);
+    return this.dispatcher.send(id, dto, caller, idempotencyKey?.trim() || undefined);
   }
 
   @Get(':id/history')
