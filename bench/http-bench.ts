@@ -6,19 +6,19 @@ import type { Measurement } from './measure';
 
 /**
  * The engine over HTTP as a user gets it: the server in its own process
- * (the built main.js, default role), the load generator in another.
+ * (the built main.js, default role), the load generator in another. Against it, in
+ * the same run, the HTTP floor (http-floor-server.ts): the floor's row writes behind
+ * a bare node:http server, measured before and after Satisflow (half the time each),
+ * so both meet the machine's slow and fast moments alike.
  */
 export interface HttpResult extends Measurement {
   serverRssMb: number;
+  floor: Measurement;
 }
 
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  // BENCH_SERVER_NODE_ARGS: node options for the server alone, e.g. `--cpu-prof` to profile it under the load
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const server = spawn(process.execPath, [...nodeArgs, join(__dirname, '../apps/server/src/main.js')], {
-    env: { ...process.env, ...env, PORT: String(port), DEMO: '1', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'error', ADMIN_PASSWORD: 'bench-password' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** Starts a server process and resolves once it prints "listening". */
+async function startServer(args: string[], env: Record<string, string>): Promise<ChildProcess> {
+  const server = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (chunk: Buffer) => {
@@ -28,6 +28,13 @@ async function startServer(env: Record<string, string>, port: number): Promise<C
     server.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
   });
   return server;
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
 }
 
 async function call<T>(baseUrl: string, path: string, body: unknown, token?: string): Promise<T> {
@@ -46,10 +53,36 @@ function rssMb(pid: number): number {
   return line ? Number(line.replace(/\D+/g, '')) / 1024 : NaN;
 }
 
+/** One run of the load generator in its own process. */
+function load(input: HttpLoadInput): Promise<Measurement> {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [join(__dirname, 'http-load.js'), JSON.stringify(input)], { maxBuffer: 1 << 20 }, (error, out, err) =>
+      error ? reject(new Error(`${error.message}\n${err}`)) : resolve(JSON.parse(out) as Measurement),
+    ),
+  );
+}
+
+/** Two runs as one: operations over the time both took (their latency figures are not combined). */
+function joined(a: Measurement, b: Measurement): Measurement {
+  const ops = a.ops + b.ops;
+  return { ops, perSec: ops / (a.ops / a.perSec + b.ops / b.perSec), p50Ms: NaN, p99Ms: NaN };
+}
+
 export async function httpBench(env: Record<string, string>, concurrency: number, durationMs: number, plan: Record<string, unknown>): Promise<HttpResult> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = await startServer(env, port);
+  // BENCH_SERVER_NODE_ARGS: node options for Satisflow's server alone, e.g. `--cpu-prof` to profile it under the load
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = await startServer([...nodeArgs, join(__dirname, '../apps/server/src/main.js')], {
+    ...env,
+    PORT: String(port),
+    DEMO: '1',
+    BCRYPT_ROUNDS: '4',
+    LOG_LEVEL: 'error',
+    ADMIN_PASSWORD: 'bench-password',
+  });
+  const floorPort = port + 1;
+  const floorServer = await startServer([join(__dirname, 'http-floor-server.js'), JSON.stringify({ url: env.DATABASE_URL, port: floorPort, concurrency })], {});
   try {
     const login = async (username: string) => (await call<{ accessToken: string }>(baseUrl, '/auth/login', { username, password: 'demo' })).accessToken;
     const [submitter, rejecter] = [await login('survey_manager'), await login('approver')];
@@ -58,18 +91,22 @@ export async function httpBench(env: Record<string, string>, concurrency: number
       const view = await call<{ id: string; revision: number }>(baseUrl, '/instances', { procedure: 'annual-satisfaction-survey', title: `http bench ${i}` }, submitter);
       instances.push({ id: view.id, revision: view.revision });
     }
-    const input: HttpLoadInput = { baseUrl, durationMs, submitter, rejecter, instances, plan };
-    const stdout = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, [join(__dirname, 'http-load.js'), JSON.stringify(input)], { maxBuffer: 1 << 20 }, (error, out, err) =>
-        error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
-      ),
-    );
-    return { ...(JSON.parse(stdout) as Measurement), serverRssMb: rssMb(server.pid!) };
+    const floorInput = (revisions: number[]): HttpLoadInput => ({
+      baseUrl: `http://127.0.0.1:${floorPort}`,
+      durationMs: durationMs / 2,
+      submitter: 'none',
+      rejecter: 'none',
+      instances: revisions.map((revision, i) => ({ id: String(i), revision })),
+      plan,
+    });
+    const before = await load(floorInput(Array.from({ length: concurrency }, () => 1)));
+    const result = await load({ baseUrl, durationMs, submitter, rejecter, instances, plan });
+    const serverRssMb = rssMb(server.pid!);
+    // the floor's rows went on from where the first run left them
+    const after = await load(floorInput(await call<number[]>(`http://127.0.0.1:${floorPort}`, '/revisions', {})));
+    return { ...result, serverRssMb, floor: joined(before, after) };
   } finally {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await stopServer(server);
+    await stopServer(floorServer);
   }
 }
