@@ -94,6 +94,26 @@ describe('foundation over HTTP', () => {
       await t.http.get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(401);
     });
 
+    it('answers 400 naming the field when an update sends null for a required one, and changes nothing', async () => {
+      const admin = { Authorization: `Bearer ${await t.login('admin')}` };
+      const user = await t.http
+        .post('/api/v1/users')
+        .set(admin)
+        .send({ username: 'null.case', displayName: 'Null case', password: 'password-1', roles: [{ role: 'quality' }], locale: 'en' })
+        .expect(201);
+      for (const field of ['password', 'username', 'displayName', 'roles']) {
+        const res = await t.http.patch(`/api/v1/users/${user.body.id}`).set(admin).send({ [field]: null, locale: 'zh-CN' });
+        expect({ field, status: res.status }).toEqual({ field, status: 400 });
+        expect(JSON.stringify(res.body.details ?? res.body.message)).toContain(field);
+      }
+      const after = await t.http.get(`/api/v1/users/${user.body.id}`).set(admin).expect(200);
+      expect(after.body).toMatchObject({ username: 'null.case', displayName: 'Null case', roles: [{ role: 'quality' }], locale: 'en' });
+      await t.login('null.case', 'password-1');
+      // locale is optional in the record itself: null clears it
+      const cleared = await t.http.patch(`/api/v1/users/${user.body.id}`).set(admin).send({ locale: null }).expect(200);
+      expect(cleared.body.locale).toBeNull();
+    });
+
     it('forbids user administration to everyone but admin', async () => {
       for (const username of ['approver', 'auditor', 'quality']) {
         const token = await t.login(username);

@@ -48,4 +48,9 @@ export class CreateUserDto {
   locale?: string;
 }
 
-export class UpdateUserDto extends PartialType(CreateUserDto) {}
+/**
+ * Every field may be left out, but one sent as null is validated like any other value
+ * (400): a null password, name or role list would otherwise reach the service and fail
+ * there (a 500 the hostile-input fuzzing found). `locale` alone may be null: it clears it.
+ */
+export class UpdateUserDto extends PartialType(CreateUserDto, { skipNullProperties: false }) {}
