@@ -23,7 +23,8 @@ export class AuditFilterDto {
 }
 
 export class AuditPageDto extends AuditFilterDto {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  // bounded: a page number past any trail would otherwise reach SQL as an OFFSET in exponent notation
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
   page = 1;
 
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)

@@ -62,7 +62,8 @@ export class ListInstancesDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64)
   state?: string;
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  // bounded: a page number past any list would otherwise reach SQL as an OFFSET in exponent notation
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
   page = 1;
 
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -40,7 +41,7 @@ export class CreateUserDto {
 
   @ApiProperty({ type: [RoleGrantDto] })
   @IsArray() @ArrayMinSize(0) @ArrayMaxSize(20)
-  @ValidateNested({ each: true }) @Type(() => RoleGrantDto)
+  @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => RoleGrantDto)
   roles: RoleGrantDto[];
 
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })
