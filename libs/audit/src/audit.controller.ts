@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { Response } from 'express';
 import { Roles } from '@satisflow/identity';
+import { PageNumber } from '@satisflow/validation';
 import { auditToCsv } from './audit-csv';
 import { AuditQuery } from './audit-query';
 import { AuditVerifier } from './audit-verifier';
@@ -23,8 +24,7 @@ export class AuditFilterDto {
 }
 
 export class AuditPageDto extends AuditFilterDto {
-  // bounded: a page number past any trail would otherwise reach SQL as an OFFSET in exponent notation
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @ApiPropertyOptional({ default: 1 }) @PageNumber()
   page = 1;
 
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)

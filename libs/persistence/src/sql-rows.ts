@@ -28,10 +28,7 @@ export async function selectRowSets(m: EntityManager, statements: Statement[]): 
     for (const s of statements) sets.push((await r.query(s.sql, s.params, true)).records as unknown[]);
     return sets;
   }
-  const begin = takePendingBegin(r);
-  const sql = [...(begin ? ['START TRANSACTION'] : []), ...statements.map((s) => s.sql)];
-  const records = (await r.query(sql.join(';\n'), statements.flatMap((s) => s.params), true)).records as unknown[];
-  return sql.length === 1 ? [records] : (records.slice(begin ? 1 : 0) as unknown[][]);
+  return (await oneRoundTrip(m, statements, false)) as unknown[][];
 }
 
 /** Runs a write and returns the number of rows it changed. */
@@ -67,27 +64,36 @@ export interface Statement {
 
 /**
  * Runs writes in order and returns the rows each changed. On MySQL they travel
- * in one round trip (the pool allows multiple statements; every value is still
- * a bound parameter), with a pending START TRANSACTION in front and, when the
- * caller says these are its unit's last statements (`endsTransaction`), COMMIT
- * behind: a failing statement stops the batch before it, and the unit rolls back.
+ * in one round trip, with COMMIT behind when the caller says these are its unit's
+ * last statements (`endsTransaction`): a failing statement stops the batch before
+ * it, and the unit rolls back.
  * SQLite runs them one by one in-process, where a round trip costs nothing, and
  * leaves COMMIT to the transaction runner (queued units share it).
  */
 export async function executeAll(m: EntityManager, statements: Statement[], opts: { endsTransaction?: boolean } = {}): Promise<number[]> {
-  const r = runner(m);
   if (isMysqlManager(m)) {
-    const begin = takePendingBegin(r);
-    const commit = opts.endsTransaction === true;
-    const sql = [...(begin ? ['START TRANSACTION'] : []), ...statements.map((s) => s.sql), ...(commit ? ['COMMIT'] : [])];
-    if (sql.length === 0) return [];
-    const result = await r.query(sql.join(';\n'), statements.flatMap((s) => s.params), true);
-    if (commit) markCommitted(r);
-    if (sql.length === 1) return statements.length ? [result.affected ?? 0] : [];
-    const packets = (result.records as { affectedRows?: number }[]).slice(begin ? 1 : 0, begin ? statements.length + 1 : statements.length);
-    return packets.map((p) => p.affectedRows ?? 0);
+    const headers = (await oneRoundTrip(m, statements, opts.endsTransaction === true)) as { affectedRows?: number }[];
+    return headers.map((h) => h.affectedRows ?? 0);
   }
   const changed: number[] = [];
   for (const s of statements) changed.push(await execute(m, s.sql, s.params));
   return changed;
+}
+
+/**
+ * MySQL: the statements in one round trip (the pool allows multiple statements; every
+ * value is still a bound parameter), with a pending START TRANSACTION in front and,
+ * when `commit`, COMMIT behind. Returns each statement's own result, in order: its rows,
+ * or a write's header.
+ */
+async function oneRoundTrip(m: EntityManager, statements: Statement[], commit: boolean): Promise<unknown[]> {
+  const r = runner(m);
+  const begin = takePendingBegin(r);
+  const sql = [...(begin ? ['START TRANSACTION'] : []), ...statements.map((s) => s.sql), ...(commit ? ['COMMIT'] : [])];
+  if (sql.length === 0) return [];
+  const { raw } = await r.query(sql.join(';\n'), statements.flatMap((s) => s.params), true);
+  if (commit) markCommitted(r);
+  const results = sql.length === 1 ? [raw] : (raw as unknown[]);
+  const first = begin ? 1 : 0;
+  return results.slice(first, first + statements.length);
 }

@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SignatureDto } from '@satisflow/identity';
+import { PageNumber } from '@satisflow/validation';
 
 export class StartInstanceDto {
   @ApiProperty({ example: 'annual-satisfaction-survey' })
@@ -62,8 +63,7 @@ export class ListInstancesDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64)
   state?: string;
 
-  // bounded: a page number past any list would otherwise reach SQL as an OFFSET in exponent notation
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @ApiPropertyOptional({ default: 1 }) @PageNumber()
   page = 1;
 
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)

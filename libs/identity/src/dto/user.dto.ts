@@ -1,18 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsIn,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedList } from '@satisflow/validation';
 import { ROLE_KEYS, type RoleKey } from '../roles';
 
 export class RoleGrantDto {
@@ -40,8 +35,7 @@ export class CreateUserDto {
   password: string;
 
   @ApiProperty({ type: [RoleGrantDto] })
-  @IsArray() @ArrayMinSize(0) @ArrayMaxSize(20)
-  @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => RoleGrantDto)
+  @NestedList(() => RoleGrantDto, { max: 20 })
   roles: RoleGrantDto[];
 
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })

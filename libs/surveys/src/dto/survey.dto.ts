@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsDefined,
   IsEmail,
@@ -19,6 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { NestedList } from '@satisflow/validation';
 
 export class LocalTextDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) zh: string;
@@ -36,7 +35,7 @@ export class DimensionDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) key: string;
   @ApiProperty({ type: LocalTextDto }) @ValidateNested() @Type(() => LocalTextDto) title: LocalTextDto;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) weight?: number;
-  @ApiProperty({ type: [ItemDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ItemDto) items: ItemDto[];
+  @ApiProperty({ type: [ItemDto] }) @NestedList(() => ItemDto, { min: 1, max: 200 }) items: ItemDto[];
 }
 
 export class CreateSurveyDto {
@@ -45,7 +44,7 @@ export class CreateSurveyDto {
   @ApiPropertyOptional({ description: 'surveys of one series are compared period against period' }) @IsOptional() @IsString() @MaxLength(100) series?: string;
   @ApiPropertyOptional({ example: '2026' }) @IsOptional() @IsString() @MaxLength(32) period?: string;
   @ApiProperty({ description: 'ten-point | five-point | five-level-ratio | three-level | { levels: [...] }' }) @IsDefined() scale: unknown;
-  @ApiProperty({ type: [DimensionDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => DimensionDto) dimensions: DimensionDto[];
+  @ApiProperty({ type: [DimensionDto] }) @NestedList(() => DimensionDto, { min: 1, max: 50 }) dimensions: DimensionDto[];
   @ApiPropertyOptional({ type: ItemDto }) @IsOptional() @ValidateNested() @Type(() => ItemDto) overallItem?: ItemDto;
   @ApiPropertyOptional({ default: 80 }) @IsOptional() @IsInt() @Min(1) @Max(100) targetReturnRate?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) satisfiedThreshold?: string;
@@ -69,7 +68,7 @@ export class RecipientDto {
 }
 
 export class AddRecipientsDto {
-  @ApiProperty({ type: [RecipientDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => RecipientDto) recipients: RecipientDto[];
+  @ApiProperty({ type: [RecipientDto] }) @NestedList(() => RecipientDto, { min: 1, max: 5000 }) recipients: RecipientDto[];
 }
 
 export class SampleRecipientsDto {
@@ -108,7 +107,7 @@ export class CompositeSourceDto {
 export class CreateCompositeDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) title: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) period?: string;
-  @ApiProperty({ type: [CompositeSourceDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CompositeSourceDto) sources: CompositeSourceDto[];
+  @ApiProperty({ type: [CompositeSourceDto] }) @NestedList(() => CompositeSourceDto, { min: 1, max: 20 }) sources: CompositeSourceDto[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) generalComplaints?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) majorIncidents?: number;
   @ApiPropertyOptional() @IsOptional() @IsArray() bands?: unknown[];

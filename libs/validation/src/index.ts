@@ -1,0 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+
+/**
+ * Validation rules the feature modules' DTOs share, so that each is decided once.
+ */
+
+/**
+ * A list of nested DTOs, each validated as `type`. Each item must be an object:
+ * class-validator's ValidateNested alone descends into an array where an object
+ * belongs and passes it on empty (`[[]]` reached the services and failed there).
+ */
+export function NestedList(type: () => new () => object, { min = 0, max }: { min?: number; max: number }): PropertyDecorator {
+  return applyDecorators(IsArray(), ArrayMinSize(min), ArrayMaxSize(max), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
+}
+
+/**
+ * An optional 1-based page number from the query string. Bounded: a page past any list
+ * would reach SQL as an OFFSET in exponent notation (page=1e201 was a 500).
+ */
+export function PageNumber(): PropertyDecorator {
+  return applyDecorators(IsOptional(), Type(() => Number), IsInt(), Min(1), Max(1_000_000));
+}
