@@ -2,7 +2,8 @@ import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConfigModule, loadConfig } from '@satisflow/config';
-import { executeAll, PersistenceModule, selectRows, SettingsService, TransactionRunner } from '@satisflow/persistence';
+import { executeAll, isUniqueViolation, PersistenceModule, selectRows, SettingsService, TransactionRunner } from '@satisflow/persistence';
+import { WalFlusher } from '../../libs/persistence/src/wal-flusher';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 describe('persistence against the real database', () => {
@@ -33,6 +34,31 @@ describe('persistence against the real database', () => {
     const rows: { name: string }[] = await ds.query('SELECT name FROM migrations');
     expect(rows.map((r) => r.name)).toContain('Identity1764000000000');
     expect(tx.dialect).toBe(db.dialect);
+  });
+
+  it('on SQLite, checkpoints every 4,000 WAL pages and has the WAL synced after each COMMIT', async () => {
+    if (db.dialect !== 'sqlite') return;
+    expect(await ds.query('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 4000 }]);
+    const committed = jest.spyOn(WalFlusher.prototype, 'committed');
+    try {
+      await settings.set('synced', 1);
+      const update = (n: number) => tx.run((m) => m.query(`UPDATE settings SET value = '${n}' WHERE "key" = 'synced'`));
+      await update(1);
+      await Promise.all([2, 3, 4].map(update));
+      // once per COMMIT: the lone unit's, then the three queued units' shared one
+      expect(committed).toHaveBeenCalledTimes(2);
+    } finally {
+      committed.mockRestore();
+    }
+  });
+
+  it('reports a failing prepared statement as TypeORM does, with the driver code kept (SQLite runs them on the driver directly)', async () => {
+    const key = db.dialect === 'mysql' ? '`key`' : '"key"';
+    const insert = { sql: `INSERT INTO settings (${key}, value, updated_at) VALUES (?, '1', '2026-12-01 00:00:00.000')`, params: ['dup'] };
+    const error = await tx.run((m) => executeAll(m, [insert, insert])).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('QueryFailedError');
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(await ds.query(`SELECT value FROM settings WHERE ${key} = 'dup'`)).toEqual([]);
   });
 
   it('stores settings, and the first of concurrent getOrCreate calls wins', async () => {

@@ -37,6 +37,11 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       db.pragma('busy_timeout = 10000');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
+      // Checkpoint every 4,000 WAL pages (16 MB) instead of 1,000. Each checkpoint syncs both
+      // files inside a COMMIT (~2.5 ms of fsyncs here even when WalFlusher has synced the WAL
+      // already), and a transition writes ~12 pages; at one client this took COMMIT from
+      // ~125 to ~85 µs on average and its p99 from ~3 ms to ~0.4 ms.
+      db.pragma('wal_autocheckpoint = 4000');
     },
     migrationsTransactionMode: 'each',
   };

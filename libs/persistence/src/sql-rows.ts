@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { Database, Statement as SqliteStatement } from 'better-sqlite3';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import { markCommitted, takePendingBegin } from './transaction-boundaries';
 
 /**
@@ -22,17 +23,13 @@ export async function selectRows<T>(m: EntityManager, sql: string, params: unkno
  * START TRANSACTION in front), on SQLite one by one in-process.
  */
 export async function selectRowSets(m: EntityManager, statements: Statement[]): Promise<unknown[][]> {
-  const r = runner(m);
-  if (!isMysqlManager(m)) {
-    const sets: unknown[][] = [];
-    for (const s of statements) sets.push((await r.query(s.sql, s.params, true)).records as unknown[]);
-    return sets;
-  }
+  if (!isMysqlManager(m)) return statements.map((s) => onSqlite(m, s, (prepared) => prepared.all(...s.params)));
   return (await oneRoundTrip(m, statements, false)) as unknown[][];
 }
 
 /** Runs a write and returns the number of rows it changed. */
 export async function execute(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  if (!isMysqlManager(m)) return sqliteWrite(m, { sql, params });
   return (await runner(m).query(sql, params, true)).affected ?? 0;
 }
 
@@ -75,9 +72,40 @@ export async function executeAll(m: EntityManager, statements: Statement[], opts
     const headers = (await oneRoundTrip(m, statements, opts.endsTransaction === true)) as { affectedRows?: number }[];
     return headers.map((h) => h.affectedRows ?? 0);
   }
-  const changed: number[] = [];
-  for (const s of statements) changed.push(await execute(m, s.sql, s.params));
-  return changed;
+  return statements.map((s) => sqliteWrite(m, s));
+}
+
+function sqliteWrite(m: EntityManager, s: Statement): number {
+  return onSqlite(m, s, (prepared) => prepared.run(...s.params).changes);
+}
+
+/** Prepared statements by SQL text, per better-sqlite3 connection (the hot path's SQL is a small fixed set). */
+const sqliteStatements = new WeakMap<Database, Map<string, SqliteStatement>>();
+const SQLITE_STATEMENTS_KEPT = 200;
+
+/**
+ * Runs a statement on the better-sqlite3 connection itself, prepared once, not through
+ * TypeORM's query(): its logger and subscriber broadcasts, clock readings and awaits cost
+ * more per statement than SQLite's work on these small statements. Inside the unit's
+ * transaction all the same (the one connection is the runner's). Failures are TypeORM's
+ * QueryFailedError, as from query().
+ */
+function onSqlite<T>(m: EntityManager, s: Statement, use: (prepared: SqliteStatement) => T): T {
+  runner(m);
+  const db = (m.connection.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  let cache = sqliteStatements.get(db);
+  if (!cache) sqliteStatements.set(db, (cache = new Map()));
+  try {
+    let prepared = cache.get(s.sql);
+    if (!prepared) {
+      prepared = db.prepare(s.sql);
+      cache.set(s.sql, prepared);
+      if (cache.size > SQLITE_STATEMENTS_KEPT) cache.delete(cache.keys().next().value!);
+    }
+    return use(prepared);
+  } catch (error) {
+    throw new QueryFailedError(s.sql, s.params, error as Error);
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { beginWithFirstStatement } from './transaction-boundaries';
+import { WalFlusher } from './wal-flusher';
 
 const MYSQL_RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const MAX_ATTEMPTS = 5;
@@ -24,7 +25,8 @@ const readCommittedSessions = new WeakSet<object>();
  *   its own savepoint, so a failing unit rolls back alone, and none is answered
  *   before the shared COMMIT. A COMMIT writes every dirty page to the WAL, which
  *   costs more than a transition's statements; sharing it is what lets SQLite
- *   keep up with concurrent users.
+ *   keep up with concurrent users. After each COMMIT the WAL is synced to disk
+ *   in the background (wal-flusher.ts).
  *
  * - MySQL/MariaDB: InnoDB may pick this transaction as a deadlock victim;
  *   the whole unit is retried with jittered back-off, which is safe because
@@ -33,14 +35,23 @@ const readCommittedSessions = new WeakSet<object>();
  * effects go to the outbox) because it may run more than once.
  */
 @Injectable()
-export class TransactionRunner {
+export class TransactionRunner implements OnApplicationShutdown {
   private readonly logger = new Logger(TransactionRunner.name);
   private readonly pending: Unit<unknown>[] = [];
   private draining = false;
   /** Callbacks a unit registered (afterCommit), by the manager it ran on, until its transaction ends. */
   private readonly onCommit = new WeakMap<EntityManager, (() => void)[]>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly wal: WalFlusher | undefined;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    const file = this.dialect === 'sqlite' ? String(dataSource.options.database) : ':memory:';
+    this.wal = file === ':memory:' ? undefined : new WalFlusher(`${file}-wal`);
+  }
+
+  onApplicationShutdown(): void {
+    this.wal?.close();
+  }
 
   get dialect(): 'mysql' | 'sqlite' {
     return this.dataSource.options.type === 'mysql' ? 'mysql' : 'sqlite';
@@ -77,6 +88,7 @@ export class TransactionRunner {
   }
 
   private committed(m: EntityManager): void {
+    this.wal?.committed();
     const callbacks = this.onCommit.get(m) ?? [];
     this.onCommit.delete(m);
     for (const callback of callbacks) {
