@@ -92,7 +92,7 @@ export class InstanceQueries {
         const machine = this.registry.get(instance.procedureKey, instance.procedureVersion).machine;
         return availableOutcomes({ state: instance.state, meta: stepMeta(machine, instance.state), actor, stepActors: instance.stepActors }).length > 0;
       })
-      .map((t): InboxTask => ({ ...toTaskView(t, now, instances.get(t.instanceId)?.title), kind: 'step' }));
+      .map((t): InboxTask => Object.assign(toTaskView(t, now, instances.get(t.instanceId)?.title), { kind: 'step' as const }));
     const others = side
       .filter((t) => !mine || !t.assignee || t.assignee === actor.username)
       .map((t) => toInboxTask(t, now, instances.get(t.instanceId)?.title));

@@ -52,7 +52,7 @@ export function toActor(user: UserEntity): Actor {
 }
 
 export function toUserView(user: UserEntity): UserView {
-  return { ...toActor(user), disabled: user.disabled, locale: user.locale, createdAt: user.createdAt };
+  return Object.assign(toActor(user), { disabled: user.disabled, locale: user.locale, createdAt: user.createdAt });
 }
 
 @Injectable()

@@ -74,7 +74,10 @@ export function checkStep(r: StepRequest): Refusal | null {
 /** The outcomes this person could send now (for buttons and `availableEvents`). */
 export function availableOutcomes(r: Omit<StepRequest, 'event' | 'comment' | 'signed'>): string[] {
   if (!r.actor || !r.meta?.role) return [];
-  return (r.meta.outcomes ?? []).filter(
-    (event) => checkStep({ ...r, event, comment: 'x', signed: true }) === null,
+  // spelled out: `{ ...r, event }` took V8 (Node 20) microseconds (a spread followed by more
+  // properties leaves its fast path), and this runs for every instance view
+  const { state, meta, actor, stepActors, scope } = r;
+  return (meta.outcomes ?? []).filter(
+    (event) => checkStep({ state, meta, actor, stepActors, scope, event, comment: 'x', signed: true }) === null,
   );
 }
