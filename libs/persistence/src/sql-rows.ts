@@ -91,7 +91,7 @@ const SQLITE_STATEMENTS_KEPT = 200;
  * QueryFailedError, as from query().
  */
 function onSqlite<T>(m: EntityManager, s: Statement, use: (prepared: SqliteStatement) => T): T {
-  runner(m);
+  runner(m); // inside a unit's transaction only, as on MySQL
   const db = (m.connection.driver as unknown as { databaseConnection: Database }).databaseConnection;
   let cache = sqliteStatements.get(db);
   if (!cache) sqliteStatements.set(db, (cache = new Map()));
