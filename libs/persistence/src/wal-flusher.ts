@@ -8,12 +8,14 @@ import { Logger } from '@nestjs/common';
  * With `synchronous = NORMAL` a COMMIT writes its pages to the WAL in the page cache
  * only; SQLite syncs the WAL when it checkpoints (every 1,000 pages), inside
  * whichever COMMIT crosses that line, on the event loop. That sync flushed ~4 MB
- * (a transition writes about 12 pages) and took ~7.5 ms of the checkpoint's ~8 ms on
+ * (a transition writes 10–12 pages) and took ~7.5 ms of the checkpoint's ~8 ms on
  * the slower benchmark machine: ~90 µs a transition at one client, and the COMMIT's
  * p99. Synced a few milliseconds after each commit, off the event loop, the WAL has
  * little left to sync when the checkpoint comes. It also bounds what a power loss can
- * take to the last few milliseconds of commits instead of everything since the last
- * checkpoint (SQLite's WAL stays consistent either way).
+ * take of the TransactionRunner's commits (every instance start and event, the worker's
+ * steps, survey writes) to the last few milliseconds instead of everything since the
+ * last checkpoint; writes outside it (user administration, settings) are synced with the
+ * next one. SQLite's WAL stays consistent either way.
  *
  * fdatasync on a file of its own descriptor takes none of SQLite's locks.
  */
