@@ -8,6 +8,7 @@ import { RecipientBounces1764000000510 } from './1764000000510-recipient-bounces
 import { TasksAndTimersByInstance1764000000600 } from './1764000000600-tasks-and-timers-by-instance';
 import { InstanceChildCount1764000000700 } from './1764000000700-instance-child-count';
 import { OneOpenTaskPerInstance1764000000800 } from './1764000000800-one-open-task-per-instance';
+import { AuditSeqWithoutSequenceTable1764000000900 } from './1764000000900-audit-seq-without-sequence-table';
 
 /** Every migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TasksAndTimersByInstance1764000000600,
   InstanceChildCount1764000000700,
   OneOpenTaskPerInstance1764000000800,
+  AuditSeqWithoutSequenceTable1764000000900,
 ];
