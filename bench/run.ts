@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createConnection } from 'mysql2/promise';
@@ -13,6 +13,7 @@ import { createApp } from '../apps/server/src/create-app';
 import { fillAuditTrail } from './audit-data';
 import { floorMysql, floorSqlite } from './floor';
 import { httpBench } from './http-bench';
+import { describeMachine } from './machine';
 import { peerBpmnMysql } from './peer-bpmn';
 import { scoringBench } from './scoring';
 import { Figure, measure, Meter } from './measure';
@@ -169,7 +170,10 @@ async function auditBench(target: Target): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`Satisflow benchmarks${quick ? ' (quick)' : ''}: ${cpus().length} cores, node ${process.version}\n`);
+  const machine = describeMachine();
+  process.stdout.write(
+    `Satisflow benchmarks${quick ? ' (quick)' : ''}: ${machine.cores} cores, node ${machine.node}, a system call ${machine.systemCallNs} ns\n`,
+  );
   for (const target of [sqlite, mariadb]) {
     if (wanted(`engine.${target.dialect}`)) await engineBench(target);
     if (wanted(`scoring.${target.dialect}`)) await scoringBench(target, add, { quick, withReport: target.dialect === 'sqlite' });
@@ -182,7 +186,7 @@ async function main(): Promise<void> {
   mkdirSync(join(__dirname, '../../results'), { recursive: true });
   writeFileSync(
     join(__dirname, '../../results/latest.json'),
-    JSON.stringify({ figures, machine: { cores: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version, quick, at: new Date().toISOString() } }, null, 2),
+    JSON.stringify({ figures, machine: { ...machine, quick, at: new Date().toISOString() } }, null, 2),
   );
 }
 
