@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditSealer, recordHash } from '@satisflow/audit';
 import { readTrail, trailSource } from '../../libs/audit/src/verify/trail-source';
-import { startTestApp, TestApp } from '../support/test-app';
+import { serve, startTestApp, TestApp } from '../support/test-app';
 import { api, DAY } from '../support/api';
 import { VALID_PLAN } from '../support/fixtures';
 
@@ -285,10 +285,8 @@ describe('audit verification finds removed records and instances', () => {
     const { createApp } = await import('../../apps/server/src/create-app');
     const { loadConfig } = await import('@satisflow/config');
     const app = await createApp(loadConfig({ ...t.db.env, LOG_LEVEL: 'silent', TEST_CLOCK: '1', BCRYPT_ROUNDS: '4', ADMIN_PASSWORD: 'admin-password-1', DEMO: '1' }));
-    await app.init();
     try {
-      const supertest = (await import('supertest')).default;
-      const http = supertest(app.getHttpServer());
+      const http = await serve(app);
       const admin = (await http.post('/api/v1/auth/login').send({ username: 'admin', password: 'admin-password-1' })).body.accessToken;
       await http.post('/api/v1/test/clock').set('Authorization', `Bearer ${admin}`).send({ advanceMs: 7 * DAY }).expect(200);
       await http.post('/api/v1/test/worker/run').set('Authorization', `Bearer ${admin}`).expect(200);

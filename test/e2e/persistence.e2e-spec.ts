@@ -18,8 +18,8 @@ describe('persistence against the real database', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(loadConfig({ ...db.env, LOG_LEVEL: 'silent' })), PersistenceModule],
     }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
+    // no HTTP here: the testing module is the application context
+    const app = await moduleRef.init();
     tx = app.get(TransactionRunner);
     ds = app.get(getDataSourceToken());
     settings = app.get(SettingsService);

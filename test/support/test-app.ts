@@ -18,6 +18,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Initialises an app from createApp and gives supertest its server (Fastify's once ready, as listen() would). */
+export async function serve(app: INestApplication): Promise<ReturnType<typeof request>> {
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return request(app.getHttpServer());
+}
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
@@ -30,8 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config);
-  await app.init();
-  const http = request(app.getHttpServer());
+  const http = await serve(app);
   const tokens = new Map<string, string>();
   return {
     app,

@@ -1,8 +1,8 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import type { Response } from 'express';
+import { attachment } from '@satisflow/http';
 import { Roles } from '@satisflow/identity';
 import { PageNumber } from '@satisflow/validation';
 import { auditToCsv } from './audit-csv';
@@ -61,13 +61,13 @@ export class AuditController {
 
   @Get('export')
   @Header('Cache-Control', 'no-store')
-  async export(@Query() q: AuditExportDto, @Res() res: Response) {
+  async export(@Query() q: AuditExportDto): Promise<StreamableFile> {
     const records = await this.query.all(q);
     const name = `satisflow-audit${q.instanceId ? `-${q.instanceId}` : ''}`;
-    if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(auditToCsv(records));
-    } else {
-      res.type('application/json').attachment(`${name}.json`).send(JSON.stringify({ exportedAt: new Date().toISOString(), records }, null, 2));
-    }
+    const [type, body] =
+      q.format === 'csv'
+        ? ['text/csv; charset=utf-8', auditToCsv(records)]
+        : ['application/json; charset=utf-8', JSON.stringify({ exportedAt: new Date().toISOString(), records }, null, 2)];
+    return attachment(Buffer.from(body), type, `${name}.${q.format === 'csv' ? 'csv' : 'json'}`);
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { Response } from 'express';
+import { attachment } from '@satisflow/http';
 import { renderReportCsv } from './render/report-csv';
 import { renderReportPdf } from './render/report-pdf';
 import { renderReportXlsx } from './render/report-xlsx';
@@ -33,7 +33,6 @@ export class ReportsController {
   async report(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ReportQueryDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<ReportView | StreamableFile> {
     const report = await this.reports.report(id);
     const format = query.format ?? 'json';
@@ -41,7 +40,6 @@ export class ReportsController {
     const file = FILES[format];
     const body = await file.render(reportLayout(report, query.lang ?? 'zh', report.frozen));
     const name = `survey-report-${report.survey.period ?? id}${report.frozen ? `-r${report.frozen.revision}` : '-draft'}.${format}`;
-    res.set({ 'Content-Type': file.type, 'Content-Disposition': `attachment; filename="${name}"` });
-    return new StreamableFile(body);
+    return attachment(body, file.type, name);
   }
 }

@@ -9,13 +9,11 @@ import {
   Post,
   Query,
   Req,
-  UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import { readUpload } from '@satisflow/http';
 import { CurrentActor, Roles, type Actor } from '@satisflow/identity';
 import { CompositesService } from './composites.service';
 import { CustomersService } from './customers.service';
@@ -32,12 +30,13 @@ import { ResultsService } from './results.service';
 import { SurveysService } from './surveys.service';
 
 const MAX_UPLOAD = 10 * 1024 * 1024;
-const upload = FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD, files: 1 } });
 const fileBody = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } };
 
-function required(file: Express.Multer.File | undefined): Buffer {
+/** The import's CSV or XLSX file, from multipart field "file". */
+async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
+  const file = await readUpload(req, 'file', MAX_UPLOAD);
   if (!file) throw new BadRequestException({ message: 'send the file as multipart field "file"', details: [{ field: 'file', rule: 'required', message: 'a CSV or XLSX file is required' }] });
-  return file.buffer;
+  return file;
 }
 
 class FollowUpDto {
@@ -66,9 +65,8 @@ export class SurveysController {
   @Post('customers/import')
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileBody)
-  @UseInterceptors(upload)
-  importCustomers(@UploadedFile() file?: Express.Multer.File) {
-    return this.customers.import(required(file));
+  async importCustomers(@Req() req: FastifyRequest) {
+    return this.customers.import(await uploadedFile(req));
   }
 
   @Post('surveys')
@@ -123,15 +121,15 @@ export class SurveysController {
   @Roles('coordinator')
   @Post('surveys/:id/dispatch')
   @HttpCode(200)
-  dispatch(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Req() req: Request) {
-    return this.surveys.dispatch(id, actor, `${req.protocol}://${req.get('host')}`);
+  dispatch(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
+    return this.surveys.dispatch(id, actor, `${req.protocol}://${req.host}`);
   }
 
   @Roles('coordinator')
   @Post('surveys/:id/remind')
   @HttpCode(200)
-  remind(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Req() req: Request) {
-    return this.surveys.remind(id, actor, `${req.protocol}://${req.get('host')}`);
+  remind(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
+    return this.surveys.remind(id, actor, `${req.protocol}://${req.host}`);
   }
 
   @Roles('coordinator')
@@ -144,9 +142,8 @@ export class SurveysController {
   @Post('surveys/:id/responses/import')
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileBody)
-  @UseInterceptors(upload)
-  importResponses(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @UploadedFile() file?: Express.Multer.File) {
-    return this.responses.import(id, required(file), actor);
+  async importResponses(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
+    return this.responses.import(id, await uploadedFile(req), actor);
   }
 
   @Get('surveys/:id/results')

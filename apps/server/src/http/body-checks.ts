@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Deepest nesting accepted in a JSON body. Procedure data is a few levels deep;
@@ -39,18 +39,9 @@ export function bodyProblem(value: unknown, max: number): BodyProblem | undefine
   return undefined;
 }
 
-/** Runs after the body parsers: a 400 naming the field for bodies too deep or not well-formed Unicode. */
-export function checkBody(req: Request, _res: Response, next: NextFunction): void {
-  const problem = bodyProblem(req.body, MAX_BODY_DEPTH);
-  if (!problem) return next();
-  next(new BadRequestException({ message: `validation failed: ${problem.field} (${problem.rule})`, details: [problem] }));
-}
-
-/**
- * Express error middleware for the body parsers' errors. Invalid JSON arrives as a
- * SyntaxError whose V8 message quotes the body back; answer in our own words.
- */
-export function bodyParseErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  if ((err as { type?: unknown })?.type !== 'entity.parse.failed') return next(err);
-  next(new BadRequestException({ message: 'the request body is not valid JSON', details: [{ field: 'body', rule: 'json', message: 'the body could not be parsed as JSON' }] }));
+/** A preValidation hook, after the body parsers: a 400 naming the field for bodies too deep or not well-formed Unicode. */
+export function checkBody(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
+  const problem = bodyProblem(request.body, MAX_BODY_DEPTH);
+  if (!problem) return done();
+  done(new BadRequestException({ message: `validation failed: ${problem.field} (${problem.rule})`, details: [problem] }));
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { isDatabaseUnavailable } from '@satisflow/persistence';
 
@@ -9,18 +9,6 @@ interface ErrorBody {
   message: string;
   details?: unknown[];
 }
-
-/** Body-parser and other Express-level errors carry an HTTP status of their own. */
-function expressStatus(exception: unknown): number | undefined {
-  const e = exception as { status?: unknown; statusCode?: unknown; type?: unknown };
-  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
-  return status && status >= 400 && status < 600 && typeof e.type === 'string' ? status : undefined;
-}
-
-const EXPRESS_MESSAGES: Record<string, string> = {
-  'entity.too.large': 'the request body is too large',
-  'encoding.unsupported': 'the request body encoding is not supported',
-};
 
 /**
  * Every error leaves as `{ statusCode, error, message, details? }` (api.md).
@@ -33,7 +21,7 @@ export class ErrorBodyFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
       // one line per request during an outage, not a stack each
@@ -41,9 +29,9 @@ export class ErrorBodyFilter implements ExceptionFilter {
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (response.headersSent) return;
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
-    response.status(body.statusCode).json(body);
+    if (response.sent) return;
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.header('Retry-After', '5');
+    response.status(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -60,11 +48,6 @@ export class ErrorBodyFilter implements ExceptionFilter {
     }
     if (isDatabaseUnavailable(exception)) {
       return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: 'the database is not reachable; try again shortly' };
-    }
-    const status = expressStatus(exception);
-    if (status) {
-      const type = String((exception as { type: string }).type);
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: EXPRESS_MESSAGES[type] ?? (STATUS_CODES[status] ?? 'error').toLowerCase() };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'internal error' };
   }

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { attachment } from '@satisflow/http';
 import { ROLES } from '@satisflow/identity';
 import { describeProcedure, procedureDocument, procedureDocumentPdf, procedureForApi, toMermaid, toSvg } from '../definitions';
 import { ProcedureRegistry } from '../procedure-registry';
@@ -29,25 +29,19 @@ export class ProceduresController {
   }
 
   @Get(':key/diagram')
-  diagram(@Param('key') key: string, @Query() q: DiagramQueryDto, @Res() res: Response) {
+  diagram(@Param('key') key: string, @Query() q: DiagramQueryDto): StreamableFile {
     const def = q.version ? this.registry.get(key, q.version) : this.registry.latest(key);
     const opts = { highlight: q.highlight, lang: q.lang, roleLabels: ROLES };
-    if (q.format === 'mermaid') res.type('text/plain; charset=utf-8').send(toMermaid(def, opts));
-    else res.type('image/svg+xml; charset=utf-8').send(toSvg(def, opts));
+    const [type, text] = q.format === 'mermaid' ? ['text/plain; charset=utf-8', toMermaid(def, opts)] : ['image/svg+xml; charset=utf-8', toSvg(def, opts)];
+    return new StreamableFile(Buffer.from(text), { type });
   }
 
   /** The controlled procedure document, generated from the running machine (Markdown or PDF). */
   @Get(':key/document')
-  async document(@Param('key') key: string, @Query() q: DocumentQueryDto, @Res() res: Response) {
+  async document(@Param('key') key: string, @Query() q: DocumentQueryDto): Promise<StreamableFile> {
     const def = q.version ? this.registry.get(key, q.version) : this.registry.latest(key);
-    if (q.format === 'pdf') {
-      const pdf = await procedureDocumentPdf(def, { lang: q.lang, roleLabels: ROLES });
-      res.type('application/pdf').attachment(`${def.key}-v${def.version}-${q.lang}.pdf`).send(pdf);
-      return;
-    }
-    res
-      .type('text/markdown; charset=utf-8')
-      .attachment(`${def.key}-v${def.version}-${q.lang}.md`)
-      .send(procedureDocument(def, { lang: q.lang, roleLabels: ROLES }));
+    const name = `${def.key}-v${def.version}-${q.lang}`;
+    if (q.format === 'pdf') return attachment(await procedureDocumentPdf(def, { lang: q.lang, roleLabels: ROLES }), 'application/pdf', `${name}.pdf`);
+    return attachment(Buffer.from(procedureDocument(def, { lang: q.lang, roleLabels: ROLES })), 'text/markdown; charset=utf-8', `${name}.md`);
   }
 }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { refuseReadOnly, type TokenUser } from '../account-checks';
 import { AuthService } from '../auth.service';
 import type { Actor, RoleKey } from '../roles';
@@ -25,7 +25,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor; user?: TokenUser }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor; user?: TokenUser }>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new UnauthorizedException('an access token is required (Authorization: Bearer <token>)');

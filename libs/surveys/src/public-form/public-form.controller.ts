@@ -1,12 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '@satisflow/identity';
 import { PublicResponseDto } from '../dto/survey.dto';
 import { ResponsesService } from '../responses.service';
 import { formPage, messagePage, pickLang } from './respondent-page';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** An unknown link is a 404 a person can read, not the API's JSON error. */
+function invalidLink(res: FastifyReply, lang: Parameters<typeof messagePage>[0]): string {
+  res.status(404);
+  return messagePage(lang, 'invalid');
+}
 
 /** The respondent's side: a personal link opens the form; one answer per link. No login. */
 @ApiTags('respondents')
@@ -17,23 +23,25 @@ export class PublicFormController {
 
   @Get('r/:token')
   @ApiExcludeEndpoint()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
   async form(
     @Param('token') token: string,
     @Query('lang') langParam: unknown,
     @Query('done') done: unknown,
     @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res() res: Response,
-  ) {
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<string> {
     const lang = pickLang(langParam, acceptLanguage);
-    res.type('html').set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer');
-    if (!TOKEN.test(token)) return res.status(404).send(messagePage(lang, 'invalid'));
+    if (!TOKEN.test(token)) return invalidLink(res, lang);
     try {
       const { survey, recipient, resolved } = await this.responses.formFor(token);
-      if (done === 'thanks') return res.send(messagePage(lang, 'thanks', survey.title));
-      if (recipient.status === 'answered') return res.send(messagePage(lang, 'already', survey.title));
-      return res.send(formPage(lang, token, survey.title, resolved));
+      if (done === 'thanks') return messagePage(lang, 'thanks', survey.title);
+      if (recipient.status === 'answered') return messagePage(lang, 'already', survey.title);
+      return formPage(lang, token, survey.title, resolved);
     } catch (error) {
-      if (error instanceof NotFoundException) return res.status(404).send(messagePage(lang, 'invalid'));
+      if (error instanceof NotFoundException) return invalidLink(res, lang);
       throw error;
     }
   }

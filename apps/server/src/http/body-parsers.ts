@@ -1,0 +1,38 @@
+import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+
+/** The body formats the server reads; multipart (uploads) is read by the import routes themselves. */
+export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/csv', 'text/plain', 'multipart/form-data'];
+
+const notJson = () =>
+  new BadRequestException({ message: 'the request body is not valid JSON', details: [{ field: 'body', rule: 'json', message: 'the body could not be parsed as JSON (an object or an array)' }] });
+
+/**
+ * Fastify's own JSON parser would answer in its words (and quote V8's); ours keeps
+ * the error body of api.md, accepts only an object or an array at the top, as every
+ * route takes one, and reads an empty body as `{}` so the DTOs name what is missing.
+ * Text and forms are parsed so that a client sending them learns from the validation
+ * which fields it lacks; any other Content-Type is a 415 that lists what is accepted,
+ * rather than a body silently ignored. Size limits are Fastify's `bodyLimit` (413).
+ */
+export function registerBodyParsers(fastify: FastifyInstance): void {
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    if (body === '') return done(null, {});
+    let value: unknown;
+    try {
+      value = JSON.parse(body as string);
+    } catch {
+      return done(notJson(), undefined);
+    }
+    if (value === null || typeof value !== 'object') return done(notJson(), undefined);
+    done(null, value);
+  });
+  fastify.addContentTypeParser(['text/plain', 'text/csv'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
+  fastify.addContentTypeParser('*', (req, _payload, done) =>
+    done(new UnsupportedMediaTypeException(`the body must be one of ${ACCEPTED_MEDIA_TYPES.join(', ')}; got ${req.headers['content-type'] ?? 'no Content-Type'}`), undefined),
+  );
+}

@@ -1,0 +1,30 @@
+import { BadRequestException, PayloadTooLargeException, StreamableFile } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import '@fastify/multipart';
+
+/**
+ * HTTP pieces the feature controllers share: files going out as downloads, files
+ * coming in as multipart uploads. The rest of the HTTP layer is the server's (apps/server/src/http).
+ */
+
+/** A document to save: its type, and a file name the browser offers. */
+export function attachment(body: Buffer, type: string, filename: string): StreamableFile {
+  return new StreamableFile(body, { type, length: body.length, disposition: `attachment; filename="${filename}"` });
+}
+
+/**
+ * The bytes of the multipart file field `field`, or undefined when the request carries
+ * none (not multipart, or another field). Over `maxBytes` is a 413; a multipart body
+ * that cannot be read is the client's 400, never a 500.
+ */
+export async function readUpload(request: FastifyRequest, field: string, maxBytes: number): Promise<Buffer | undefined> {
+  if (!request.isMultipart()) return undefined;
+  try {
+    const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+    if (!part || part.fieldname !== field) return undefined;
+    return await part.toBuffer();
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 413) throw new PayloadTooLargeException(`the file is larger than the ${Math.round(maxBytes / 2 ** 20)} MB allowed`);
+    throw new BadRequestException({ message: 'the multipart body could not be read', details: [{ field, rule: 'multipart', message: error instanceof Error ? error.message : String(error) }] });
+  }
+}
