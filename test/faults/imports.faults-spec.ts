@@ -139,4 +139,19 @@ describe('imports under hostile files: imported whole or rejected whole, never a
       { ...params, numRuns: Math.min(RUNS, 25) },
     );
   });
+
+  it('a multipart body that is cut off, or that has no "file" field, is a 400 naming the field, and nothing is imported', async () => {
+    const before = await customers();
+    const boundary = 'satisflow-test-boundary';
+    const cutOff = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="c.csv"\r\nContent-Type: text/csv\r\n\r\ncode,name\r\nK9,Half`;
+    const truncated = await t.http
+      .post('/api/v1/customers/import')
+      .set(await api(t).auth('coordinator'))
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+      .send(cutOff);
+    expect({ status: truncated.status, details: truncated.body.details }).toEqual({ status: 400, details: [expect.objectContaining({ field: 'file', rule: 'multipart' })] });
+    const otherField = await t.http.post('/api/v1/customers/import').set(await api(t).auth('coordinator')).attach('document', csv([CUSTOMER_HEADER]), 'c.csv');
+    expect({ status: otherField.status, details: otherField.body.details }).toEqual({ status: 400, details: [expect.objectContaining({ field: 'file', rule: 'required' })] });
+    expect(await customers()).toBe(before);
+  });
 });

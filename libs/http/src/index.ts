@@ -1,6 +1,7 @@
 import { BadRequestException, PayloadTooLargeException, StreamableFile } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import '@fastify/multipart';
+// types only: the plugin's request.isMultipart() and request.file()
+import type {} from '@fastify/multipart';
 
 /**
  * HTTP pieces the feature controllers share: files going out as downloads, files

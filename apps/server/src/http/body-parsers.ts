@@ -2,7 +2,7 @@ import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/comm
 import type { FastifyInstance } from 'fastify';
 
 /** The body formats the server reads; multipart (uploads) is read by the import routes themselves. */
-export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/csv', 'text/plain', 'multipart/form-data'];
+const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/csv', 'text/plain', 'multipart/form-data'];
 
 const notJson = () =>
   new BadRequestException({ message: 'the request body is not valid JSON', details: [{ field: 'body', rule: 'json', message: 'the body could not be parsed as JSON (an object or an array)' }] });
