@@ -1,9 +1,23 @@
 /**
  * Logs in to the built console as each demo user and checks the inbox renders
- * with no console errors (see support.ts for what it needs).
+ * with no console errors (see support.ts for what it needs), and how the console's
+ * files travel: compressed copies when accepted, hashed files cacheable.
  */
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { ADMIN_PASSWORD, login, shot, startHarness, type Harness } from './support';
+
+/** A GET with the raw body as sent (fetch would decompress it and hide the encoding). */
+function rawGet(url: string, acceptEncoding: string): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((ok, fail) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', fail);
+  });
+}
 
 const USERS: [string, string][] = [
   ['survey_manager', 'demo'],
@@ -42,5 +56,28 @@ describe('web console in Chromium', () => {
     expect(unknown.status).toBe(404);
     const deepLink = await fetch(`${h.base}/instances/00000000-0000-0000-0000-000000000000`);
     expect(await deepLink.text()).toContain('<div id="root">');
+  });
+
+  it('sends the console scripts compressed when the browser accepts it, the hashed ones cacheable for a year', async () => {
+    const index = await (await fetch(`${h.base}/surveys`)).text();
+    const scripts = [...index.matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const plain = await rawGet(`${h.base}${script}`, 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const br = await rawGet(`${h.base}${script}`, 'gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['content-type']).toMatch(/javascript/);
+      expect(br.headers.vary).toMatch(/accept-encoding/i);
+      expect(br.body.length).toBeLessThan(plain.body.length / 2);
+      expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+      const gz = await rawGet(`${h.base}${script}`, 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    }
+    // the page itself is revalidated on every load, so a new release's scripts are found
+    const page = await rawGet(`${h.base}/surveys`, 'br');
+    expect(page.headers['cache-control']).toBe('public, max-age=0');
   });
 });

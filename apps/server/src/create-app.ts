@@ -20,7 +20,7 @@ import { createValidationPipe } from './http/validation';
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const logger = new ConsoleLogger({ json: config.LOG_FORMAT === 'json', logLevels: config.logLevels, colors: false });
   // maxParamLength: Fastify answers 414 past 100 characters; a mangled respondent link must still get its readable 404
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: 'loopback', maxParamLength: 1024 });
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: 'loopback', routerOptions: { maxParamLength: 1024 } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger, bodyParser: false });
   const fastify = adapter.getInstance();
   registerBodyParsers(fastify);

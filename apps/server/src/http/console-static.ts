@@ -1,6 +1,7 @@
+import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 /** Paths that are never the console's: the API (with its docs) and the respondent form. */
 const NOT_CONSOLE = /^\/(?:api|r)(?:[/?]|$)/;
@@ -14,16 +15,33 @@ function consoleRoot(): string | undefined {
   return [resolve(__dirname, '../../../../../dist/console'), resolve(__dirname, '../../../../dist/console')].find((dir) => existsSync(join(dir, 'index.html')));
 }
 
+/** Vite names the files under /assets/ by their content's hash: a changed file gets a new name. */
+const HASHED = `${sep}assets${sep}`;
+
 /**
- * Files of the console as they are; every other GET outside the API gets the SPA's
- * index.html (read once: a build does not change under a running server), so its
- * client-side routes survive a reload. The API's unknown paths stay Nest's JSON 404.
+ * Files of the console as they are, Brotli or gzip copies to browsers that accept them
+ * (written by the console's build), the hashed ones cacheable for a year; every other
+ * GET outside the API gets the SPA's index.html (read once: a build does not change
+ * under a running server), revalidated on each load so a new release is picked up, and
+ * its client-side routes survive a reload. The API's unknown paths stay Nest's JSON 404.
  */
 export function serveConsole(app: NestFastifyApplication): void {
   const root = consoleRoot();
   if (!root) return;
   const index = readFileSync(join(root, 'index.html'));
-  app.useStaticAssets({ root, wildcard: false, decorateReply: false, index: false, maxAge: 0 });
+  // Registered directly rather than through useStaticAssets, whose option types predate
+  // @fastify/static 10 (setHeaders gets Fastify's reply, not Node's response).
+  void app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    decorateReply: false,
+    index: false,
+    preCompressed: true,
+    maxAge: 0,
+    setHeaders: (reply, path) => {
+      if (path.includes(HASHED)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  });
   app.getHttpAdapter().getInstance().get('/*', (request, reply) => {
     if (NOT_CONSOLE.test(request.url)) return reply.callNotFound();
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'public, max-age=0').send(index);
