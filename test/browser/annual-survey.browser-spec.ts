@@ -267,6 +267,8 @@ describe('annual survey walked through the console in Chromium', () => {
     await page.locator('.sf-gap').waitFor();
     await button(page.locator('.sf-gap'), '计算').click();
     await page.locator('.sf-gap .ant-alert').waitFor();
+    // the charts fetch ECharts when first shown, then draw on canvases
+    await page.locator('canvas').first().waitFor();
     await shot(page, '13-results');
 
     await outcome(page, '提交', async (d) => {

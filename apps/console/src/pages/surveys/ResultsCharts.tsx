@@ -1,8 +1,7 @@
 import { Card, Col, Row } from 'antd';
 import { useMemo } from 'react';
 import type { Questionnaire, SurveyResults } from '../../api/types';
-import { BarChart } from '../../components/BarChart';
-import { StackedBarChart } from '../../components/StackedBarChart';
+import { BarChart, StackedBarChart } from '../../components/Charts';
 import { useI18n } from '../../i18n/I18nProvider';
 import { levelsOf } from './scale';
 

@@ -1,6 +1,6 @@
 import { Card, Empty, Tabs } from 'antd';
 import type { SurveyResults } from '../../api/types';
-import { BarChart } from '../../components/BarChart';
+import { BarChart } from '../../components/Charts';
 import type { TextKey } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/I18nProvider';
 
