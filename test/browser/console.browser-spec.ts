@@ -49,13 +49,16 @@ describe('web console in Chromium', () => {
     await page.context().close();
   });
 
-  it('keeps the API and the respondent form away from the console fallback', async () => {
+  it('keeps the API, the respondent form and missing scripts away from the console fallback', async () => {
     const health = await fetch(`${h.base}/api/v1/health`);
     expect(health.headers.get('content-type')).toMatch(/json/);
     const unknown = await fetch(`${h.base}/api/v1/no-such-endpoint`);
     expect(unknown.status).toBe(404);
     const deepLink = await fetch(`${h.base}/instances/00000000-0000-0000-0000-000000000000`);
     expect(await deepLink.text()).toContain('<div id="root">');
+    // a script of an older build is a 404, not the page in its place
+    const staleScript = await fetch(`${h.base}/assets/BarChart-0ld8u1ld.js`);
+    expect(staleScript.status).toBe(404);
   });
 
   it('sends the console scripts compressed when the browser accepts it, the hashed ones cacheable for a year', async () => {

@@ -2,6 +2,7 @@ import { ProcedureProvider } from './api/ProcedureProvider';
 import { AuthProvider, useAuth } from './auth/AuthProvider';
 import { AppLayout } from './components/AppLayout';
 import { LongActionProvider } from './components/LongAction';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { I18nProvider } from './i18n/I18nProvider';
 import { LoginPage } from './pages/LoginPage';
 import { usePath } from './router';
@@ -14,7 +15,9 @@ function Shell() {
   return (
     <ProcedureProvider key={user.id}>
       <AppLayout path={path}>
-        <Routes path={path} />
+        <PageErrorBoundary key={path}>
+          <Routes path={path} />
+        </PageErrorBoundary>
       </AppLayout>
     </ProcedureProvider>
   );

@@ -3,8 +3,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 
-/** Paths that are never the console's: the API (with its docs) and the respondent form. */
-const NOT_CONSOLE = /^\/(?:api|r)(?:[/?]|$)/;
+/**
+ * Paths that never get the console's index.html: the API (with its docs), the respondent
+ * form, and files under /assets/ that are not there (a tab opened before a release asking
+ * for a part of the old build must get a 404, not HTML in place of a script).
+ */
+const NOT_CONSOLE = /^\/(?:api|r|assets)(?:[/?]|$)/;
 
 /**
  * The built web console (`npm run build:console` → <repo>/dist/console), found from
