@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -17,9 +17,11 @@ function precompress(): Plugin {
     name: 'satisflow:precompress',
     apply: 'build',
     writeBundle(options, bundle) {
-      for (const fileName of Object.keys(bundle).filter((name) => /\.(?:js|css)$/.test(name))) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (!/\.(?:js|css)$/.test(fileName)) continue;
+        // what was just written, from memory rather than read back from disk
+        const body = Buffer.from(output.type === 'chunk' ? output.code : output.source);
         const path = join(options.dir!, fileName);
-        const body = readFileSync(path);
         const brotli = { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length };
         writeFileSync(`${path}.br`, brotliCompressSync(body, { params: brotli }));
         writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));

@@ -29,7 +29,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   fastify.addHook('preValidation', checkBody);
   // the request log writes at level `log`; below it, timing requests would be for nothing
   if (config.logLevels.includes('log')) registerRequestLog(fastify);
-  serveConsole(app);
+  await serveConsole(app);
   app.setGlobalPrefix('api/v1', { exclude: ['r/:token'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

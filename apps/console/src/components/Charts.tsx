@@ -1,38 +1,24 @@
 import { Spin } from 'antd';
-import { lazy, Suspense, type ComponentProps, type ReactNode } from 'react';
-import type { BarChart as EagerBarChart } from './BarChart';
-import type { StackedBarChart as EagerStackedBarChart } from './StackedBarChart';
+import { lazy, Suspense, type ComponentType } from 'react';
+
+/** A chart component that loads its code (and ECharts with it) when first rendered. */
+function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const Lazy = lazy(async () => ({ default: await load() }));
+  return function OnDemandChart(props: P) {
+    return (
+      <Suspense
+        fallback={
+          <div style={{ minHeight: 160, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+            <Spin />
+          </div>
+        }
+      >
+        <Lazy {...props} />
+      </Suspense>
+    );
+  };
+}
 
 // ECharts (about 150 KB compressed) loads with the first chart a user opens, not with the console.
-const LazyBarChart = lazy(() => import('./BarChart').then((m) => ({ default: m.BarChart })));
-const LazyStackedBarChart = lazy(() => import('./StackedBarChart').then((m) => ({ default: m.StackedBarChart })));
-
-function Loading({ children }: { children: ReactNode }) {
-  return (
-    <Suspense
-      fallback={
-        <div style={{ minHeight: 160, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
-
-export function BarChart(props: ComponentProps<typeof EagerBarChart>) {
-  return (
-    <Loading>
-      <LazyBarChart {...props} />
-    </Loading>
-  );
-}
-
-export function StackedBarChart(props: ComponentProps<typeof EagerStackedBarChart>) {
-  return (
-    <Loading>
-      <LazyStackedBarChart {...props} />
-    </Loading>
-  );
-}
+export const BarChart = onDemand(async () => (await import('./BarChart')).BarChart);
+export const StackedBarChart = onDemand(async () => (await import('./StackedBarChart')).StackedBarChart);

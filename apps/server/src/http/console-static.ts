@@ -29,13 +29,13 @@ const HASHED = `${sep}assets${sep}`;
  * under a running server), revalidated on each load so a new release is picked up, and
  * its client-side routes survive a reload. The API's unknown paths stay Nest's JSON 404.
  */
-export function serveConsole(app: NestFastifyApplication): void {
+export async function serveConsole(app: NestFastifyApplication): Promise<void> {
   const root = consoleRoot();
   if (!root) return;
   const index = readFileSync(join(root, 'index.html'));
   // Registered directly rather than through useStaticAssets, whose option types predate
   // @fastify/static 10 (setHeaders gets Fastify's reply, not Node's response).
-  void app.register(fastifyStatic, {
+  await app.register(fastifyStatic, {
     root,
     wildcard: false,
     decorateReply: false,
