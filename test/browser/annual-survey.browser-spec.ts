@@ -143,6 +143,8 @@ describe('annual survey walked through the console in Chromium', () => {
     await drawer.locator('.ant-segmented').getByText('English').click();
     await drawer.locator('.sf-phone').getByText('Reliability').waitFor();
     await shot(page, '04-questionnaire-builder', false);
+    // a period in Chinese names the report's files (see the downloads at the end)
+    await drawer.locator('#period').fill('2026年度');
     await button(drawer, '保存调查表').click();
     await drawer.waitFor({ state: 'hidden' });
     await page.locator('.sf-survey-panel').getByText('草稿').waitFor();
@@ -317,6 +319,7 @@ describe('annual survey walked through the console in Chromium', () => {
     await shot(page, '15-report-preview');
     const get = async (format: string) => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-format=${format}]`).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^survey-report-2026年度-r\\d+\\.${format}$`));
       return readFileSync((await download.path())!);
     };
     expect((await get('pdf')).subarray(0, 5).toString()).toBe('%PDF-');

@@ -8,9 +8,18 @@ import type {} from '@fastify/multipart';
  * coming in as multipart uploads. The rest of the HTTP layer is the server's (apps/server/src/http).
  */
 
-/** A document to save: its type, and a file name the browser offers. */
+/**
+ * A document to save: its type, and a file name the browser offers. Names may hold
+ * Chinese (a survey period such as "2026上半年"), which a header cannot carry as is:
+ * `filename*` gives the name in UTF-8 (RFC 6266/8187) to every current browser, and
+ * `filename` an ASCII stand-in for older clients.
+ */
 export function attachment(body: Buffer, type: string, filename: string): StreamableFile {
-  return new StreamableFile(body, { type, length: body.length, disposition: `attachment; filename="${filename}"` });
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  // RFC 8187 leaves ' ( ) * out of what may stand unencoded; encodeURIComponent does not
+  const utf8 = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const disposition = `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+  return new StreamableFile(body, { type, length: body.length, disposition });
 }
 
 /**

@@ -65,11 +65,16 @@ export async function getText(path: string): Promise<string> {
   return (await request(path)).text();
 }
 
+/** The name a Content-Disposition offers: the UTF-8 `filename*` (a Chinese period, say) before the ASCII `filename`. */
+function offeredName(disposition: string): string | undefined {
+  const utf8 = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
+  return utf8 ? decodeURIComponent(utf8) : /filename="?([^";]+)"?/.exec(disposition)?.[1];
+}
+
 /** Downloads an authenticated file (a plain link cannot carry the bearer token). */
 export async function download(path: string, fallbackName: string): Promise<void> {
   const res = await request(path);
-  const disposition = res.headers.get('Content-Disposition') ?? '';
-  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  const name = offeredName(res.headers.get('Content-Disposition') ?? '') ?? fallbackName;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
