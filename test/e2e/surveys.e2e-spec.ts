@@ -397,7 +397,7 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: abandoned.id, title: '未批准', ...QUESTIONNAIRE }).expect(201);
       plan2 = (await a.start('survey_manager', SURVEY, '2027 年度客户满意度调查')).id;
       survey2 = (
-        await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: plan2, title: '2027 年度客户满意度调查', period: '2027', ...QUESTIONNAIRE }).expect(201)
+        await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: plan2, title: '2027 年度客户满意度调查', period: '2027年度', ...QUESTIONNAIRE }).expect(201)
       ).body.id;
       const added = await t.http
         .post(`/api/v1/surveys/${survey2}/recipients`)
@@ -480,7 +480,10 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       };
       const pdf = await t.http.get(`/api/v1/surveys/${survey2}/report?format=pdf`).set(auth).buffer(true).parse(binary).expect(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
-      expect(pdf.headers['content-disposition']).toContain('survey-report-2027-r2.pdf');
+      // the period is Chinese: the name travels as RFC 8187 UTF-8, with an ASCII stand-in for old clients
+      expect(pdf.headers['content-disposition']).toBe(
+        `attachment; filename="survey-report-2027__-r2.pdf"; filename*=UTF-8''${encodeURIComponent('survey-report-2027年度-r2.pdf')}`,
+      );
       const pdfText = (pdf.body as Buffer).toString('latin1');
       expect(pdfText.startsWith('%PDF-')).toBe(true);
       expect(pdfText).toContain('/FontFile2');
