@@ -113,6 +113,25 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(res.body.details).toEqual([expect.objectContaining({ line: 3, field: 'name', rule: 'required' })]);
       expect(await customerCount()).toBe(40);
     });
+
+    it('reads a CSV that Excel or WPS saved in GBK (Chinese Windows), and refuses one in no encoding it knows', async () => {
+      // 客户编号,客户名称,邮箱,电话,产品类型,区域 / C002,客户002,c002@example.com,0571-8800002转8,泵,华东 in GBK, no BOM
+      const gbk = Buffer.from(
+        'bfcdbba7b1e0bac52cbfcdbba7c3fbb3c62cd3cacfe42cb5e7bbb02cb2fac6b7c0e0d0cd2cc7f8d3f20d0a' +
+          '433030322cbfcdbba73030322c63303032406578616d706c652e636f6d2c303537312d38383030303032d7aa382cb1c32cbbaab6ab0d0a',
+        'hex',
+      );
+      const res = await upload('coordinator', '/customers/import', gbk, 'customers.csv');
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({ imported: 1, created: 0, updated: 1 });
+      const c002 = (await t.http.get('/api/v1/customers?search=C002').set(await a.auth('coordinator')).expect(200)).body;
+      expect(c002).toEqual([expect.objectContaining({ code: 'C002', name: '客户002', phone: '0571-8800002转8', productType: '泵', region: '华东' })]);
+
+      const neither = await upload('coordinator', '/customers/import', Buffer.from('code,name\r\nC003,\xff\xfe\xff\r\n', 'latin1'), 'customers.csv');
+      expect(neither.status).toBe(400);
+      expect(neither.body.details).toEqual([expect.objectContaining({ field: 'file', rule: 'readable', message: expect.stringContaining('GBK') })]);
+      expect(await customerCount()).toBe(40);
+    });
   });
 
   /** The main survey (2026), the previous one for the 2027 survey's changes. */

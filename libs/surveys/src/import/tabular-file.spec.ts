@@ -1,4 +1,4 @@
-import { readTabularFile } from './tabular-file';
+import { decodeCsv, readTabularFile, TabularFileError } from './tabular-file';
 
 describe('readTabularFile (CSV)', () => {
   it('numbers rows as a spreadsheet shows them: a multi-line cell is one row, a blank line counts', async () => {
@@ -10,5 +10,31 @@ describe('readTabularFile (CSV)', () => {
       [5, 'C'],
     ]);
     expect(rows[1].values.name).toBe('two\r\nlines');
+  });
+});
+
+describe('readTabularFile (CSV encodings)', () => {
+  // 编号,名称 / C1,甲公司 / C2,阀门（上海） as Excel on a Chinese Windows saves them: GBK, no BOM
+  const GBK = Buffer.from('b1e0bac52cc3fbb3c60d0a43312cbcd7b9abcbbe0d0a43322cb7a7c3c5a3a8c9cfbaa3a3a90d0a', 'hex');
+
+  it('reads UTF-8 with and without a BOM', async () => {
+    for (const bom of ['\uFEFF', '']) {
+      const rows = await readTabularFile(Buffer.from(`${bom}code,name\r\nC1,甲公司\r\n`, 'utf8'));
+      expect(rows).toEqual([{ line: 2, values: { code: 'C1', name: '甲公司' } }]);
+    }
+  });
+
+  it('reads GBK (a CSV saved by Excel or WPS on a Chinese Windows) as GB18030', async () => {
+    const rows = await readTabularFile(GBK);
+    expect(rows.map((r) => r.values)).toEqual([
+      { 编号: 'C1', 名称: '甲公司' },
+      { 编号: 'C2', 名称: '阀门（上海）' },
+    ]);
+  });
+
+  it('refuses bytes that are neither UTF-8 nor GB18030, and a UTF-8 BOM in front of bytes that are not UTF-8', async () => {
+    expect(() => decodeCsv(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xff, 0x2c, 0x63]))).toThrow(new TabularFileError('the file is neither UTF-8 nor GBK/GB18030 text: save it as "CSV UTF-8" or as XLSX'));
+    expect(() => decodeCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), GBK]))).toThrow(/starts as UTF-8/);
+    await expect(readTabularFile(Buffer.from([0xff, 0xfe, 0xff]))).rejects.toBeInstanceOf(TabularFileError);
   });
 });

@@ -20,19 +20,48 @@ export function normaliseHeader(h: string): string {
 }
 
 /**
- * Reads a CSV (UTF-8, optional BOM) or XLSX upload into rows keyed by
- * normalised header. Throws TabularFileError for a file that cannot be read
- * at all; row-level problems are the caller's to report with `line`.
+ * Reads a CSV or XLSX upload into rows keyed by normalised header. Throws
+ * TabularFileError for a file that cannot be read at all; row-level problems
+ * are the caller's to report with `line`.
  */
 export async function readTabularFile(buffer: Buffer): Promise<TabularRow[]> {
   if (buffer.subarray(0, 4).equals(XLSX_MAGIC)) return readXlsx(buffer);
   return readCsv(buffer);
 }
 
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * The text of a CSV file. Excel and WPS on a Chinese Windows save "CSV" in the
+ * system's code page (GBK), not UTF-8: such a file read as UTF-8 would import
+ * every Chinese name as replacement characters, silently. So a file that is not
+ * valid UTF-8 is read as GB18030 (a superset of GBK and GB2312), and one that is
+ * neither is refused rather than guessed at. UTF-8 goes first: UTF-8 text often
+ * decodes as GB18030 without an error (as the wrong characters), while Chinese
+ * in GBK is practically never valid UTF-8.
+ */
+export function decodeCsv(buffer: Buffer): string {
+  const bom = buffer.subarray(0, 3).equals(UTF8_BOM);
+  for (const encoding of bom ? ['utf-8'] : ['utf-8', 'gb18030']) {
+    try {
+      // ignoreBOM keeps a UTF-8 BOM in the text; csv-parse's `bom` option drops it
+      return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(buffer);
+    } catch {
+      // not this encoding: try the next
+    }
+  }
+  throw new TabularFileError(
+    bom
+      ? 'the file starts as UTF-8 but holds bytes that are not UTF-8'
+      : 'the file is neither UTF-8 nor GBK/GB18030 text: save it as "CSV UTF-8" or as XLSX',
+  );
+}
+
 function readCsv(buffer: Buffer): TabularRow[] {
+  const text = decodeCsv(buffer);
   let records: { record: string[]; info: { records: number; empty_lines: number } }[];
   try {
-    records = parse(buffer.toString('utf8'), { bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as unknown as typeof records;
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as unknown as typeof records;
   } catch (error) {
     throw new TabularFileError(`the file is not valid CSV: ${(error as Error).message}`);
   }
