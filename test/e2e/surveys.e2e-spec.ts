@@ -155,6 +155,13 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       const badScale = await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: planId, title: 'x', ...QUESTIONNAIRE, scale: 'eleven-point' });
       expect(badScale.status).toBe(400);
       expect(badScale.body.details[0]).toMatchObject({ field: 'scale' });
+      const weightless = QUESTIONNAIRE.dimensions.map((d) => ({ ...d, weight: 0 }));
+      const zero = await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: planId, title: 'x', ...QUESTIONNAIRE, dimensions: weightless });
+      expect(zero.status).toBe(400);
+      expect(zero.body.details).toEqual([expect.objectContaining({ field: 'dimensions', rule: 'weights' })]);
+      const second = await t.http.post('/api/v1/surveys').set(await a.auth('coordinator')).send({ instanceId: planId, title: '第二份', ...QUESTIONNAIRE });
+      expect(second.status).toBe(409);
+      expect(second.body.message).toContain(surveyId);
 
       const sampled = await t.http.post(`/api/v1/surveys/${surveyId}/recipients/sample`).set(await a.auth('coordinator')).send({});
       expect(sampled.status).toBe(201);
@@ -418,11 +425,15 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       survey2 = (
         await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: plan2, title: '2027 年度客户满意度调查', period: '2027年度', ...QUESTIONNAIRE }).expect(201)
       ).body.id;
+      // the bare array of api.md (the console sends { recipients: [...] }, which the other suites use)
       const added = await t.http
         .post(`/api/v1/surveys/${survey2}/recipients`)
         .set(await a.auth('coordinator'))
-        .send({ recipients: ['甲', '乙', '丙', '丁'].map((name, i) => ({ name: `${name}公司`, phone: `1380000000${i}`, productType: i % 2 ? '泵' : '阀门', channel: 'phone' })) });
+        .send(['甲', '乙', '丙', '丁'].map((name, i) => ({ name: `${name}公司`, phone: `1380000000${i}`, productType: i % 2 ? '泵' : '阀门', channel: 'phone' })));
       expect(added.status).toBe(201);
+      const bad = await t.http.post(`/api/v1/surveys/${survey2}/recipients`).set(await a.auth('coordinator')).send([{ name: '戊公司', channel: 'pigeon' }]);
+      expect(bad.status).toBe(400);
+      expect(bad.body.details).toEqual([expect.objectContaining({ field: 'recipients.0.channel', rule: 'isIn' })]);
       await a.act('survey_manager', plan2, { type: 'SUBMIT', data: VALID_PLAN });
       await a.act('approver', plan2, { type: 'APPROVE', signature: a.sign('批准 / approved') });
       const sent = await t.http.post(`/api/v1/surveys/${survey2}/dispatch`).set(await a.auth('coordinator')).expect(200);

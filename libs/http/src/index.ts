@@ -1,4 +1,14 @@
-import { BadRequestException, PayloadTooLargeException, StreamableFile } from '@nestjs/common';
+import {
+  BadRequestException,
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  mixin,
+  type NestInterceptor,
+  PayloadTooLargeException,
+  StreamableFile,
+  type Type,
+} from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 // types only: the plugin's request.isMultipart() and request.file()
 import type {} from '@fastify/multipart';
@@ -37,4 +47,21 @@ export async function readUpload(request: FastifyRequest, field: string, maxByte
     if ((error as { statusCode?: number }).statusCode === 413) throw new PayloadTooLargeException(`the file is larger than the ${Math.round(maxBytes / 2 ** 20)} MB allowed`);
     throw new BadRequestException({ message: 'the multipart body could not be read', details: [{ field, rule: 'multipart', message: error instanceof Error ? error.message : String(error) }] });
   }
+}
+
+/**
+ * Lets a route take its list as the bare JSON array api.md documents, as well as wrapped
+ * in `{ [field]: [...] }` (the DTO's shape, which the console sends): an array body is
+ * wrapped before the validation pipe sees it, so both are validated alike.
+ */
+export function ListBody(field: string): Type<NestInterceptor> {
+  @Injectable()
+  class ListBodyInterceptor implements NestInterceptor {
+    intercept(context: ExecutionContext, next: CallHandler) {
+      const request = context.switchToHttp().getRequest<FastifyRequest>();
+      if (Array.isArray(request.body)) request.body = { [field]: request.body };
+      return next.handle();
+    }
+  }
+  return mixin(ListBodyInterceptor);
 }

@@ -3,6 +3,7 @@ import {
   DimensionConfig,
   GradeBand,
   IndexMethod,
+  normaliseWeights,
   resolveScale,
   Scale,
   ScaleSpec,
@@ -89,6 +90,19 @@ export function resolveQuestionnaire(q: Questionnaire): { resolved?: ResolvedQue
     if (!d.items.length) problems.push({ field: `dimensions.${i}.items`, rule: 'notEmpty', message: `dimension ${d.key} has no items` });
     d.items.forEach((item, j) => addItem(item, `dimensions.${i}.items.${j}`, d.key));
   });
+  // the weights the results will combine: all zero, or given to some parts only, would fail every later results call
+  const checkWeights = (parts: readonly { key: string; weight?: number }[], field: string, what: string) => {
+    try {
+      normaliseWeights(parts, what);
+    } catch (error) {
+      if (error instanceof ScoringError) problems.push({ field, rule: 'weights', message: error.message });
+      else throw error;
+    }
+  };
+  if (!problems.length) {
+    checkWeights(q.dimensions, 'dimensions', 'dimensions');
+    q.dimensions.forEach((d, i) => checkWeights(d.items, `dimensions.${i}.items`, `items of ${d.key}`));
+  }
   if (q.overallItem) addItem(q.overallItem, 'overallItem');
   if (q.satisfiedThreshold !== undefined) {
     const overall = q.overallItem ? items.get(q.overallItem.key) : undefined;

@@ -9,11 +9,12 @@ import {
   Post,
   Query,
   Req,
+  UseInterceptors,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { readUpload } from '@satisflow/http';
+import { ListBody, readUpload } from '@satisflow/http';
 import { CurrentActor, Roles, type Actor } from '@satisflow/identity';
 import { CompositesService } from './composites.service';
 import { CustomersService } from './customers.service';
@@ -86,6 +87,7 @@ export class SurveysController {
 
   @Roles('coordinator', 'survey_manager')
   @Post('surveys/:id/recipients')
+  @UseInterceptors(ListBody('recipients'))
   addRecipients(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AddRecipientsDto) {
     return this.surveys.addRecipients(id, dto);
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -72,6 +72,9 @@ export class SurveysService {
     if (problems.length) {
       throw new BadRequestException({ message: `questionnaire invalid: ${problems.map((p) => `${p.field} (${p.message})`).join('; ')}`, details: problems });
     }
+    // one questionnaire per plan: the approval freezes it, and the gate, results and report read it
+    const attached = await this.ds.getRepository(SurveyEntity).findOne({ where: { instanceId: dto.instanceId }, select: { id: true } });
+    if (attached) throw new ConflictException(`the plan already has survey ${attached.id}: a plan has one questionnaire`);
     const survey = this.ds.getRepository(SurveyEntity).create({
       id: randomUUID(),
       instanceId: dto.instanceId,

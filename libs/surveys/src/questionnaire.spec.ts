@@ -1,0 +1,24 @@
+import { Questionnaire, resolveQuestionnaire } from './questionnaire';
+
+const item = (key: string, weight?: number) => ({ key, title: { zh: key, en: key }, ...(weight === undefined ? {} : { weight }) });
+
+describe('resolveQuestionnaire: weights', () => {
+  const base = (dimensions: Questionnaire['dimensions']): Questionnaire => ({ scale: 'five-point', dimensions });
+
+  it('accepts equal weights (none given) and weights given to every part', () => {
+    expect(resolveQuestionnaire(base([{ key: 'a', title: { zh: 'a', en: 'a' }, items: [item('x'), item('y')] }])).problems).toEqual([]);
+    expect(resolveQuestionnaire(base([{ key: 'a', title: { zh: 'a', en: 'a' }, weight: 1, items: [item('x', 0), item('y', 2)] }])).problems).toEqual([]);
+  });
+
+  it('refuses weights that sum to 0 or are given to some parts only, naming where (results would fail on them)', () => {
+    const zero = resolveQuestionnaire(base([
+      { key: 'a', title: { zh: 'a', en: 'a' }, weight: 0, items: [item('x')] },
+      { key: 'b', title: { zh: 'b', en: 'b' }, weight: 0, items: [item('y')] },
+    ]));
+    expect(zero.problems).toEqual([expect.objectContaining({ field: 'dimensions', rule: 'weights' })]);
+    const items = resolveQuestionnaire(base([{ key: 'a', title: { zh: 'a', en: 'a' }, items: [item('x', 0), item('y', 0)] }]));
+    expect(items.problems).toEqual([expect.objectContaining({ field: 'dimensions.0.items', rule: 'weights' })]);
+    const partial = resolveQuestionnaire(base([{ key: 'a', title: { zh: 'a', en: 'a' }, items: [item('x', 1), item('y')] }]));
+    expect(partial.problems).toEqual([expect.objectContaining({ field: 'dimensions.0.items', rule: 'weights', message: expect.stringContaining('missing: y') })]);
+  });
+});
