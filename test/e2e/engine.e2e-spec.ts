@@ -194,6 +194,15 @@ describe('the workflow engine over HTTP', () => {
     expect(csv.text.split('\r\n')[0]).toContain('seq,instanceId,revision');
     const json = await t.http.get('/api/v1/audit/export?format=json').set(auditor).expect(200);
     expect(JSON.parse(json.text).records).toHaveLength(ok.checked);
+    // one instance's trail; a mistyped id is a 404, not an empty file an auditor could take for no activity
+    const one = (await t.http.get(`/api/v1/audit/export?format=json&instanceId=${list.items[0].instanceId}`).set(auditor).expect(200)).body;
+    expect(one.records.length).toBeGreaterThan(0);
+    expect(one.records.every((r: { instanceId: string }) => r.instanceId === list.items[0].instanceId)).toBe(true);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await t.http.get(`/api/v1/audit/export?format=csv&instanceId=${unknown}`).set(auditor).expect(404);
+    await t.http.get(`/api/v1/audit?instanceId=${unknown}`).set(auditor).expect(404);
+    const quiet = (await t.http.get(`/api/v1/audit?instanceId=${list.items[0].instanceId}&from=2100-01-01T00:00:00Z`).set(auditor).expect(200)).body;
+    expect(quiet).toEqual({ items: [], total: 0 });
 
     await t.app.get(AuditSealer).seal();
     // the in-process worker may have sealed an earlier range already (it seals after 5 s of real time)

@@ -114,6 +114,13 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(await customerCount()).toBe(40);
     });
 
+    it('updates existing customers in the columns the file has, keeping the others', async () => {
+      const res = await upload('coordinator', '/customers/import', Buffer.from('code,name,fax\nC003,客户003,\n'), 'names.csv');
+      expect(res.body).toEqual({ imported: 1, created: 0, updated: 1 });
+      const c003 = (await t.http.get('/api/v1/customers?search=C003').set(await a.auth('coordinator')).expect(200)).body;
+      expect(c003).toEqual([expect.objectContaining({ name: '客户003', email: 'c003@example.com', phone: '0571-8800003', productType: '阀门', region: '华东', fax: null })]);
+    });
+
     it('reads a CSV that Excel or WPS saved in GBK (Chinese Windows), and refuses one in no encoding it knows', async () => {
       // 客户编号,客户名称,邮箱,电话,产品类型,区域 / C002,客户002,c002@example.com,0571-8800002转8,泵,华东 in GBK, no BOM
       const gbk = Buffer.from(

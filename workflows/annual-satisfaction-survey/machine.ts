@@ -62,7 +62,8 @@ export interface SurveyContext extends BaseContext {
 const PLAN: LocalText = { zh: '《客户满意度调查计划表》', en: 'Customer satisfaction survey plan' };
 const QUESTIONNAIRE: LocalText = { zh: '《客户满意度调查表》', en: 'Customer satisfaction questionnaire' };
 const REPORT: LocalText = { zh: '《客户满意度调查分析报告》', en: 'Customer satisfaction survey analysis report' };
-const REDRAFT: LocalText = { zh: '退回第 7 步重新起草报告', en: 'back to step 7: the coordinator redrafts the report' };
+// named, not numbered: the controlled document numbers its steps itself (domain.md's own list starts with "Start")
+const REDRAFT: LocalText = { zh: '退回「编写分析报告」，重新起草报告', en: 'back to "Draft the analysis report": the coordinator redrafts it' };
 
 /** Names the missing parts of a plan (domain section 2, step 2). Empty when the plan is complete. */
 export function planProblems(plan: unknown): string[] {
@@ -137,7 +138,7 @@ const planApproval = approvalMeta({
   role: 'approver',
   author: 'planning',
   record: PLAN,
-  onReject: { zh: '退回第 2 步，按意见修改计划', en: 'back to step 2: the survey manager revises the plan' },
+  onReject: { zh: '退回「编制调查计划」，按意见修改计划', en: 'back to "Compile the survey plan": the survey manager revises it' },
   deadline: workingDays(3, ['general_manager']),
 });
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { AuditRecordEntity } from './audit-record.entity';
@@ -66,6 +66,21 @@ export class AuditQuery {
 
   async all(filter: AuditFilter): Promise<AuditRecordView[]> {
     return (await this.records.find({ where: this.where(filter), order: { seq: 'ASC' } })).map(toAuditView);
+  }
+
+  /**
+   * An instance filter that matched nothing must name a known instance: a mistyped id is a
+   * 404, not an empty trail an auditor could take for "no activity". Known: the instance
+   * exists, or records of it remain (a removed instance's records are still the trail).
+   */
+  async assertKnownInstance(filter: AuditFilter, matched: number): Promise<void> {
+    if (!filter.instanceId || matched > 0) return;
+    const id = filter.instanceId;
+    const [row] = await this.records.manager.query(
+      'SELECT 1 AS known FROM instances WHERE id = ? UNION ALL SELECT 1 FROM audit_records WHERE instance_id = ? LIMIT 1',
+      [id, id],
+    );
+    if (!row) throw new NotFoundException(`instance ${id} not found: it has no record in the trail`);
   }
 
   private where(f: AuditFilter): FindOptionsWhere<AuditRecordEntity> {

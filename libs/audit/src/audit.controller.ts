@@ -50,8 +50,10 @@ export class AuditController {
   ) {}
 
   @Get()
-  list(@Query() q: AuditPageDto) {
-    return this.query.page(q, q.page, q.pageSize);
+  async list(@Query() q: AuditPageDto) {
+    const page = await this.query.page(q, q.page, q.pageSize);
+    await this.query.assertKnownInstance(q, page.total);
+    return page;
   }
 
   @Get('verify')
@@ -63,6 +65,7 @@ export class AuditController {
   @Header('Cache-Control', 'no-store')
   async export(@Query() q: AuditExportDto): Promise<StreamableFile> {
     const records = await this.query.all(q);
+    await this.query.assertKnownInstance(q, records.length);
     const name = `satisflow-audit${q.instanceId ? `-${q.instanceId}` : ''}`;
     const [type, body] =
       q.format === 'csv'

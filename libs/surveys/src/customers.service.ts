@@ -21,6 +21,8 @@ export interface CustomerInput {
   site?: string | null;
 }
 
+type OptionalField = Exclude<keyof CustomerInput, 'code' | 'name'>;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const COLUMNS: Record<string, keyof CustomerInput> = {
   code: 'code', 客户编号: 'code', name: 'name', 客户名称: 'name', contact: 'contact', 联系人: 'contact',
@@ -71,7 +73,10 @@ export class CustomersService {
     return saved;
   }
 
-  /** All-or-nothing: any bad row rejects the whole file with its line numbers; existing codes are updated. */
+  /**
+   * All-or-nothing: any bad row rejects the whole file with its line numbers; existing
+   * codes are updated in the columns the file has.
+   */
   async import(file: Buffer): Promise<{ imported: number; created: number; updated: number }> {
     let rows;
     try {
@@ -111,19 +116,22 @@ export class CustomersService {
       for (const chunk of chunks(inputs, 500)) {
         const entities = chunk.map((c) => {
           const current = byCode.get(c.code);
+          // a column the file does not have keeps the stored value (a sheet of new names must not
+          // erase e-mails and regions); a column it has with an empty cell clears it
+          const field = (key: OptionalField) => (c[key] !== undefined ? (c[key] ?? null) : (current?.[key] ?? null));
           return repo.create({
             id: current?.id ?? randomUUID(),
             createdAt: current?.createdAt ?? now,
             code: c.code,
             name: c.name,
-            contact: c.contact ?? null,
-            email: c.email ?? null,
-            phone: c.phone ?? null,
-            fax: c.fax ?? null,
-            productType: c.productType ?? null,
-            region: c.region ?? null,
-            customerType: c.customerType ?? null,
-            site: c.site ?? null,
+            contact: field('contact'),
+            email: field('email'),
+            phone: field('phone'),
+            fax: field('fax'),
+            productType: field('productType'),
+            region: field('region'),
+            customerType: field('customerType'),
+            site: field('site'),
           });
         });
         saved.push(...(await repo.save(entities)));

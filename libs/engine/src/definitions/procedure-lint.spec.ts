@@ -69,6 +69,13 @@ describe('lintProcedure', () => {
     expect(lintProcedure(def)[0].message).toContain('drafting');
   });
 
+  it('(i) finds an NG text that refers to a step by number', () => {
+    for (const onReject of [{ zh: '退回第 2 步', en: 'back to the author' }, { zh: '退回起草', en: 'back to step 1' }]) {
+      expectOnly(withState('review', (s) => ({ ...s, meta: { ...s.meta, onReject } })), 'review', 'on-reject-numbered');
+    }
+    expect(lintProcedure(withState('review', (s) => ({ ...s, meta: { ...s.meta, onReject: { zh: '退回「起草文件」', en: 'back to "Draft"' } } })))).toEqual([]);
+  });
+
   it('handles nested states and reports them by dotted path', () => {
     const states = goodStates();
     states.review = {

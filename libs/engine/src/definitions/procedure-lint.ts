@@ -12,7 +12,8 @@ export type LintRule =
   | 'deadline-escalation'
   | 'deadline-handled'
   | 'outcome-handled'
-  | 'separate-from';
+  | 'separate-from'
+  | 'on-reject-numbered';
 
 export interface LintProblem {
   state: string;
@@ -22,6 +23,8 @@ export interface LintProblem {
 }
 
 type Graph = Map<string, Set<string>>;
+
+const STEP_NUMBER = /第\s*\d+\s*步|\bsteps? \d/i;
 
 function link(graph: Graph, from: string, to: string): void {
   graph.set(from, (graph.get(from) ?? new Set()).add(to));
@@ -132,6 +135,10 @@ export function lintProcedure(def: ProcedureDefinition): LintProblem[] {
     }
     for (const other of meta?.separateFrom ?? []) {
       if (!ids.has(other)) report(id, 'separate-from', `separateFrom names "${other}", which is not a state`);
+    }
+    // the controlled document numbers its steps itself, so a number written into the NG text goes stale
+    if (meta?.onReject && [meta.onReject.zh, meta.onReject.en].some((text) => STEP_NUMBER.test(text))) {
+      report(id, 'on-reject-numbered', 'meta.onReject refers to a step by number; name the step instead');
     }
   }
   return problems;
