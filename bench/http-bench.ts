@@ -77,6 +77,7 @@ export async function httpBench(env: Record<string, string>, concurrency: number
     ...env,
     PORT: String(port),
     DEMO: '1',
+    DEMO_DATA: '0',
     BCRYPT_ROUNDS: '4',
     LOG_LEVEL: 'error',
     ADMIN_PASSWORD: 'bench-password',

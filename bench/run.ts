@@ -69,7 +69,7 @@ const ROUNDS = quick ? 2 : 4;
 async function engineBench(target: Target): Promise<void> {
   for (const k of CONCURRENCY) {
     const { env, cleanup } = await target.env();
-    const app = await createApp(loadConfig({ ...env, ROLE: 'api', DEMO: '1', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
+    const app = await createApp(loadConfig({ ...env, ROLE: 'api', DEMO: '1', DEMO_DATA: '0', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
     await app.init();
     const users = app.get(UsersService);
     const manager = toActor((await users.findByUsername('survey_manager'))!);
@@ -111,7 +111,7 @@ async function engineBench(target: Target): Promise<void> {
 /** A two-step approval started and finished: the management review (SUBMIT the pack, APPROVE signed). */
 async function instancesBench(target: Target, k: number): Promise<void> {
   const { env, cleanup } = await target.env();
-  const app = await createApp(loadConfig({ ...env, ROLE: 'api', DEMO: '1', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
+  const app = await createApp(loadConfig({ ...env, ROLE: 'api', DEMO: '1', DEMO_DATA: '0', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
   await app.init();
   const users = app.get(UsersService);
   const quality = toActor((await users.findByUsername('quality'))!);

@@ -23,7 +23,7 @@ interface Target {
  */
 export async function scoringBench(target: Target, add: Add, options: { quick: boolean; withReport: boolean }): Promise<void> {
   const { env, cleanup } = await target.env();
-  const app = await createApp(loadConfig({ ...env, ROLE: 'api', DEMO: '1', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
+  const app = await createApp(loadConfig({ ...env, ROLE: 'api', DEMO: '1', DEMO_DATA: '0', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }));
   await app.init();
   try {
     const manager = toActor((await app.get(UsersService).findByUsername('survey_manager'))!);

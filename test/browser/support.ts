@@ -34,7 +34,7 @@ const LOG_LINES = 300;
 function startServer(port: number, dataDir: string, log: string[]): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/server/src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DEMO: '1', PORT: String(port), DATABASE_PATH: join(dataDir, 'console.sqlite'), ADMIN_PASSWORD, LOG_LEVEL: 'log', SMTP_URL: '' },
+    env: { ...process.env, DEMO: '1', DEMO_DATA: '0', PORT: String(port), DATABASE_PATH: join(dataDir, 'console.sqlite'), ADMIN_PASSWORD, LOG_LEVEL: 'log', SMTP_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((ok, fail) => {

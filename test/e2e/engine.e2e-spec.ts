@@ -293,7 +293,7 @@ describe('audit verification finds removed records and instances', () => {
     await t.app.close();
     const { createApp } = await import('../../apps/server/src/create-app');
     const { loadConfig } = await import('@satisflow/config');
-    const app = await createApp(loadConfig({ ...t.db.env, LOG_LEVEL: 'silent', TEST_CLOCK: '1', BCRYPT_ROUNDS: '4', ADMIN_PASSWORD: 'admin-password-1', DEMO: '1' }));
+    const app = await createApp(loadConfig({ ...t.db.env, LOG_LEVEL: 'silent', TEST_CLOCK: '1', BCRYPT_ROUNDS: '4', ADMIN_PASSWORD: 'admin-password-1', DEMO: '1', DEMO_DATA: '0' }));
     try {
       const http = await serve(app);
       const admin = (await http.post('/api/v1/auth/login').send({ username: 'admin', password: 'admin-password-1' })).body.accessToken;

@@ -32,7 +32,7 @@ describe('audit verification in worker threads', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startServerProcess(buildServerForProcesses(), 'api', { ...db.env, DEMO: '1', ADMIN_PASSWORD, AUDIT_VERIFY_PARALLEL_FROM: '1' });
+    server = await startServerProcess(buildServerForProcesses(), 'api', { ...db.env, DEMO: '1', DEMO_DATA: '0', ADMIN_PASSWORD, AUDIT_VERIFY_PARALLEL_FROM: '1' });
     raw = await openRawDb(db.env);
     for (const user of ['survey_manager', 'approver', 'auditor']) {
       tokens[user] = (await call('POST', '/auth/login', user, { username: user, password: 'demo' })).accessToken;

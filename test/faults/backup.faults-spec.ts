@@ -70,7 +70,7 @@ describe('backup and restore', () => {
   let onlineBackup: { bytes: number; ms: number };
 
   it('takes an online backup under load that restores to a consistent, verifiable database', async () => {
-    const server = await startServerProcess(main, 'source', { ...source.env, DEMO: '1', ADMIN_PASSWORD, WORKER_POLL_MS: '100' });
+    const server = await startServerProcess(main, 'source', { ...source.env, DEMO: '1', DEMO_DATA: '0', ADMIN_PASSWORD, WORKER_POLL_MS: '100' });
     servers.push(server);
     const load = new PlanApprovalLoad(() => [server.url!]);
     await load.login();

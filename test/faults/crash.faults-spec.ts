@@ -30,7 +30,7 @@ describe('crash: SIGKILL under load, restart', () => {
   beforeAll(async () => {
     main = buildServerForProcesses();
     db = await createTestDatabase();
-    env = { ...db.env, PORT: String(await freePort()), DEMO: '1', ADMIN_PASSWORD, TEST_CLOCK: '1', WORKER_POLL_MS: '100' };
+    env = { ...db.env, PORT: String(await freePort()), DEMO: '1', DEMO_DATA: '0', ADMIN_PASSWORD, TEST_CLOCK: '1', WORKER_POLL_MS: '100' };
   }, 180_000);
 
   afterAll(async () => {

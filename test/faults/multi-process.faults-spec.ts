@@ -32,7 +32,7 @@ const RACES = 20;
     db = await createTestDatabase();
     const common = { ...db.env, TEST_CLOCK: '1', WORKER_POLL_MS: '50' };
     // one after the other: the first runs the migrations and loads the demo organisation
-    procs.push(await startServerProcess(main, 'api 1', { ...common, ROLE: 'all', DEMO: '1', ADMIN_PASSWORD }));
+    procs.push(await startServerProcess(main, 'api 1', { ...common, ROLE: 'all', DEMO: '1', DEMO_DATA: '0', ADMIN_PASSWORD }));
     procs.push(await startServerProcess(main, 'api 2', { ...common, ROLE: 'all' }));
     procs.push(await startServerProcess(main, 'worker', { ...common, ROLE: 'worker' }));
   }, 240_000);

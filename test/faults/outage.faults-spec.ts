@@ -43,7 +43,7 @@ const LEAKS = /SELECT|INSERT|UPDATE|\bat \S+ \(|node_modules|QueryFailed|ECONN|P
 
   it('answers 503 while the database is down and resumes by itself when it returns', async () => {
     // silent: the worker would log every failed cycle of the outage
-    const env = { DATABASE_URL: mariadb.url('satisflow'), DEMO: '1', ADMIN_PASSWORD, TEST_CLOCK: '1', WORKER_POLL_MS: '100', LOG_LEVEL: 'silent' };
+    const env = { DATABASE_URL: mariadb.url('satisflow'), DEMO: '1', DEMO_DATA: '0', ADMIN_PASSWORD, TEST_CLOCK: '1', WORKER_POLL_MS: '100', LOG_LEVEL: 'silent' };
     server = await startServerProcess(main, 'server', env);
     const load = new PlanApprovalLoad(() => [server!.url!], { okStatuses: [503] });
     await load.login({ survey_manager: 'demo', approver: 'demo', auditor: 'demo', admin: ADMIN_PASSWORD });

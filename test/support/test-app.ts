@@ -30,6 +30,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({
     ADMIN_PASSWORD,
     DEMO: '1',
+    // the demo users only: each suite builds the customers and surveys it counts on
+    DEMO_DATA: '0',
     BCRYPT_ROUNDS: '4',
     LOG_LEVEL: 'silent',
     TEST_CLOCK: '1',

@@ -8,6 +8,7 @@ import { PersistenceModule } from '@satisflow/persistence';
 import { ReportsModule } from '@satisflow/reports';
 import { SurveysModule } from '@satisflow/surveys';
 import { PROCEDURES } from '@satisflow/workflows';
+import { DemoOrganisation } from './demo/demo-organisation';
 import { HealthController } from './health/health.controller';
 import { ErrorBodyFilter } from './http/error-body.filter';
 
@@ -18,7 +19,7 @@ export class AppModule {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), PersistenceModule, IdentityModule, AuditModule, EngineModule.forRoot(PROCEDURES), SurveysModule, ReportsModule],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
+      providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }, DemoOrganisation],
     };
   }
 }

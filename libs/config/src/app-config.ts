@@ -43,6 +43,10 @@ export class AppConfig {
   @IsOptional() @Transform(toBool)
   DEMO = false;
 
+  /** With DEMO: also the demo organisation's customers and last year's completed survey (off: the demo users only, as the tests want). */
+  @IsOptional() @Transform(toBool)
+  DEMO_DATA = true;
+
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
