@@ -207,7 +207,10 @@ describe('annual survey walked through the console in Chromium', () => {
     await shot(page, '07-sampled-links', false);
     await button(sample, '确定').click();
 
+    // nothing goes out before the coordinator confirms what will happen
     await page.getByRole('button', { name: /发送问卷（5 人）/ }).click();
+    await page.getByText('向 5 位客户发送问卷？').waitFor();
+    await page.getByRole('button', { name: '确认发送' }).click();
     await page.getByText(/已发送 5 份/).waitFor();
     expect(await state(page)).toBe('collecting');
     await page.locator('.sf-survey-panel').getByText('已发送').first().waitFor();

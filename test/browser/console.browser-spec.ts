@@ -49,6 +49,19 @@ describe('web console in Chromium', () => {
     await page.context().close();
   });
 
+  it("says a refused login in the user's language, not the server's English", async () => {
+    h.errors.length = 0;
+    h.expectRefusal(/\/auth\/login$/);
+    const page: Page = await h.open();
+    await page.goto(`${h.base}/`);
+    await page.fill('input[autocomplete=username]', 'approver');
+    await page.fill('input[autocomplete=current-password]', 'not-the-password');
+    await page.click('button[type=submit]');
+    await page.getByText('用户名或密码错误').waitFor();
+    expect(await page.getByText('wrong username or password').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('keeps the API, the respondent form and missing scripts away from the console fallback', async () => {
     const health = await fetch(`${h.base}/api/v1/health`);
     expect(health.headers.get('content-type')).toMatch(/json/);

@@ -25,7 +25,7 @@ export function ReportFields() {
             <Flex vertical gap={8}>
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} align="center" wrap>
-                  <Form.Item name={[field.name, 'title']} rules={[{ required: true }]} noStyle>
+                  <Form.Item name={[field.name, 'title']} rules={[{ required: true, whitespace: true, message: t('report.findingTitleRequired') }]} noStyle>
                     <Input placeholder={t('report.findingTitle')} style={{ flex: 1, minWidth: 200 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'productQuality']} valuePropName="checked" noStyle>

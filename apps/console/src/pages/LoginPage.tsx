@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useAuth } from '../auth/AuthProvider';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n/I18nProvider';
+import { ApiError } from '../api/client';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -17,7 +18,8 @@ export function LoginPage() {
     try {
       await login(v.username.trim(), v.password);
     } catch (e) {
-      setFailed(e instanceof Error && !/unauthor|invalid|credential/i.test(e.message) ? e.message : t('login.failed'));
+      // a refused login is the dictionary's sentence in the user's language; anything else (429, network) says what it is
+      setFailed(e instanceof ApiError && e.status === 401 ? t('login.failed') : e instanceof Error ? e.message : t('login.failed'));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { FormOutlined, MailOutlined, NotificationOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Flex, Form, Row, Segmented, Tabs, Tag } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Form, Popconfirm, Row, Segmented, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { sendJson } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -100,14 +100,24 @@ function SurveyDetail({ instance, survey, onChange }: { instance: Instance; surv
     <Flex gap={8} wrap className="sf-survey-toolbar">
       {mayManage && BEFORE_DISPATCH.has(instance.state) && <Button icon={<TeamOutlined />} onClick={() => setModal('sample')}>{t('sample.title')}</Button>}
       {coordinator && instance.state === 'dispatching' && (
-        <Button type="primary" icon={<MailOutlined />} disabled={list.length === 0} onClick={() => void longAction(t('dispatch.running', { n: list.length }), `/surveys/${survey.id}/dispatch`, (r) => t('dispatch.done', { invited: r.invited, emails: r.emails, manual: r.manual }))()}>
-          {t('dispatch.button', { n: list.length })}
-        </Button>
+        // customers receive it and the follow-up clocks start: nothing to take back, so ask first
+        <Popconfirm
+          title={t('dispatch.confirm', { n: list.length })}
+          description={t('dispatch.confirmSub')}
+          okText={t('dispatch.confirmOk')}
+          onConfirm={() => longAction(t('dispatch.running', { n: list.length }), `/surveys/${survey.id}/dispatch`, (r) => t('dispatch.done', { invited: r.invited, emails: r.emails, manual: r.manual }))()}
+        >
+          <Button type="primary" icon={<MailOutlined />} disabled={list.length === 0}>
+            {t('dispatch.button', { n: list.length })}
+          </Button>
+        </Popconfirm>
       )}
       {coordinator && COLLECTING.has(instance.state) && (
         <>
           <Button type="primary" icon={<PhoneOutlined />} onClick={() => setModal('entry')}>{t('entry.title')}</Button>
-          <Button icon={<NotificationOutlined />} onClick={() => void longAction(t('remind.running'), `/surveys/${survey.id}/remind`, (r) => t('remind.done', { n: r.reminded ?? 0 }))()}>{t('remind.button')}</Button>
+          <Popconfirm title={t('remind.confirm')} okText={t('remind.confirmOk')} onConfirm={() => longAction(t('remind.running'), `/surveys/${survey.id}/remind`, (r) => t('remind.done', { n: r.reminded ?? 0 }))()}>
+            <Button icon={<NotificationOutlined />}>{t('remind.button')}</Button>
+          </Popconfirm>
           <FileImport<{ imported: number }> path={`/surveys/${survey.id}/responses/import`} label={t('import.answers')} describe={(r) => t('import.answersDone', { n: r.imported })} onDone={reload} />
         </>
       )}
