@@ -441,8 +441,10 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       const bad = await t.http.post(`/api/v1/surveys/${survey2}/recipients`).set(await a.auth('coordinator')).send([{ name: '戊公司', channel: 'pigeon' }]);
       expect(bad.status).toBe(400);
       expect(bad.body.details).toEqual([expect.objectContaining({ field: 'recipients.0.channel', rule: 'isIn' })]);
-      await a.act('survey_manager', plan2, { type: 'SUBMIT', data: VALID_PLAN });
+      // the plan signs a 60 % target where the questionnaire said 80: the signed one holds from the approval on
+      await a.act('survey_manager', plan2, { type: 'SUBMIT', data: { plan: { ...VALID_PLAN.plan, targetReturnRate: 60 } } });
       await a.act('approver', plan2, { type: 'APPROVE', signature: a.sign('批准 / approved') });
+      expect((await t.http.get(`/api/v1/surveys/${survey2}`).set(await a.auth('coordinator')).expect(200)).body).toMatchObject({ status: 'frozen', targetReturnRate: 60 });
       const sent = await t.http.post(`/api/v1/surveys/${survey2}/dispatch`).set(await a.auth('coordinator')).expect(200);
       expect(sent.body).toEqual({ invited: 4, emails: 0, manual: 4 });
       for (const [i, r] of added.body.slice(0, 2).entries()) {
@@ -461,7 +463,7 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(granted.state).toBe('collecting');
       const closed = await a.act('coordinator', plan2, { type: 'CLOSE_COLLECTION' });
       expect(closed.state).toBe('reportDrafting');
-      expect(closed.data.collection).toMatchObject({ returnRate: 50, waived: true });
+      expect(closed.data.collection).toMatchObject({ returnRate: 50, targetReturnRate: 60, waived: true });
     });
 
     it('builds the analysis report live while drafting: results, special figures against 2026, comments', async () => {

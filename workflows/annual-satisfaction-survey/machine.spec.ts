@@ -159,6 +159,13 @@ describe('annual-satisfaction-survey', () => {
       expect(w.context.collection).toMatchObject({ returnRate: 80, targetReturnRate: 80, waived: false });
     });
 
+    it("holds to the target the approver signed in the plan, not the questionnaire's own", () => {
+      const w = surveyAt('collecting');
+      expect(w.try('CLOSE_COLLECTION', { facts: { returnRate: 70, targetReturnRate: 60 } })).toBe(false);
+      w.send('CLOSE_COLLECTION', { facts: { returnRate: 80, targetReturnRate: 95 } });
+      expect(w.context.collection).toMatchObject({ returnRate: 80, targetReturnRate: 80, waived: false });
+    });
+
     it('closes below the target only after a waiver was approved', () => {
       const w = surveyAt('collecting');
       w.send('REQUEST_WAIVER', { by: 'wu.coord', comment: 'two customers closed down', facts: BELOW });

@@ -105,10 +105,11 @@ function numberFact(event: ProcedureEvent, key: string): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** The return-rate gate (domain section 2, step 5). Facts come from the survey module, never the client. */
+/** The return-rate gate (domain section 2, step 5): the plan's target. Facts come from the survey module, never the client. */
 function returnRate(context: SurveyContext, event: ProcedureEvent) {
   const rate = numberFact(event, 'returnRate');
-  const target = numberFact(event, 'targetReturnRate') ?? context.plan?.targetReturnRate ?? null;
+  // the target the approver signed in the plan; the questionnaire's own only for a plan without one
+  const target = context.plan?.targetReturnRate ?? numberFact(event, 'targetReturnRate');
   return { rate, target, reached: rate !== null && target !== null && rate >= target };
 }
 

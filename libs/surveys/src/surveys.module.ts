@@ -45,7 +45,7 @@ export class SurveysModule implements OnModuleInit {
     this.hooks.register(
       SURVEY_PROCEDURE,
       (t) => t.fromState === 'planApproval' && t.event === 'APPROVE',
-      (m, t) => this.surveys.freezeForInstance(m, t.instance.id),
+      (m, t) => this.surveys.freezeForInstance(m, t.instance),
     );
     // a waiver request pauses collection; anything else leaving it ends the phone follow-ups
     this.hooks.register(

@@ -103,9 +103,17 @@ export class SurveysService {
     return this.ds.getRepository(SurveyEntity).find({ where: instanceId ? { instanceId } : {}, order: { createdAt: 'DESC' } });
   }
 
-  /** Freezes the surveys of a plan when the approver signs it: from now on every figure is computed from this version. */
-  async freezeForInstance(m: EntityManager, instanceId: string): Promise<void> {
-    await m.update(SurveyEntity, { instanceId, status: 'draft' }, { status: 'frozen', frozenAt: this.clock.now() });
+  /**
+   * Freezes the survey of a plan when the approver signs it: from now on every figure is
+   * computed from this version, against the return-rate target the approver signed.
+   */
+  async freezeForInstance(m: EntityManager, instance: InstanceEntity): Promise<void> {
+    const target = (instance.snapshot.context as { plan?: { targetReturnRate?: unknown } }).plan?.targetReturnRate;
+    await m.update(
+      SurveyEntity,
+      { instanceId: instance.id, status: 'draft' },
+      { status: 'frozen', frozenAt: this.clock.now(), ...(Number.isInteger(target) ? { targetReturnRate: target as number } : {}) },
+    );
   }
 
   async addRecipients(surveyId: string, dto: AddRecipientsDto): Promise<RecipientView[]> {
