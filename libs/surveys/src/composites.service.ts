@@ -4,11 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '@satisflow/config';
+import { dbTime, toInt } from '@satisflow/persistence';
 import type { Actor } from '@satisflow/identity';
 import { compositeScore, GradeBand, ScoringError } from '@satisflow/scoring';
 import type { CreateCompositeDto } from './dto/survey.dto';
 import { CompositeEntity } from './entities/composite.entity';
 import { ResultsService } from './results.service';
+
+const COMPLAINT_PROCEDURE = 'customer-complaint';
 
 @Injectable()
 export class CompositesService {
@@ -27,12 +30,13 @@ export class CompositesService {
         score: s.surveyId ? await this.results.overallIndex(s.surveyId) : (s.score ?? null),
       })),
     );
+    const counted = dto.generalComplaints === undefined || dto.majorIncidents === undefined ? await this.complaintsIn(dto.period) : { general: 0, major: 0 };
     let result;
     try {
       result = compositeScore({
         sources,
-        generalComplaints: dto.generalComplaints ?? 0,
-        majorIncidents: dto.majorIncidents ?? 0,
+        generalComplaints: dto.generalComplaints ?? counted.general,
+        majorIncidents: dto.majorIncidents ?? counted.major,
         ...(dto.bands ? { bands: dto.bands as GradeBand[] } : {}),
       });
     } catch (error) {
@@ -42,6 +46,27 @@ export class CompositesService {
     const entity = { id: randomUUID(), title: dto.title, period: dto.period ?? null, input: dto, result: result as unknown as Record<string, unknown>, createdBy: actor.id, createdAt: this.clock.now() };
     await this.ds.getRepository(CompositeEntity).insert(entity as QueryDeepPartialEntity<CompositeEntity>);
     return this.view(entity);
+  }
+
+  /**
+   * The period's cases in the complaint procedure (api.md: the default of both counts):
+   * cases opened in the calendar year the period names ("2026", "2026年度"); a case escalated
+   * as a major quality event counts as a major incident, the others as general complaints.
+   * A period naming no year counts nothing.
+   */
+  private async complaintsIn(period: string | undefined): Promise<{ general: number; major: number }> {
+    const year = /^(\d{4})/.exec(period ?? '')?.[1];
+    if (!year) return { general: 0, major: 0 };
+    const from = new Date(Date.UTC(Number(year), 0, 1));
+    const to = new Date(Date.UTC(Number(year) + 1, 0, 1));
+    const [row] = await this.ds.query(
+      `SELECT COUNT(*) AS cases,
+              SUM(CASE WHEN EXISTS (SELECT 1 FROM audit_records a WHERE a.instance_id = i.id AND a.event = 'ESCALATE_MAJOR') THEN 1 ELSE 0 END) AS major
+         FROM instances i WHERE i.procedure_key = ? AND i.created_at >= ? AND i.created_at < ?`,
+      [COMPLAINT_PROCEDURE, dbTime(this.ds.manager, from), dbTime(this.ds.manager, to)],
+    );
+    const major = toInt(row?.major ?? 0);
+    return { general: toInt(row?.cases ?? 0) - major, major };
   }
 
   async get(id: string) {
