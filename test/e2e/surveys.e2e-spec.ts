@@ -565,5 +565,17 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(lines.find((l) => l.startsWith('Sub-item,quality,function,Function,'))).toBeDefined();
       expect(lines).toContain("乙公司,phone,泵,,'=包装破损 / damaged packaging");
     });
+
+    it('refuses to show a frozen report whose content was changed in the database after freezing', async () => {
+      const auth = await a.auth('auditor');
+      const ds = t.app.get<DataSource>(getDataSourceToken());
+      // straight SQL, as someone with database access would: the return rate 50 % made to read 90 %
+      await ds.query(`UPDATE survey_reports SET content = REPLACE(content, '"returnRate":50', '"returnRate":90') WHERE survey_id = ?`, [survey2]);
+      for (const format of ['json', 'pdf']) {
+        const res = await t.http.get(`/api/v1/surveys/${survey2}/report?format=${format}`).set(auth);
+        expect(res.status).toBe(409);
+        expect(res.body.message).toContain('no longer matches its SHA-256 stamp');
+      }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -45,7 +45,15 @@ export class ReportsService {
     // Back in drafting after an NG, the next revision is being written: show it live.
     if (draft && instance?.state !== 'reportDrafting') {
       const frozen = await this.ds.getRepository(SurveyReportEntity).findOne({ where: { surveyId, revision: draft.revision } });
-      if (frozen) return { ...frozen.content, frozen: { revision: frozen.revision, hash: frozen.contentHash, frozenAt: frozen.frozenAt.toISOString() } };
+      if (frozen) {
+        // what reviewers signed must still be what is shown: re-derive the stamp on every read
+        if (reportHash(frozen.content) !== frozen.contentHash) {
+          throw new ConflictException(
+            `the frozen report (revision ${frozen.revision}) no longer matches its SHA-256 stamp: it was changed after it was frozen, so it is not shown as the signed revision`,
+          );
+        }
+        return { ...frozen.content, frozen: { revision: frozen.revision, hash: frozen.contentHash, frozenAt: frozen.frozenAt.toISOString() } };
+      }
     }
     return { ...(await this.build(survey, context)), frozen: null };
   }
