@@ -176,6 +176,18 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(sampled.body.filter((r: { channel: string }) => r.channel === 'email')).toHaveLength(35);
       expect(sampled.body[0].token).toMatch(/^[A-Za-z0-9_-]{32}$/);
 
+      // each customer counts once in the return rate; a hand-entered recipient needs what its channel needs
+      const coordinator = await a.auth('coordinator');
+      const [c001] = (await t.http.get('/api/v1/customers?search=C001').set(coordinator)).body;
+      const again = await t.http.post(`/api/v1/surveys/${surveyId}/recipients`).set(coordinator).send([{ customerId: c001.id, name: c001.name, channel: 'phone' }]);
+      expect(again.status).toBe(409);
+      expect(again.body.message).toContain('recipients.0.customerId');
+      const unknown = await t.http.post(`/api/v1/surveys/${surveyId}/recipients`).set(coordinator).send([{ customerId: '00000000-0000-4000-8000-000000000000', name: 'x', channel: 'phone' }]);
+      expect(unknown.status).toBe(404);
+      const noAddress = await t.http.post(`/api/v1/surveys/${surveyId}/recipients`).set(coordinator).send([{ name: '无邮箱客户', channel: 'email' }]);
+      expect(noAddress.status).toBe(400);
+      expect(noAddress.body.details).toEqual([expect.objectContaining({ field: 'recipients.0.email', rule: 'requiredForChannel' })]);
+
       const early = await t.http.post(`/api/v1/surveys/${surveyId}/dispatch`).set(await a.auth('coordinator'));
       expect(early.status).toBe(422);
 
@@ -310,6 +322,11 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
 
       const closed = await a.act('coordinator', planId, { type: 'CLOSE_COLLECTION' });
       expect(closed.state).toBe('reportDrafting');
+      // after dispatch nobody joins: a late recipient would never be invited, yet sit on the survey
+      for (const path of ['recipients', 'recipients/sample']) {
+        const late = await t.http.post(`/api/v1/surveys/${surveyId}/${path}`).set(await a.auth('coordinator')).send(path === 'recipients' ? [{ name: '迟到客户', channel: 'phone' }] : {});
+        expect(late.status).toBe(422);
+      }
       expect(closed.data.collection).toMatchObject({ returnRate: 85, targetReturnRate: 80, waived: false });
     });
 

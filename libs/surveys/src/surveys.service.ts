@@ -116,17 +116,56 @@ export class SurveysService {
     );
   }
 
+  /**
+   * Recipients entered by hand. Each counts once in the return rate's denominator, so a
+   * customer already on the survey is a 409, an unknown customer a 404, and the e-mail
+   * channel needs an address; a customer's product type, region and the like come from
+   * the customer service file where the entry leaves them out, so the slices see them.
+   */
   async addRecipients(surveyId: string, dto: AddRecipientsDto): Promise<RecipientView[]> {
     return this.tx.run(async (m) => {
-      await this.get(surveyId, m);
-      return this.insertRecipients(m, surveyId, dto.recipients);
+      await this.beforeDispatch(m, await this.get(surveyId, m));
+      const list = dto.recipients;
+      const problems = list.flatMap((r, i) =>
+        r.channel === 'email' && !r.email ? [{ field: `recipients.${i}.email`, rule: 'requiredForChannel', message: 'the e-mail channel needs an e-mail address' }] : [],
+      );
+      if (problems.length) throw new BadRequestException({ message: `validation failed: ${problems.map((p) => `${p.field} (${p.rule})`).join(', ')}`, details: problems });
+      const ids = list.map((r) => r.customerId).filter((id): id is string => !!id);
+      const customers = new Map((ids.length ? await m.find(CustomerEntity, { where: { id: In(ids) } }) : []).map((c) => [c.id, c]));
+      const taken = new Set(ids.length ? (await m.find(RecipientEntity, { where: { surveyId, customerId: In(ids) }, select: { customerId: true } })).map((r) => r.customerId) : []);
+      const filled = list.map((r, i) => {
+        if (!r.customerId) return r;
+        const c = customers.get(r.customerId);
+        if (!c) throw new NotFoundException(`recipients.${i}.customerId: no customer ${r.customerId}`);
+        if (taken.has(c.id)) throw new ConflictException(`recipients.${i}.customerId: ${c.code} ${c.name} is already a recipient of this survey`);
+        taken.add(c.id);
+        return {
+          ...r,
+          email: r.email ?? c.email ?? undefined,
+          phone: r.phone ?? c.phone ?? undefined,
+          fax: r.fax ?? c.fax ?? undefined,
+          productType: r.productType ?? c.productType ?? undefined,
+          region: r.region ?? c.region ?? undefined,
+          customerType: r.customerType ?? c.customerType ?? undefined,
+          site: r.site ?? c.site ?? undefined,
+        };
+      });
+      return this.insertRecipients(m, surveyId, filled);
     });
+  }
+
+  /** Recipients join a survey until it is dispatched: one added later would never be invited, yet sit on the survey. */
+  private async beforeDispatch(m: EntityManager, survey: SurveyEntity): Promise<void> {
+    const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId }, select: { id: true, state: true } });
+    if (instance && !['planning', 'planApproval', 'dispatching'].includes(instance.state)) {
+      throw new UnprocessableEntityException(`recipients are added until the survey is dispatched; the plan is in ${instance.state}`);
+    }
   }
 
   /** Samples recipients from the customer service files (all matching, or a random sample of `size`). */
   async sample(surveyId: string, dto: SampleRecipientsDto): Promise<RecipientView[]> {
     return this.tx.run(async (m) => {
-      await this.get(surveyId, m);
+      await this.beforeDispatch(m, await this.get(surveyId, m));
       const already = new Set((await m.find(RecipientEntity, { where: { surveyId }, select: { customerId: true } })).map((r) => r.customerId));
       let customers = (
         await m.find(CustomerEntity, {
@@ -152,7 +191,8 @@ export class SurveysService {
           region: c.region ?? undefined,
           customerType: c.customerType ?? undefined,
           site: c.site ?? undefined,
-          channel: dto.channel ?? (c.email ? 'email' : 'phone'),
+          // e-mail asked for, but the file has no address: the phone follow-up list instead of an invitation nobody gets
+          channel: dto.channel === 'email' && !c.email ? 'phone' : (dto.channel ?? (c.email ? 'email' : 'phone')),
         })),
       );
     });
