@@ -498,6 +498,14 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       const closed = await a.act('coordinator', plan2, { type: 'CLOSE_COLLECTION' });
       expect(closed.state).toBe('reportDrafting');
       expect(closed.data.collection).toMatchObject({ returnRate: 50, targetReturnRate: 60, waived: true });
+      // a customer who had not answered finds the survey closed, in words meant for a customer
+      const token = added.body[3].token;
+      const page = await t.http.get(`/r/${token}`).expect(200);
+      expect(page.text).toContain('此问卷目前不接受答卷');
+      expect(page.text).not.toContain('<form');
+      const refused = await t.http.post(`/api/v1/responses/${token}`).send({ answers: answersOf(0) });
+      expect(refused.status).toBe(422);
+      expect(refused.body.message).toBe('this survey is not taking answers now / 此问卷目前不接受答卷');
     });
 
     it('builds the analysis report live while drafting: results, special figures against 2026, comments', async () => {

@@ -28,6 +28,7 @@ export interface RespondentComment {
 
 /** States of the plan in which answers are accepted. */
 const COLLECTING = ['collecting', 'waiverApproval'];
+const CLOSED_TO_RESPONDENTS = 'this survey is not taking answers now / 此问卷目前不接受答卷';
 
 /** Returned questionnaires, from the web form, typed in by a coordinator, or imported from a file. */
 @Injectable()
@@ -40,11 +41,11 @@ export class ResponsesService {
   ) {}
 
   /** What the public form needs to show, found by the personal token; reveals nothing of other respondents. */
-  async formFor(token: string): Promise<{ survey: SurveyEntity; recipient: RecipientEntity; resolved: ResolvedQuestionnaire }> {
+  async formFor(token: string): Promise<{ survey: SurveyEntity; recipient: RecipientEntity; resolved: ResolvedQuestionnaire; open: boolean }> {
     const recipient = await this.ds.getRepository(RecipientEntity).findOne({ where: { tokenHash: hashToken(token) } });
     if (!recipient) throw new NotFoundException('this survey link is not valid');
     const survey = await this.ds.getRepository(SurveyEntity).findOneOrFail({ where: { id: recipient.surveyId } });
-    return { survey, recipient, resolved: this.resolve(survey) };
+    return { survey, recipient, resolved: this.resolve(survey), open: await this.collecting(this.ds.manager, survey) };
   }
 
   async submitPublic(token: string, answers: Record<string, unknown>, comment?: string): Promise<{ ok: true }> {
@@ -146,14 +147,21 @@ export class ResponsesService {
     return resolved;
   }
 
-  private async openSurvey(m: EntityManager, surveyId: string): Promise<SurveyEntity> {
+  /** The survey, if it takes answers now. A respondent (a customer) is told so in both languages, without the plan's inner state. */
+  private async openSurvey(m: EntityManager, surveyId: string, respondent = false): Promise<SurveyEntity> {
     const survey = await m.findOne(SurveyEntity, { where: { id: surveyId } });
     if (!survey) throw new NotFoundException(`survey ${surveyId} not found`);
-    const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId }, select: { id: true, state: true } });
-    if (!instance || !COLLECTING.includes(instance.state)) {
+    if (!(await this.collecting(m, survey))) {
+      if (respondent) throw new UnprocessableEntityException(CLOSED_TO_RESPONDENTS);
+      const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId }, select: { id: true, state: true } });
       throw new UnprocessableEntityException(`answers are accepted while collecting; the survey plan is in ${instance?.state}`);
     }
     return survey;
+  }
+
+  private async collecting(m: EntityManager, survey: SurveyEntity): Promise<boolean> {
+    const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId }, select: { id: true, state: true } });
+    return !!instance && COLLECTING.includes(instance.state);
   }
 
   private async store(
@@ -166,7 +174,7 @@ export class ResponsesService {
     survey?: SurveyEntity,
     resolved?: ResolvedQuestionnaire,
   ): Promise<string> {
-    survey ??= await this.openSurvey(m, recipient.surveyId);
+    survey ??= await this.openSurvey(m, recipient.surveyId, enteredBy === null);
     if (recipient.status === 'answered') throw new ConflictException('this questionnaire has already been answered');
     resolved ??= this.resolve(survey);
     const checked = checkAnswers(resolved, answers);

@@ -36,9 +36,11 @@ export class PublicFormController {
     const lang = pickLang(langParam, acceptLanguage);
     if (!TOKEN.test(token)) return invalidLink(res, lang);
     try {
-      const { survey, recipient, resolved } = await this.responses.formFor(token);
+      const { survey, recipient, resolved, open } = await this.responses.formFor(token);
       if (done === 'thanks') return messagePage(lang, 'thanks', survey.title);
       if (recipient.status === 'answered') return messagePage(lang, 'already', survey.title);
+      // collection over (or paused): a form the customer would fill in for nothing is not offered
+      if (!open) return messagePage(lang, 'closed', survey.title);
       return formPage(lang, token, survey.title, resolved);
     } catch (error) {
       if (error instanceof NotFoundException) return invalidLink(res, lang);

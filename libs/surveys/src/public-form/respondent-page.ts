@@ -13,6 +13,8 @@ const T = {
     thanksDetail: '您的意见将用于改进我们的产品和服务。',
     already: '此问卷已提交',
     alreadyDetail: '每个链接只能提交一次。如需补充意见，请联系您的客户专员。',
+    closed: '此问卷目前不接受答卷',
+    closedDetail: '本次调查已结束或暂停回收。如有意见或建议，请联系您的客户专员。',
     invalid: '链接无效',
     invalidDetail: '请检查链接是否完整，或联系您的客户专员。',
     required: '请至少回答一题。',
@@ -29,6 +31,8 @@ const T = {
     thanksDetail: 'Your answers help us improve our products and services.',
     already: 'This questionnaire has already been answered',
     alreadyDetail: 'Each link can be used once. To add anything, please contact your account representative.',
+    closed: 'This questionnaire is not taking answers now',
+    closedDetail: 'The survey has ended or is paused. For comments or suggestions, please contact your account representative.',
     invalid: 'This link is not valid',
     invalidDetail: 'Please check the link, or contact your account representative.',
     required: 'Please answer at least one question.',
@@ -70,10 +74,11 @@ function page(lang: Lang, title: string, body: string, otherHref?: string): stri
 <body><header>${otherHref ? `<a href="${esc(otherHref)}">${T[lang].other}</a>` : ''}<h1>${esc(title)}</h1></header><main>${body}</main></body></html>`;
 }
 
-export function messagePage(lang: Lang, kind: 'thanks' | 'already' | 'invalid', title?: string): string {
+const ICONS = { thanks: '✅', already: 'ℹ️', closed: 'ℹ️', invalid: '⚠️' } as const;
+
+export function messagePage(lang: Lang, kind: keyof typeof ICONS, title?: string): string {
   const t = T[lang];
-  const [icon, head, detail] =
-    kind === 'thanks' ? ['✅', t.thanks, t.thanksDetail] : kind === 'already' ? ['ℹ️', t.already, t.alreadyDetail] : ['⚠️', t.invalid, t.invalidDetail];
+  const [icon, head, detail] = [ICONS[kind], t[kind], t[`${kind}Detail`]];
   return page(lang, title ?? head, `<div class="card msg"><div class="icon">${icon}</div><h2>${esc(head)}</h2><p>${esc(detail)}</p></div>`);
 }
 
@@ -102,6 +107,7 @@ btn.disabled=true;btn.textContent=${js(t.sending)};
 const comment=form.querySelector('textarea').value.trim();
 try{const r=await fetch(${js(`/api/v1/responses/${token}`)},{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify(comment?{answers,comment}:{answers})});
 if(r.ok||r.status===409){location.replace(location.pathname+'?lang=${lang}&done='+(r.ok?'thanks':'already'));return;}
+if(r.status===422){location.replace(location.pathname+'?lang=${lang}');return;}
 err.textContent=${js(t.error)};}catch(e){err.textContent=${js(t.error)};}
 btn.disabled=false;btn.textContent=${js(t.submit)};});`;
   return page(
