@@ -55,6 +55,14 @@ describe('foundation over HTTP', () => {
     );
   });
 
+  it('names a missing field once, as required, and a present one by the rule it breaks', async () => {
+    const auth = { Authorization: `Bearer ${await t.login('survey_manager')}` };
+    const missing = await t.http.post('/api/v1/instances').set(auth).send({ procedure: 'annual-satisfaction-survey' }).expect(400);
+    expect(missing.body.details).toEqual([{ field: 'title', rule: 'required', message: 'title is required' }]);
+    const tooLong = await t.http.post('/api/v1/instances').set(auth).send({ procedure: 'annual-satisfaction-survey', title: 'x'.repeat(201) }).expect(400);
+    expect(tooLong.body.details).toEqual([expect.objectContaining({ field: 'title', rule: 'maxLength' })]);
+  });
+
   it('answers malformed JSON with 400 and an oversized body with 413, in the error shape', async () => {
     const bad = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username":').expect(400);
     expect(bad.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/JSON/) });

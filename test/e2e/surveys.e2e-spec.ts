@@ -92,6 +92,9 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(res2.status).toBe(201);
       expect(res2.body).toEqual({ imported: 10, created: 10, updated: 0 });
       expect(await customerCount()).toBe(40);
+      // % and _ are what the user typed, not wildcards
+      expect((await t.http.get('/api/v1/customers?search=%25').set(await a.auth('coordinator')).expect(200)).body).toEqual([]);
+      expect((await t.http.get('/api/v1/customers?search=C_31').set(await a.auth('coordinator')).expect(200)).body).toEqual([]);
       const c31 = (await t.http.get('/api/v1/customers?search=C031').set(await a.auth('coordinator')).expect(200)).body;
       expect(c31).toEqual([expect.objectContaining({ code: 'C031', name: '客户031', email: 'c031@example.com', productType: '阀门', region: '华北' })]);
     });

@@ -11,6 +11,11 @@ describe('attachment', () => {
     expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe('survey-report-2026上半年 "终"(1).pdf');
   });
 
+  it('keeps a name built from user text one file name: no folders, no leading dots', () => {
+    const disposition = attachment(Buffer.from('x'), 'text/csv', '../../etc/passwd-2028/Q4\n.csv').options.disposition as string;
+    expect(disposition).toBe(`attachment; filename="__.._etc_passwd-2028_Q4_.csv"; filename*=UTF-8''__.._etc_passwd-2028_Q4_.csv`);
+  });
+
   it('keeps a plain ASCII name as it is', () => {
     expect(attachment(Buffer.from('x'), 'text/csv', 'satisflow-audit.csv').options.disposition).toBe(
       `attachment; filename="satisflow-audit.csv"; filename*=UTF-8''satisflow-audit.csv`,

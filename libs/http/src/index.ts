@@ -24,7 +24,9 @@ import type {} from '@fastify/multipart';
  * `filename*` gives the name in UTF-8 (RFC 6266/8187) to every current browser, and
  * `filename` an ASCII stand-in for older clients.
  */
-export function attachment(body: Buffer, type: string, filename: string): StreamableFile {
+export function attachment(body: Buffer, type: string, name: string): StreamableFile {
+  // a name built from user text (a period such as "2026/Q4" or "../x") stays one file name: no folders, no control characters
+  const filename = name.replace(/[/\\\x00-\x1f\x7f]/g, '_').replace(/^\.+/, '_');
   const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
   // RFC 8187 leaves ' ( ) * out of what may stand unencoded; encodeURIComponent does not
   const utf8 = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, Like } from 'typeorm';
+import { DataSource, In, Raw } from 'typeorm';
 import { Clock } from '@satisflow/config';
 import { TransactionRunner } from '@satisflow/persistence';
 import { CustomerEntity } from './entities/customer.entity';
@@ -60,7 +60,7 @@ export class CustomersService {
       ...(q.customerType ? { customerType: q.customerType } : {}),
     };
     return this.ds.getRepository(CustomerEntity).find({
-      where: q.search ? [{ ...where, name: Like(`%${q.search}%`) }, { ...where, code: Like(`%${q.search}%`) }] : where,
+      where: q.search ? [{ ...where, name: contains(q.search) }, { ...where, code: contains(q.search) }] : where,
       order: { code: 'ASC' },
       take: 5000,
     });
@@ -139,6 +139,12 @@ export class CustomersService {
       return saved;
     });
   }
+}
+
+/** LIKE '%text%' with the text's own % and _ taken literally ('!' escapes on both dialects; a backslash would not). */
+function contains(text: string) {
+  const pattern = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  return Raw((column) => `${column} LIKE :pattern ESCAPE '!'`, { pattern });
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

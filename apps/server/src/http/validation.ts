@@ -10,6 +10,10 @@ export interface FieldProblem {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
+    // a field left out fails every rule it has; saying each (maxLength, minLength, isString…) buries the one fact
+    if (e.value === undefined && e.constraints && !e.constraints.whitelistValidation) {
+      return [{ field, rule: 'required', message: `${field} is required` }];
+    }
     const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
       field,
       rule: rule === 'whitelistValidation' ? 'unknownField' : rule,
