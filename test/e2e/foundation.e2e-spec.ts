@@ -61,6 +61,8 @@ describe('foundation over HTTP', () => {
     expect(missing.body.details).toEqual([{ field: 'title', rule: 'required', message: 'title is required' }]);
     const tooLong = await t.http.post('/api/v1/instances').set(auth).send({ procedure: 'annual-satisfaction-survey', title: 'x'.repeat(201) }).expect(400);
     expect(tooLong.body.details).toEqual([expect.objectContaining({ field: 'title', rule: 'maxLength' })]);
+    const badId = await t.http.get('/api/v1/instances/not-a-uuid').set(auth).expect(400);
+    expect(badId.body).toMatchObject({ statusCode: 400, details: [{ field: 'id', rule: 'isUuid', message: 'id must be a UUID' }] });
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413, in the error shape', async () => {

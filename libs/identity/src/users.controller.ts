@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { UuidPipe } from '@satisflow/validation';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { Roles } from './guards/decorators';
 import { ROLES } from './roles';
@@ -23,7 +24,7 @@ export class UsersController {
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string) {
+  async get(@Param('id', UuidPipe) id: string) {
     return toUserView(await this.users.get(id));
   }
 
@@ -33,19 +34,19 @@ export class UsersController {
   }
 
   @Patch(':id')
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto) {
+  async update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateUserDto) {
     return toUserView(await this.users.update(id, dto));
   }
 
   @Post(':id/disable')
   @HttpCode(200)
-  async disable(@Param('id', ParseUUIDPipe) id: string) {
+  async disable(@Param('id', UuidPipe) id: string) {
     return toUserView(await this.users.setDisabled(id, true));
   }
 
   @Post(':id/enable')
   @HttpCode(200)
-  async enable(@Param('id', ParseUUIDPipe) id: string) {
+  async enable(@Param('id', UuidPipe) id: string) {
     return toUserView(await this.users.setDisabled(id, false));
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { attachment } from '@satisflow/http';
+import { UuidPipe } from '@satisflow/validation';
 import { renderReportCsv } from './render/report-csv';
 import { renderReportPdf } from './render/report-pdf';
 import { renderReportXlsx } from './render/report-xlsx';
@@ -31,7 +32,7 @@ export class ReportsController {
 
   @Get('surveys/:id/report')
   async report(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Query() query: ReportQueryDto,
   ): Promise<ReportView | StreamableFile> {
     const report = await this.reports.report(id);

@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -16,6 +15,7 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { ListBody, readUpload } from '@satisflow/http';
 import { CurrentActor, Roles, type Actor } from '@satisflow/identity';
+import { UuidPipe } from '@satisflow/validation';
 import { CompositesService } from './composites.service';
 import { CustomersService } from './customers.service';
 import {
@@ -81,30 +81,30 @@ export class SurveysController {
   }
 
   @Get('surveys/:id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param('id', UuidPipe) id: string) {
     return this.surveys.get(id);
   }
 
   @Roles('coordinator', 'survey_manager')
   @Post('surveys/:id/recipients')
   @UseInterceptors(ListBody('recipients'))
-  addRecipients(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AddRecipientsDto) {
+  addRecipients(@Param('id', UuidPipe) id: string, @Body() dto: AddRecipientsDto) {
     return this.surveys.addRecipients(id, dto);
   }
 
   @Roles('coordinator', 'survey_manager')
   @Post('surveys/:id/recipients/sample')
-  sample(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SampleRecipientsDto) {
+  sample(@Param('id', UuidPipe) id: string, @Body() dto: SampleRecipientsDto) {
     return this.surveys.sample(id, dto);
   }
 
   @Get('surveys/:id/recipients')
-  recipients(@Param('id', ParseUUIDPipe) id: string) {
+  recipients(@Param('id', UuidPipe) id: string) {
     return this.surveys.recipients(id);
   }
 
   @Get('surveys/:id/follow-ups')
-  followUps(@Param('id', ParseUUIDPipe) id: string) {
+  followUps(@Param('id', UuidPipe) id: string) {
     return this.surveys.followUps(id);
   }
 
@@ -112,8 +112,8 @@ export class SurveysController {
   @Post('surveys/:id/recipients/:recipientId/follow-up')
   @HttpCode(200)
   recordFollowUp(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('recipientId', ParseUUIDPipe) recipientId: string,
+    @Param('id', UuidPipe) id: string,
+    @Param('recipientId', UuidPipe) recipientId: string,
     @Body() dto: FollowUpDto,
     @CurrentActor() actor: Actor,
   ) {
@@ -123,20 +123,20 @@ export class SurveysController {
   @Roles('coordinator')
   @Post('surveys/:id/dispatch')
   @HttpCode(200)
-  dispatch(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
+  dispatch(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.surveys.dispatch(id, actor, `${req.protocol}://${req.host}`);
   }
 
   @Roles('coordinator')
   @Post('surveys/:id/remind')
   @HttpCode(200)
-  remind(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
+  remind(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.surveys.remind(id, actor, `${req.protocol}://${req.host}`);
   }
 
   @Roles('coordinator')
   @Post('surveys/:id/responses')
-  enter(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EnterResponseDto, @CurrentActor() actor: Actor) {
+  enter(@Param('id', UuidPipe) id: string, @Body() dto: EnterResponseDto, @CurrentActor() actor: Actor) {
     return this.responses.enter(id, dto, actor);
   }
 
@@ -144,17 +144,17 @@ export class SurveysController {
   @Post('surveys/:id/responses/import')
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileBody)
-  async importResponses(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
+  async importResponses(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.responses.import(id, await uploadedFile(req), actor);
   }
 
   @Get('surveys/:id/results')
-  resultsOf(@Param('id', ParseUUIDPipe) id: string) {
+  resultsOf(@Param('id', UuidPipe) id: string) {
     return this.results.results(id);
   }
 
   @Get('surveys/:id/gap')
-  gap(@Param('id', ParseUUIDPipe) id: string, @Query() q: GapQueryDto) {
+  gap(@Param('id', UuidPipe) id: string, @Query() q: GapQueryDto) {
     return this.results.gap(id, q.item, q.target);
   }
 
@@ -166,7 +166,7 @@ export class SurveysController {
   }
 
   @Get('composites/:id')
-  getComposite(@Param('id', ParseUUIDPipe) id: string) {
+  getComposite(@Param('id', UuidPipe) id: string) {
     return this.composites.get(id);
   }
 }

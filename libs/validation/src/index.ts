@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, type ArgumentMetadata, BadRequestException, Injectable, ParseUUIDPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 
@@ -21,4 +21,20 @@ export function NestedList(type: () => new () => object, { min = 0, max }: { min
  */
 export function PageNumber(): PropertyDecorator {
   return applyDecorators(IsOptional(), Type(() => Number), IsInt(), Min(1), Max(1_000_000));
+}
+
+/**
+ * A UUID path parameter. Nest's ParseUUIDPipe answers "Validation failed (uuid is
+ * expected)" with no field; this one names the parameter and the rule like every other 400.
+ */
+@Injectable()
+export class UuidPipe extends ParseUUIDPipe {
+  override async transform(value: string, metadata: ArgumentMetadata): Promise<string> {
+    try {
+      return await super.transform(value, metadata);
+    } catch {
+      const field = metadata.data ?? 'id';
+      throw new BadRequestException({ message: `validation failed: ${field} (isUuid)`, details: [{ field, rule: 'isUuid', message: `${field} must be a UUID` }] });
+    }
+  }
 }

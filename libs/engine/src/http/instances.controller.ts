@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AuditQuery } from '@satisflow/audit';
 import { AccountInUnit, CurrentActor, CurrentCaller, type Actor, type TokenUser } from '@satisflow/identity';
+import { UuidPipe } from '@satisflow/validation';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { InstanceQueries } from '../instance-queries';
 import { ListInstancesDto, SendEventDto, StartInstanceDto } from './instance.dto';
@@ -27,7 +28,7 @@ export class InstancesController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.get(id, actor);
   }
 
@@ -36,7 +37,7 @@ export class InstancesController {
   @AccountInUnit() // the busiest write: the dispatcher reads the account with the instance
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first result' })
   send(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() dto: SendEventDto,
     @CurrentCaller() caller: Actor | TokenUser,
     @Headers('idempotency-key') idempotencyKey?: string,
@@ -45,7 +46,7 @@ export class InstancesController {
   }
 
   @Get(':id/history')
-  async history(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  async history(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor) {
     await this.queries.get(id, actor); // 404 for an unknown instance
     return this.audit.history(id);
   }

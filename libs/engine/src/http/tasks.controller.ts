@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '@satisflow/identity';
+import { UuidPipe } from '@satisflow/validation';
 import { InstanceQueries } from '../instance-queries';
 import { SideTasks } from '../tasks/side-tasks';
 import { CompleteTaskDto, ListTasksDto } from './instance.dto';
@@ -22,7 +23,7 @@ export class TasksController {
   /** Completes a follow-up or escalation task with a note of what was done (step tasks take their outcomes as events). */
   @Post('tasks/:id/complete')
   @HttpCode(200)
-  complete(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteTaskDto, @CurrentActor() actor: Actor) {
+  complete(@Param('id', UuidPipe) id: string, @Body() dto: CompleteTaskDto, @CurrentActor() actor: Actor) {
     return this.sideTasks.complete(id, actor, dto.note);
   }
 
