@@ -591,7 +591,9 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(lines[0]).toBe('2027 年度客户满意度调查 — Customer satisfaction survey analysis report');
       expect(lines).toContain('Level,Item,Key,Name,Index,Valid answers,Not applicable');
       expect(lines.find((l) => l.startsWith('Sub-item,quality,function,Function,'))).toBeDefined();
-      expect(lines).toContain("乙公司,phone,泵,,'=包装破损 / damaged packaging");
+      expect(lines).toContain("乙公司,Phone interview,泵,,'=包装破损 / damaged packaging");
+      // the largest rise or fall names the item by its title, as the tables do
+      expect(lines.find((l) => /^Largest (rise|fall): /.test(l))).toMatch(/^Largest (rise|fall): (Function|Appearance|Responsiveness|Overall satisfaction) /);
     });
 
     it('refuses to show a frozen report whose content was changed in the database after freezing', async () => {

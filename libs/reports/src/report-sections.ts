@@ -81,7 +81,8 @@ const L = {
     noPrevious: '没有可对比的上次调查。',
     rise: '上升最多',
     fall: '下降最多',
-    noDraft: '报告尚未提交：结论与建议在第 7 步填写。',
+    noDraft: '报告尚未提交：结论与建议在“编写分析报告”步骤填写。',
+    channels: { email: '电子邮件', web: '网页链接', phone: '电话访谈', fax: '传真', post: '邮寄', visit: '上门走访', forum: '客户座谈会', paper: '纸质问卷' } as Record<string, string>,
     frozen: (revision: number) => `送审定稿（第 ${revision} 版）`,
     draft: '草稿（未送审）',
     conclusions: '结论',
@@ -141,7 +142,8 @@ const L = {
     noPrevious: 'There is no previous survey to compare with.',
     rise: 'Largest rise',
     fall: 'Largest fall',
-    noDraft: 'The report has not been submitted yet: conclusions and proposals are written at step 7.',
+    noDraft: 'The report has not been submitted yet: conclusions and proposals are written at the "Draft the analysis report" step.',
+    channels: { email: 'E-mail', web: 'Web link', phone: 'Phone interview', fax: 'Fax', post: 'Post', visit: 'On-site visit', forum: 'Customer forum', paper: 'Paper form' } as Record<string, string>,
     frozen: (revision: number) => `Frozen for review, revision ${revision}`,
     draft: 'Draft (not yet submitted for review)',
     conclusions: 'Conclusions',
@@ -170,7 +172,8 @@ export function reportLayout(r: AnalysisReport, lang: Lang, frozen: FrozenStamp 
     head: [t.key, t.name, t.current, t.previous, t.delta, t.margin, t.significant],
     rows: rows.map((c) => [c.key, titles.get(c.key) ?? c.key, c.current, c.previous, c.delta, c.marginOfError, yesNo(c.significant)]),
   });
-  const describe = (label: string, c: Change | null) => (c ? `${label}: ${c.key} ${c.previous} → ${c.current} (${c.delta! > 0 ? '+' : ''}${c.delta})` : null);
+  const describe = (label: string, c: Change | null) =>
+    c ? `${label}: ${titles.get(c.key) ?? c.key} ${c.previous} → ${c.current} (${c.delta! > 0 ? '+' : ''}${c.delta})` : null;
   const s = r.special;
   const f = r.figures;
   return {
@@ -215,7 +218,7 @@ export function reportLayout(r: AnalysisReport, lang: Lang, frozen: FrozenStamp 
           {
             name: t.comments,
             head: [t.customer, t.channel, t.product, t.region, t.comment],
-            rows: r.focus.comments.map((x) => [x.customer, x.channel, x.productType, x.region, x.comment]),
+            rows: r.focus.comments.map((x) => [x.customer, t.channels[x.channel] ?? x.channel, x.productType, x.region, x.comment]),
           },
         ],
       },
