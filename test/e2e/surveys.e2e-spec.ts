@@ -581,6 +581,9 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       const keys: string[] = [];
       results.eachRow((row, n) => n > 1 && keys.push(row.getCell(3).text));
       expect(keys).toEqual(['quality', 'function', 'appearance', 'service', 'response']);
+      const index = results.getRow(2).getCell(5);
+      expect(typeof index.value).toBe('number');
+      expect(index.numFmt).toBe('0.0');
       expect(wb.getWorksheet('顾客意见')!.getRow(2).getCell(5).text).toBe('=包装破损 / damaged packaging');
 
       const csv = await t.http.get(`/api/v1/surveys/${survey2}/report?format=csv&lang=en`).set(auth).buffer(true).parse(binary).expect(200);
@@ -590,6 +593,8 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       const lines = text.slice(1).split('\r\n');
       expect(lines[0]).toBe('2027 年度客户满意度调查 — Customer satisfaction survey analysis report');
       expect(lines).toContain('Level,Item,Key,Name,Index,Valid answers,Not applicable');
+      // indices and percentages with one decimal, as domain.md prints them
+      expect(lines).toContain('Return rate %,50.0');
       expect(lines.find((l) => l.startsWith('Sub-item,quality,function,Function,'))).toBeDefined();
       expect(lines).toContain("乙公司,Phone interview,泵,,'=包装破损 / damaged packaging");
       // the largest rise or fall names the item by its title, as the tables do

@@ -2,7 +2,21 @@ import type { Change } from '@satisflow/scoring';
 import type { AnalysisReport, ResultRow, SliceRow } from './analysis-report';
 
 export type Lang = 'zh' | 'en';
-export type Cell = string | number | null;
+/**
+ * An index or a percentage: a number printed with one decimal (domain.md prints 85.0 %, not 85),
+ * kept a number so a spreadsheet can still compute with it.
+ */
+export class Figure {
+  constructor(readonly value: number) {}
+  toString(): string {
+    return this.value.toFixed(1);
+  }
+}
+
+export type Cell = string | number | Figure | null;
+
+/** One decimal for an index or percentage that may be missing. */
+const fig = (n: number | null | undefined): Figure | null => (n === null || n === undefined ? null : new Figure(n));
 
 export interface ReportTable {
   /** short name, also the XLSX sheet name */
@@ -163,17 +177,17 @@ export function reportLayout(r: AnalysisReport, lang: Lang, frozen: FrozenStamp 
   const resultTable = (name: string, rows: ResultRow[]): ReportTable => ({
     name,
     head: [t.level, t.dimension, t.key, t.name, t.index, t.n, t.na],
-    rows: rows.map((row) => [row.level === 'dimension' ? t.dimension : t.item, row.dimension, row.key, titled(row), row.index, row.n, row.notApplicable]),
+    rows: rows.map((row) => [row.level === 'dimension' ? t.dimension : t.item, row.dimension, row.key, titled(row), fig(row.index), row.n, row.notApplicable]),
   });
-  const sliceTable = (name: string, rows: SliceRow[]): ReportTable => ({ name, head: [t.product, t.index, t.respondents], rows: rows.map((s) => [s.slice, s.index, s.respondents]) });
+  const sliceTable = (name: string, rows: SliceRow[]): ReportTable => ({ name, head: [t.product, t.index, t.respondents], rows: rows.map((s) => [s.slice, fig(s.index), s.respondents]) });
   const titles = new Map(r.results.rows.map((row) => [row.key, titled(row)]));
   const changeTable = (name: string, rows: Change[]): ReportTable => ({
     name,
     head: [t.key, t.name, t.current, t.previous, t.delta, t.margin, t.significant],
-    rows: rows.map((c) => [c.key, titles.get(c.key) ?? c.key, c.current, c.previous, c.delta, c.marginOfError, yesNo(c.significant)]),
+    rows: rows.map((c) => [c.key, titles.get(c.key) ?? c.key, fig(c.current), fig(c.previous), fig(c.delta), fig(c.marginOfError), yesNo(c.significant)]),
   });
   const describe = (label: string, c: Change | null) =>
-    c ? `${label}: ${titles.get(c.key) ?? c.key} ${c.previous} → ${c.current} (${c.delta! > 0 ? '+' : ''}${c.delta})` : null;
+    c ? `${label}: ${titles.get(c.key) ?? c.key} ${fig(c.previous)} → ${fig(c.current)} (${c.delta! > 0 ? '+' : ''}${fig(c.delta)})` : null;
   const s = r.special;
   const f = r.figures;
   return {
@@ -183,12 +197,12 @@ export function reportLayout(r: AnalysisReport, lang: Lang, frozen: FrozenStamp 
       [t.period, r.survey.period],
       [t.sent, f.sent],
       [t.returned, f.returned],
-      [t.returnRate, f.returnRate],
-      [t.target, f.targetReturnRate],
+      [t.returnRate, fig(f.returnRate)],
+      [t.target, fig(f.targetReturnRate)],
       [t.waived, yesNo(f.waived)],
-      [t.overall, f.overallIndex],
+      [t.overall, fig(f.overallIndex)],
       [t.grade, f.grade?.[lang] ?? null],
-      [t.satisfaction, f.satisfactionRate],
+      [t.satisfaction, fig(f.satisfactionRate)],
       [t.hash, r.survey.questionnaireHash],
     ],
     sections: [

@@ -1,4 +1,4 @@
-import type { Cell, ReportLayout } from '../report-sections';
+import { Figure, type Cell, type ReportLayout } from '../report-sections';
 
 /** Excel reads UTF-8 CSV as the local code page unless it starts with a BOM; Chinese text needs it. */
 const BOM = '\uFEFF';
@@ -19,7 +19,7 @@ export function renderReportCsv(layout: ReportLayout): Buffer {
 
 function csvCell(cell: Cell): string {
   if (cell === null) return '';
-  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'number' || cell instanceof Figure) return String(cell);
   const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
