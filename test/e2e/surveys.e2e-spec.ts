@@ -556,7 +556,11 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
     });
 
     it('renders the frozen report as PDF with an embedded Chinese font, as XLSX and as CSV with a BOM', async () => {
+      // the reviewer signs revision 2: the documents say who signed it
+      await a.act('survey_manager', plan2, { type: 'APPROVE', signature: a.sign('审核通过 / reviewed') });
       const auth = await a.auth('approver');
+      const json = (await t.http.get(`/api/v1/surveys/${survey2}/report`).set(auth).expect(200)).body;
+      expect(json.frozen).toMatchObject({ revision: 2, signatures: [{ meaning: '审核通过 / reviewed', by: 'survey_manager', role: 'survey_manager', at: expect.any(String) }] });
       const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -595,6 +599,7 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(lines).toContain('Level,Item,Key,Name,Index,Valid answers,Not applicable');
       // indices and percentages with one decimal, as domain.md prints them
       expect(lines).toContain('Return rate %,50.0');
+      expect(lines.find((l) => l.startsWith('Signed,'))).toMatch(/^Signed,审核通过 \/ reviewed — survey_manager \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
       expect(lines.find((l) => l.startsWith('Sub-item,quality,function,Function,'))).toBeDefined();
       expect(lines).toContain("乙公司,Phone interview,泵,,'=包装破损 / damaged packaging");
       // the largest rise or fall names the item by its title, as the tables do

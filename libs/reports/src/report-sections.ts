@@ -99,6 +99,8 @@ const L = {
     channels: { email: '电子邮件', web: '网页链接', phone: '电话访谈', fax: '传真', post: '邮寄', visit: '上门走访', forum: '客户座谈会', paper: '纸质问卷' } as Record<string, string>,
     frozen: (revision: number) => `送审定稿（第 ${revision} 版）`,
     draft: '草稿（未送审）',
+    signed: '签署',
+    unsigned: '尚无签署',
     conclusions: '结论',
     proposals: '改进建议',
   },
@@ -160,6 +162,8 @@ const L = {
     channels: { email: 'E-mail', web: 'Web link', phone: 'Phone interview', fax: 'Fax', post: 'Post', visit: 'On-site visit', forum: 'Customer forum', paper: 'Paper form' } as Record<string, string>,
     frozen: (revision: number) => `Frozen for review, revision ${revision}`,
     draft: 'Draft (not yet submitted for review)',
+    signed: 'Signed',
+    unsigned: 'not signed yet',
     conclusions: 'Conclusions',
     proposals: 'Improvement proposals',
   },
@@ -168,6 +172,8 @@ const L = {
 export interface FrozenStamp {
   revision: number;
   hash: string;
+  /** the signatures given on this revision so far, oldest first */
+  signatures?: { meaning: string; by: string; at: string }[];
 }
 
 export function reportLayout(r: AnalysisReport, lang: Lang, frozen: FrozenStamp | null): ReportLayout {
@@ -204,6 +210,7 @@ export function reportLayout(r: AnalysisReport, lang: Lang, frozen: FrozenStamp 
       [t.grade, f.grade?.[lang] ?? null],
       [t.satisfaction, fig(f.satisfactionRate)],
       [t.hash, r.survey.questionnaireHash],
+      ...(frozen ? [[t.signed, signedBy(frozen, t.unsigned)] as [string, Cell]] : []),
     ],
     sections: [
       { heading: t.a, paragraphs: [], tables: [resultTable(t.results, r.results.rows), sliceTable(t.products, r.results.productTypes)] },
@@ -245,4 +252,10 @@ export function reportLayout(r: AnalysisReport, lang: Lang, frozen: FrozenStamp 
       },
     ],
   };
+}
+
+/** Who signed the frozen revision, in order: "审核通过 / reviewed — survey_manager 2026-12-03 05:31 UTC; …". */
+function signedBy(frozen: FrozenStamp, none: string): string {
+  const list = frozen.signatures ?? [];
+  return list.length ? list.map((x) => `${x.meaning} — ${x.by} ${x.at.slice(0, 16).replace('T', ' ')} UTC`).join('; ') : none;
 }

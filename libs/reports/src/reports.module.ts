@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@satisflow/audit';
 import { TransitionHooks } from '@satisflow/engine';
 import { SURVEY_PROCEDURE, SurveysModule } from '@satisflow/surveys';
 import { ReportsController } from './reports.controller';
@@ -7,7 +8,7 @@ import { ReportsService } from './reports.service';
 import { SurveyReportEntity } from './survey-report.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SurveyReportEntity]), SurveysModule],
+  imports: [TypeOrmModule.forFeature([SurveyReportEntity]), SurveysModule, AuditModule],
   controllers: [ReportsController],
   providers: [ReportsService],
   exports: [ReportsService],

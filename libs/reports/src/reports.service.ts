@@ -2,18 +2,30 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { canonicalJson } from '@satisflow/audit';
+import { AuditQuery, canonicalJson } from '@satisflow/audit';
 import { Clock } from '@satisflow/config';
 import { InstanceEntity } from '@satisflow/engine';
 import { ResponsesService, ResultsService, SurveyEntity, SurveysService } from '@satisflow/surveys';
 import { AnalysisReport, buildAnalysisReport, DraftText, ReportFinding } from './analysis-report';
 import { SurveyReportEntity } from './survey-report.entity';
 
+/** A signature given on the frozen revision (review, approval, the general manager's), from the audit trail. */
+export interface ReportSignature {
+  meaning: string;
+  by: string;
+  role: string | null;
+  at: string;
+}
+
 export interface FrozenRevision {
   revision: number;
   hash: string;
   frozenAt: string;
+  signatures: ReportSignature[];
 }
+
+/** The steps whose signed APPROVE signs the frozen report. */
+const SIGNING_STEPS = ['reportReview', 'reportApproval', 'gmApproval'];
 
 export type ReportView = AnalysisReport & { frozen: FrozenRevision | null };
 
@@ -34,6 +46,7 @@ export class ReportsService {
     private readonly surveys: SurveysService,
     private readonly results: ResultsService,
     private readonly responses: ResponsesService,
+    private readonly audit: AuditQuery,
     private readonly clock: Clock,
   ) {}
 
@@ -52,7 +65,10 @@ export class ReportsService {
             `the frozen report (revision ${frozen.revision}) no longer matches its SHA-256 stamp: it was changed after it was frozen, so it is not shown as the signed revision`,
           );
         }
-        return { ...frozen.content, frozen: { revision: frozen.revision, hash: frozen.contentHash, frozenAt: frozen.frozenAt.toISOString() } };
+        const signatures = (await this.audit.history(frozen.instanceId))
+          .filter((r) => r.signatureMeaning && r.event === 'APPROVE' && SIGNING_STEPS.includes(r.fromState ?? '') && new Date(r.at) >= frozen.frozenAt)
+          .map((r) => ({ meaning: r.signatureMeaning!, by: r.actor.username, role: r.actor.role, at: r.at }));
+        return { ...frozen.content, frozen: { revision: frozen.revision, hash: frozen.contentHash, frozenAt: frozen.frozenAt.toISOString(), signatures } };
       }
     }
     return { ...(await this.build(survey, context)), frozen: null };
