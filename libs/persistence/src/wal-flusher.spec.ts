@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { WalFlusher } from './wal-flusher';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until `done()` holds (at most 5 s): a real fdatasync on a busy machine (CI runs
+ * suites side by side) can take tens of milliseconds, so no fixed pause is long enough.
+ */
+async function until(done: () => boolean): Promise<void> {
+  for (const start = Date.now(); !done() && Date.now() - start < 5000; ) await pause(5);
+}
 /** The file a descriptor of this process is open on (Linux), or null when it is closed. */
 const openedAs = (fd: number) => {
   try {
@@ -35,28 +42,36 @@ describe('WalFlusher', () => {
     holding = false;
     release = undefined;
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  /** Closed after each test, passed or failed, so none syncs into the next test's list. */
+  let flushers: WalFlusher[] = [];
+  const track = (f: WalFlusher) => (flushers.push(f), f);
+  afterEach(() => {
+    for (const f of flushers) f.close();
+    flushers = [];
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('syncs the WAL file once for the commits of a few milliseconds', async () => {
     writeFileSync(wal, 'frames');
-    const flusher = new WalFlusher(wal, { delayMs: 5, sync });
+    const flusher = track(new WalFlusher(wal, { delayMs: 5, sync }));
     for (let i = 0; i < 10; i++) flusher.committed();
     expect(synced).toEqual([]); // not on the committing turn
-    await pause(30);
+    await until(() => synced.length > 0);
+    await pause(20);
     expect(synced).toHaveLength(1);
     expect(fstatSync(synced[0]).ino).toBe(statSync(wal).ino);
     flusher.committed();
-    await pause(30);
+    await until(() => synced.length > 1);
     expect(synced).toHaveLength(2);
     flusher.close();
   });
 
   it('syncs again after a running sync when commits came meanwhile, once', async () => {
     writeFileSync(wal, 'frames');
-    const flusher = new WalFlusher(wal, { delayMs: 1, sync });
+    const flusher = track(new WalFlusher(wal, { delayMs: 1, sync }));
     holding = true;
     flusher.committed();
-    await pause(20);
+    await until(() => synced.length > 0);
     expect(synced).toHaveLength(1);
     flusher.committed();
     flusher.committed();
@@ -64,36 +79,36 @@ describe('WalFlusher', () => {
     expect(synced).toHaveLength(1); // still running: the next waits for it
     holding = false;
     release!();
-    await pause(30);
+    await until(() => synced.length > 1);
     expect(synced).toHaveLength(2);
     flusher.close();
   });
 
   it('does nothing before SQLite has created the WAL, and syncs once it exists', async () => {
-    const flusher = new WalFlusher(wal, { delayMs: 1, sync });
+    const flusher = track(new WalFlusher(wal, { delayMs: 1, sync }));
     flusher.committed();
     await pause(20);
     expect(synced).toEqual([]);
     writeFileSync(wal, 'frames');
     flusher.committed();
-    await pause(20);
+    await until(() => synced.length > 0);
     expect(synced).toHaveLength(1);
     flusher.close();
   });
 
   it('once closed, syncs no more and closes its descriptor (after a running sync ends)', async () => {
     writeFileSync(wal, 'frames');
-    const flusher = new WalFlusher(wal, { delayMs: 1, sync });
+    const flusher = track(new WalFlusher(wal, { delayMs: 1, sync }));
     holding = true;
     flusher.committed();
-    await pause(20);
+    await until(() => synced.length > 0);
     const [fd] = synced;
     flusher.committed(); // due after the running sync: close drops it
     flusher.close();
     expect(openedAs(fd)).toBe(wal); // still open while its sync runs
     holding = false;
     release!();
-    await pause(30);
+    await until(() => openedAs(fd) !== wal);
     expect(synced).toHaveLength(1);
     expect(openedAs(fd)).not.toBe(wal);
     flusher.committed();
