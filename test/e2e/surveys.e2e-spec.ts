@@ -331,6 +331,9 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
         expect(late.status).toBe(422);
       }
       expect(closed.data.collection).toMatchObject({ returnRate: 85, targetReturnRate: 80, waived: false });
+      // the figures the gate decided on are in the hashed audit record, not only in the instance's mutable data
+      const trail = (await t.http.get(`/api/v1/instances/${planId}/history`).set(await a.auth('auditor'))).body;
+      expect(trail.at(-1)).toMatchObject({ event: 'CLOSE_COLLECTION', data: { facts: { surveyId, sent: 40, returned: 34, returnRate: 85, targetReturnRate: 80 } } });
     });
 
     it('reproduces the worked figures: return rate 85.0, item index 77.6, 6 respondents to move', async () => {
@@ -616,6 +619,15 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
         expect(res.status).toBe(409);
         expect(res.body.message).toContain('no longer matches its SHA-256 stamp');
       }
+      // content and stamp rewritten together: the reviewer's signed record still holds the hash signed
+      const [row] = await ds.query('SELECT content FROM survey_reports WHERE survey_id = ? AND revision = 2', [survey2]);
+      const forged = JSON.parse(row.content);
+      await ds.query('UPDATE survey_reports SET content = ?, content_hash = ? WHERE survey_id = ? AND revision = 2', [JSON.stringify(forged), reportHash(forged), survey2]);
+      const res = await t.http.get(`/api/v1/surveys/${survey2}/report`).set(auth);
+      expect(res.status).toBe(409);
+      expect(res.body.message).toContain('is not the one survey_manager signed');
+      const history = (await t.http.get(`/api/v1/instances/${plan2}/history`).set(auth)).body;
+      expect(history.at(-1)).toMatchObject({ event: 'APPROVE', data: { facts: { report: { revision: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/) } } } });
     });
   });
 });

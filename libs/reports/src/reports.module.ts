@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@satisflow/audit';
-import { TransitionHooks } from '@satisflow/engine';
+import { FactProviders, TransitionHooks } from '@satisflow/engine';
 import { SURVEY_PROCEDURE, SurveysModule } from '@satisflow/surveys';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -16,6 +16,7 @@ import { SurveyReportEntity } from './survey-report.entity';
 export class ReportsModule implements OnModuleInit {
   constructor(
     private readonly hooks: TransitionHooks,
+    private readonly facts: FactProviders,
     private readonly reports: ReportsService,
   ) {}
 
@@ -26,5 +27,7 @@ export class ReportsModule implements OnModuleInit {
       (t) => t.fromState === 'reportDrafting' && t.toState === 'reportReview',
       (m, t) => this.reports.freeze(m, t.instance),
     );
+    // ...and each signature on it records the revision and hash it signs, in the hashed audit record
+    this.facts.register(SURVEY_PROCEDURE, (m, instance, event) => this.reports.signedRevision(m, instance, event));
   }
 }

@@ -65,13 +65,33 @@ export class ReportsService {
             `the frozen report (revision ${frozen.revision}) no longer matches its SHA-256 stamp: it was changed after it was frozen, so it is not shown as the signed revision`,
           );
         }
-        const signatures = (await this.audit.history(frozen.instanceId))
-          .filter((r) => r.signatureMeaning && r.event === 'APPROVE' && SIGNING_STEPS.includes(r.fromState ?? '') && new Date(r.at) >= frozen.frozenAt)
-          .map((r) => ({ meaning: r.signatureMeaning!, by: r.actor.username, role: r.actor.role, at: r.at }));
+        const signed = (await this.audit.history(frozen.instanceId)).filter(
+          (r) => r.signatureMeaning && r.event === 'APPROVE' && SIGNING_STEPS.includes(r.fromState ?? '') && new Date(r.at) >= frozen.frozenAt,
+        );
+        // content and stamp rewritten together still differ from the hash each signer signed, kept in the hash chain
+        const contradicted = signed.find((r) => {
+          const report = (r.data as { facts?: { report?: { revision: number; hash: string } } } | undefined)?.facts?.report;
+          return report && report.revision === frozen.revision && report.hash !== frozen.contentHash;
+        });
+        if (contradicted) {
+          throw new ConflictException(
+            `the frozen report (revision ${frozen.revision}) is not the one ${contradicted.actor.username} signed (${contradicted.signatureMeaning}): its hash differs from the one in the audit trail`,
+          );
+        }
+        const signatures = signed.map((r) => ({ meaning: r.signatureMeaning!, by: r.actor.username, role: r.actor.role, at: r.at }));
         return { ...frozen.content, frozen: { revision: frozen.revision, hash: frozen.contentHash, frozenAt: frozen.frozenAt.toISOString(), signatures } };
       }
     }
     return { ...(await this.build(survey, context)), frozen: null };
+  }
+
+  /** For a signed APPROVE of the report: the frozen revision and hash it signs (recorded in the audit trail as a fact). */
+  async signedRevision(m: EntityManager, instance: InstanceEntity, event: string): Promise<Record<string, unknown>> {
+    if (event !== 'APPROVE' || !SIGNING_STEPS.includes(instance.state)) return {};
+    const draft = draftOf(instance.snapshot.context);
+    if (!draft) return {};
+    const frozen = await m.findOne(SurveyReportEntity, { where: { instanceId: instance.id, revision: draft.revision }, select: { revision: true, contentHash: true } });
+    return frozen ? { report: { revision: frozen.revision, hash: frozen.contentHash } } : {};
   }
 
   /** Runs in the transaction that moves the plan to review, so the frozen revision and the transition commit together. */

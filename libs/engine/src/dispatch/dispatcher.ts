@@ -319,6 +319,7 @@ export class Dispatcher {
       refuse(refusal);
     }
     const now = this.clock.now();
+    const facts = await this.facts.collect(m, instance, input.type);
     const event: ProcedureEvent = {
       type: input.type,
       at: now.toISOString(),
@@ -326,7 +327,7 @@ export class Dispatcher {
       ...(input.comment !== undefined ? { comment: input.comment } : {}),
       ...(input.data !== undefined ? { data: input.data } : {}),
       ...(input.state !== undefined ? { state: input.state, level: input.level } : {}),
-      facts: await this.facts.collect(m, instance, input.type),
+      facts,
     };
     const { current, next, actions } = transitionStored(def.machine, instance.snapshot, event);
     if (next === current) this.notAccepted(def, instance.state, input.type, meta);
@@ -356,6 +357,8 @@ export class Dispatcher {
       data: {
         ...(input.data ? { submitted: input.data } : {}),
         ...(input.level !== undefined ? { escalationLevel: input.level } : {}),
+        // what the guards saw (a return rate and its target, the report revision a signature signs): part of the hashed record
+        ...(Object.keys(facts).length ? { facts } : {}),
         ...(effects.length ? { effects: effects.map((e) => ({ type: e.type, key: 'key' in e ? e.key : undefined })) } : {}),
       },
       signatureMeaning: signatureMeaning ?? null,
