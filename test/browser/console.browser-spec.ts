@@ -62,6 +62,17 @@ describe('web console in Chromium', () => {
     await page.context().close();
   });
 
+  it('tells the browser which language the page is in, also after a reload', async () => {
+    const page: Page = await h.open();
+    await page.goto(`${h.base}/`);
+    expect(await page.evaluate('[document.documentElement.lang, document.title]')).toEqual(['zh-CN', 'Satisflow 客户满意度管理']);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: /Sign in/ }).waitFor();
+    expect(await page.evaluate('[document.documentElement.lang, document.title]')).toEqual(['en', 'Satisflow customer satisfaction']);
+    await page.context().close();
+  });
+
   it('keeps the API, the respondent form and missing scripts away from the console fallback', async () => {
     const health = await fetch(`${h.base}/api/v1/health`);
     expect(health.headers.get('content-type')).toMatch(/json/);

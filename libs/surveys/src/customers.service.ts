@@ -40,7 +40,8 @@ export function customerProblems(c: CustomerInput, line: number): RowProblem[] {
   if (c.email && !EMAIL.test(c.email)) problems.push({ line, field: 'email', rule: 'isEmail', message: `${c.email} is not an e-mail address` });
   for (const [field, max] of Object.entries(LIMITS)) {
     const v = c[field as keyof CustomerInput];
-    if (typeof v === 'string' && v.length > max) problems.push({ line, field, rule: 'maxLength', message: `${field} is longer than ${max} characters` });
+    // characters as people count them (and as utf8mb4 columns do): an emoji is one, not two UTF-16 units
+    if (typeof v === 'string' && [...v].length > max) problems.push({ line, field, rule: 'maxLength', message: `${field} is longer than ${max} characters` });
   }
   return problems;
 }

@@ -11,8 +11,8 @@ export function SignatureFields() {
       <Form.Item name="meaning" label={t('event.meaning')} rules={[{ required: true }]}>
         <Select
           options={[
-            { value: 'approved', label: `${t('meaning.approved')} (approved)` },
-            { value: 'reviewed', label: `${t('meaning.reviewed')} (reviewed)` },
+            { value: 'approved', label: t('meaning.approved') },
+            { value: 'reviewed', label: t('meaning.reviewed') },
           ]}
         />
       </Form.Item>

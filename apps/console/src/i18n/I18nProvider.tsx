@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DICTIONARY, EVENT_LABELS, FIELD_LABELS, ROLE_LABELS, type Lang, type TextKey } from './dictionary';
 import type { LocalText } from '../api/types';
 import { theme } from '../theme';
@@ -31,9 +31,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const setLang = useCallback((next: Lang) => {
     localStorage.setItem(STORAGE, next);
-    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
     setLangState(next);
   }, []);
+  // the page says which language it is in, from the first render on (screen readers, the tab's title)
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = DICTIONARY[lang]['app.documentTitle'];
+  }, [lang]);
   const value = useMemo<I18n>(() => {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
     const local = (text: LocalText | string | null | undefined) => (text == null ? '' : typeof text === 'string' ? text : text[lang]);

@@ -38,3 +38,15 @@ describe('readTabularFile (CSV encodings)', () => {
     await expect(readTabularFile(Buffer.from([0xff, 0xfe, 0xff]))).rejects.toBeInstanceOf(TabularFileError);
   });
 });
+
+describe('readTabularFile (XLSX)', () => {
+  it('reads a date cell as ISO 8601 text, not as JavaScript prints a Date', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('s');
+    sheet.addRow(['code', 'since', 'at']);
+    sheet.addRow(['C1', new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2026, 0, 1, 9, 30))]);
+    const rows = await readTabularFile(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(rows[0].values).toEqual({ code: 'C1', since: '2026-01-01', at: '2026-01-01 09:30:00' });
+  });
+});

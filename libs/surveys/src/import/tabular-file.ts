@@ -88,8 +88,21 @@ async function readXlsx(buffer: Buffer): Promise<TabularRow[]> {
   sheet.eachRow((row, n) => {
     if (n === 1) return;
     const values: Record<string, string> = {};
-    header.forEach((h, i) => (values[h] = (row.getCell(i + 1).text ?? '').trim()));
+    header.forEach((h, i) => (values[h] = cellText(row.getCell(i + 1))));
     if (Object.values(values).some((v) => v !== '')) rows.push({ line: n, values });
   });
   return rows;
+}
+
+/**
+ * A cell as the text a person sees: a date as ISO 8601 (2026-01-01, with the time when it has
+ * one), not JavaScript's "Thu Jan 01 2026 00:00:00 GMT…" that exceljs's text would give.
+ */
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
+  return (cell.text ?? '').trim();
 }
