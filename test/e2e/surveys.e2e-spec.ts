@@ -199,6 +199,9 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(approved.state).toBe('dispatching');
       const survey = (await t.http.get(`/api/v1/surveys/${surveyId}`).set(await a.auth('coordinator')).expect(200)).body;
       expect(survey).toMatchObject({ status: 'frozen', frozenAt: expect.any(String), questionnaireHash: created.body.questionnaireHash });
+      // the signed approval records the questionnaire it approved, in the hash chain
+      const trail = (await t.http.get(`/api/v1/instances/${planId}/history`).set(await a.auth('auditor'))).body;
+      expect(trail.at(-1)).toMatchObject({ event: 'APPROVE', signatureMeaning: expect.any(String), data: { facts: { questionnaire: { surveyId, hash: created.body.questionnaireHash } } } });
 
       const late = await t.http.post('/api/v1/surveys').set(await a.auth('survey_manager')).send({ instanceId: planId, title: 'late', ...QUESTIONNAIRE });
       expect(late.status).toBe(422);

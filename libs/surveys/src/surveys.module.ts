@@ -41,6 +41,10 @@ export class SurveysModule implements OnModuleInit {
     this.facts.register(SURVEY_PROCEDURE, async (m, instance, event) =>
       RETURN_RATE_EVENTS.has(event) ? this.surveys.factsForInstance(m, instance.id) : {},
     );
+    // the approver's signature records which questionnaire it approves (its hash, kept in the audit record)
+    this.facts.register(SURVEY_PROCEDURE, async (m, instance, event) =>
+      event === 'APPROVE' && instance.state === 'planApproval' ? this.surveys.questionnaireFact(m, instance.id) : {},
+    );
     // What the approver signed is what gets measured: freeze the questionnaire with the plan.
     this.hooks.register(
       SURVEY_PROCEDURE,

@@ -336,6 +336,12 @@ export class SurveysService {
     return { surveyId: survey.id, ...figures, targetReturnRate: survey.targetReturnRate };
   }
 
+  /** The questionnaire a plan approval signs: the plan's survey and its content hash. */
+  async questionnaireFact(m: EntityManager, instanceId: string): Promise<Record<string, unknown>> {
+    const survey = await m.findOne(SurveyEntity, { where: { instanceId }, select: { id: true, questionnaireHash: true } });
+    return survey ? { questionnaire: { surveyId: survey.id, hash: survey.questionnaireHash } } : {};
+  }
+
   private async insertRecipients(m: EntityManager, surveyId: string, list: RecipientDto[]): Promise<RecipientView[]> {
     const now = this.clock.now();
     const created: RecipientView[] = [];
