@@ -4,6 +4,7 @@ export * from './results.service';
 export * from './responses.service';
 export * from './customers.service';
 export * from './questionnaire';
+export * from './standard-questionnaire';
 export * from './import/tabular-file';
 export { CustomerEntity } from './entities/customer.entity';
 export { SurveyEntity } from './entities/survey.entity';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@satisflow/config';
 import { Dispatcher } from '@satisflow/engine';
 import { DEMO_PASSWORD, toActor, UsersService, type Actor } from '@satisflow/identity';
-import { CustomerEntity, CustomersService, ResponsesService, SurveyEntity, SurveysService } from '@satisflow/surveys';
+import { CustomerEntity, CustomersService, ResponsesService, STANDARD_QUESTIONNAIRE, SurveyEntity, SurveysService } from '@satisflow/surveys';
 
 const SURVEY = 'annual-satisfaction-survey';
 const PRODUCTS = ['阀门', '泵', '压缩机'];
@@ -12,30 +12,8 @@ const REGIONS = ['华东', '华南', '华北', '西南'];
 const COMPANIES = ['宏达机械', '华信精工', '东方动力', '明远化工', '瑞丰水务', '金桥建设', '天成制药', '恒通能源', '新源环保', '博远电气'];
 const CITIES = ['上海', '广州', '北京', '成都'];
 
-/**
- * The questionnaire of the demo's previous-year survey: the console's questionnaire
- * template (apps/console/src/pages/surveys/QuestionnaireBuilder.tsx), so a survey
- * built from that template this year has items to compare with.
- */
-const QUESTIONNAIRE: Omit<Parameters<SurveysService['create']>[0], 'instanceId' | 'title'> = {
-  scale: 'five-point',
-  dimensions: [
-    { key: 'quality', title: { zh: '产品质量', en: 'Product quality' }, weight: 0.4, items: [
-      { key: 'reliability', title: { zh: '可靠性', en: 'Reliability' } },
-      { key: 'performance', title: { zh: '性能', en: 'Performance' } },
-      { key: 'appearance', title: { zh: '外观', en: 'Appearance' } },
-    ] },
-    { key: 'service', title: { zh: '服务', en: 'Service' }, weight: 0.3, items: [
-      { key: 'response', title: { zh: '响应速度', en: 'Response time' } },
-      { key: 'attitude', title: { zh: '服务态度', en: 'Attitude' } },
-    ] },
-    { key: 'delivery', title: { zh: '交付与运输', en: 'Delivery' }, weight: 0.1, items: [{ key: 'onTime', title: { zh: '准时交付', en: 'On-time delivery' } }] },
-    { key: 'price', title: { zh: '价格', en: 'Price' }, weight: 0.2, items: [{ key: 'value', title: { zh: '性价比', en: 'Value for money' } }] },
-  ],
-  overallItem: { key: 'overall', title: { zh: '总体而言，您对我们是否满意？', en: 'Overall, how satisfied are you with us?' } },
-  satisfiedThreshold: '4',
-  targetReturnRate: 80,
-};
+/** Last year's questionnaire: the standard one the console's builder starts from, so this year's has items to compare with. */
+const QUESTIONNAIRE: Omit<Parameters<SurveysService['create']>[0], 'instanceId' | 'title'> = { ...STANDARD_QUESTIONNAIRE, satisfiedThreshold: '4', targetReturnRate: 80 };
 
 /** A fixed pseudo-random sequence (LCG), so every demo database holds the same answers. */
 function sequence(seed: number): () => number {

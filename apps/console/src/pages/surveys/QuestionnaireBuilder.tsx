@@ -8,6 +8,7 @@ import type { Lang } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AnswerFields } from './AnswerFields';
 import { SCALE_PRESETS } from './scale';
+import { STANDARD_QUESTIONNAIRE } from '../../../../../libs/surveys/src/standard-questionnaire';
 
 interface BuilderValues extends Questionnaire {
   title: string;
@@ -16,26 +17,7 @@ interface BuilderValues extends Questionnaire {
 }
 
 /** A starting point in the shape most of the documents use: quality, service, delivery, price. */
-const TEMPLATE: BuilderValues = {
-  title: '',
-  targetReturnRate: 80,
-  scale: 'five-point',
-  dimensions: [
-    { key: 'quality', title: { zh: '产品质量', en: 'Product quality' }, weight: 0.4, items: [
-      { key: 'reliability', title: { zh: '可靠性', en: 'Reliability' } },
-      { key: 'performance', title: { zh: '性能', en: 'Performance' } },
-      { key: 'appearance', title: { zh: '外观', en: 'Appearance' } },
-    ] },
-    { key: 'service', title: { zh: '服务', en: 'Service' }, weight: 0.3, items: [
-      { key: 'response', title: { zh: '响应速度', en: 'Response time' } },
-      { key: 'attitude', title: { zh: '服务态度', en: 'Attitude' } },
-    ] },
-    { key: 'delivery', title: { zh: '交付与运输', en: 'Delivery' }, weight: 0.1, items: [{ key: 'onTime', title: { zh: '准时交付', en: 'On-time delivery' } }] },
-    { key: 'price', title: { zh: '价格', en: 'Price' }, weight: 0.2, items: [{ key: 'value', title: { zh: '性价比', en: 'Value for money' } }] },
-  ],
-  // the overall question key drivers are correlated with
-  overallItem: { key: 'overall', title: { zh: '总体而言，您对我们是否满意？', en: 'Overall, how satisfied are you with us?' } },
-};
+const TEMPLATE: BuilderValues = { title: '', targetReturnRate: 80, ...STANDARD_QUESTIONNAIRE };
 
 const KEY_RULE = { pattern: /^[A-Za-z][A-Za-z0-9_-]*$/, message: 'a–z, 0–9, _ -' };
 
