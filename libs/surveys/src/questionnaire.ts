@@ -65,15 +65,17 @@ const KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 /** Resolves scales and checks structure; returns problems with field paths instead of throwing. */
 export function resolveQuestionnaire(q: Questionnaire): { resolved?: ResolvedQuestionnaire; problems: QuestionnaireProblem[] } {
   const problems: QuestionnaireProblem[] = [];
-  const scaleOf = (spec: ScaleSpec | undefined, field: string): Scale | undefined => {
+  /** Runs one of the scoring library's checks; what it refuses becomes a problem of `field`. */
+  const checked = <T>(field: string, rule: string, check: () => T): T | undefined => {
     try {
-      return resolveScale(spec ?? q.scale);
+      return check();
     } catch (error) {
-      if (error instanceof ScoringError) problems.push({ field, rule: 'scale', message: error.message });
-      else throw error;
+      if (!(error instanceof ScoringError)) throw error;
+      problems.push({ field, rule, message: error.message });
       return undefined;
     }
   };
+  const scaleOf = (spec: ScaleSpec | undefined, field: string): Scale | undefined => checked(field, 'scale', () => resolveScale(spec ?? q.scale));
   const base = scaleOf(q.scale, 'scale');
   const items = new Map<string, { scale: Scale; title: LocalText; dimension?: string }>();
   const addItem = (item: QuestionnaireItem, field: string, dimension?: string) => {
@@ -91,17 +93,10 @@ export function resolveQuestionnaire(q: Questionnaire): { resolved?: ResolvedQue
     d.items.forEach((item, j) => addItem(item, `dimensions.${i}.items.${j}`, d.key));
   });
   // the weights the results will combine: all zero, or given to some parts only, would fail every later results call
-  const checkWeights = (parts: readonly { key: string; weight?: number }[], field: string, what: string) => {
-    try {
-      normaliseWeights(parts, what);
-    } catch (error) {
-      if (error instanceof ScoringError) problems.push({ field, rule: 'weights', message: error.message });
-      else throw error;
-    }
-  };
+  // (checked on an otherwise sound structure: a duplicate key is already reported above)
   if (!problems.length) {
-    checkWeights(q.dimensions, 'dimensions', 'dimensions');
-    q.dimensions.forEach((d, i) => checkWeights(d.items, `dimensions.${i}.items`, `items of ${d.key}`));
+    checked('dimensions', 'weights', () => normaliseWeights(q.dimensions, 'dimensions'));
+    q.dimensions.forEach((d, i) => checked(`dimensions.${i}.items`, 'weights', () => normaliseWeights(d.items, `items of ${d.key}`)));
   }
   if (q.overallItem) addItem(q.overallItem, 'overallItem');
   if (q.satisfiedThreshold !== undefined) {
@@ -111,14 +106,7 @@ export function resolveQuestionnaire(q: Questionnaire): { resolved?: ResolvedQue
       problems.push({ field: 'satisfiedThreshold', rule: 'level', message: `${q.satisfiedThreshold} is not a level of the overall item's scale` });
     }
   }
-  if (q.bands) {
-    try {
-      validateGradeBands(q.bands);
-    } catch (error) {
-      if (error instanceof ScoringError) problems.push({ field: 'bands', rule: 'bands', message: error.message });
-      else throw error;
-    }
-  }
+  if (q.bands) checked('bands', 'bands', () => validateGradeBands(q.bands!));
   if (problems.length) return { problems };
   return {
     problems,

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@satisflow/config';
-import { InstanceEntity } from '@satisflow/engine';
 import { hasRole, type Actor } from '@satisflow/identity';
 import { isUniqueViolation, TransactionRunner } from '@satisflow/persistence';
 import { recountSurvey, tallyLayout, tallyResponses } from './answer-tallies';
@@ -13,6 +12,7 @@ import { AnswerEntity, ResponseEntity } from './entities/response.entity';
 import { SurveyEntity } from './entities/survey.entity';
 import { FollowUpTasks } from './follow-up-tasks';
 import { normaliseHeader, readTabularFile, TabularFileError } from './import/tabular-file';
+import { planState } from './plan-state';
 import { rejectFile, RowProblem } from './import/row-errors';
 import { checkAnswers, QuestionnaireProblem, resolveQuestionnaire, ResolvedQuestionnaire } from './questionnaire';
 import { hashToken } from './tokens';
@@ -45,7 +45,7 @@ export class ResponsesService {
     const recipient = await this.ds.getRepository(RecipientEntity).findOne({ where: { tokenHash: hashToken(token) } });
     if (!recipient) throw new NotFoundException('this survey link is not valid');
     const survey = await this.ds.getRepository(SurveyEntity).findOneOrFail({ where: { id: recipient.surveyId } });
-    return { survey, recipient, resolved: this.resolve(survey), open: await this.collecting(this.ds.manager, survey) };
+    return { survey, recipient, resolved: this.resolve(survey), open: COLLECTING.includes((await planState(this.ds.manager, survey.instanceId)) ?? '') };
   }
 
   async submitPublic(token: string, answers: Record<string, unknown>, comment?: string): Promise<{ ok: true }> {
@@ -151,17 +151,11 @@ export class ResponsesService {
   private async openSurvey(m: EntityManager, surveyId: string, respondent = false): Promise<SurveyEntity> {
     const survey = await m.findOne(SurveyEntity, { where: { id: surveyId } });
     if (!survey) throw new NotFoundException(`survey ${surveyId} not found`);
-    if (!(await this.collecting(m, survey))) {
-      if (respondent) throw new UnprocessableEntityException(CLOSED_TO_RESPONDENTS);
-      const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId }, select: { id: true, state: true } });
-      throw new UnprocessableEntityException(`answers are accepted while collecting; the survey plan is in ${instance?.state}`);
+    const state = await planState(m, survey.instanceId);
+    if (!COLLECTING.includes(state ?? '')) {
+      throw new UnprocessableEntityException(respondent ? CLOSED_TO_RESPONDENTS : `answers are accepted while collecting; the survey plan is in ${state}`);
     }
     return survey;
-  }
-
-  private async collecting(m: EntityManager, survey: SurveyEntity): Promise<boolean> {
-    const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId }, select: { id: true, state: true } });
-    return !!instance && COLLECTING.includes(instance.state);
   }
 
   private async store(

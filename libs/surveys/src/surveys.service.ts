@@ -15,6 +15,7 @@ import { RecipientEntity } from './entities/recipient.entity';
 import { SurveyEntity } from './entities/survey.entity';
 import { invitationKey } from './mail/invitation-keys';
 import { Questionnaire, questionnaireHash, resolveQuestionnaire } from './questionnaire';
+import { planState } from './plan-state';
 import { newToken } from './tokens';
 
 export const SURVEY_PROCEDURE = 'annual-satisfaction-survey';
@@ -139,16 +140,7 @@ export class SurveysService {
         if (!c) throw new NotFoundException(`recipients.${i}.customerId: no customer ${r.customerId}`);
         if (taken.has(c.id)) throw new ConflictException(`recipients.${i}.customerId: ${c.code} ${c.name} is already a recipient of this survey`);
         taken.add(c.id);
-        return {
-          ...r,
-          email: r.email ?? c.email ?? undefined,
-          phone: r.phone ?? c.phone ?? undefined,
-          fax: r.fax ?? c.fax ?? undefined,
-          productType: r.productType ?? c.productType ?? undefined,
-          region: r.region ?? c.region ?? undefined,
-          customerType: r.customerType ?? c.customerType ?? undefined,
-          site: r.site ?? c.site ?? undefined,
-        };
+        return withCustomerFile(r, c);
       });
       return this.insertRecipients(m, surveyId, filled);
     });
@@ -156,9 +148,9 @@ export class SurveysService {
 
   /** Recipients join a survey until it is dispatched: one added later would never be invited, yet sit on the survey. */
   private async beforeDispatch(m: EntityManager, survey: SurveyEntity): Promise<void> {
-    const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId }, select: { id: true, state: true } });
-    if (instance && !['planning', 'planApproval', 'dispatching'].includes(instance.state)) {
-      throw new UnprocessableEntityException(`recipients are added until the survey is dispatched; the plan is in ${instance.state}`);
+    const state = await planState(m, survey.instanceId);
+    if (state && !['planning', 'planApproval', 'dispatching'].includes(state)) {
+      throw new UnprocessableEntityException(`recipients are added until the survey is dispatched; the plan is in ${state}`);
     }
   }
 
@@ -181,19 +173,11 @@ export class SurveysService {
       return this.insertRecipients(
         m,
         surveyId,
-        customers.map((c) => ({
-          customerId: c.id,
-          name: c.name,
-          email: c.email ?? undefined,
-          phone: c.phone ?? undefined,
-          fax: c.fax ?? undefined,
-          productType: c.productType ?? undefined,
-          region: c.region ?? undefined,
-          customerType: c.customerType ?? undefined,
-          site: c.site ?? undefined,
-          // e-mail asked for, but the file has no address: the phone follow-up list instead of an invitation nobody gets
-          channel: dto.channel === 'email' && !c.email ? 'phone' : (dto.channel ?? (c.email ? 'email' : 'phone')),
-        })),
+        customers.map((c) => {
+          const channel = dto.channel ?? 'email';
+          // e-mail (asked for, or the default) without an address: the phone follow-up list instead of an invitation nobody gets
+          return withCustomerFile({ customerId: c.id, name: c.name, channel: channel === 'email' && !c.email ? 'phone' : channel }, c);
+        }),
       );
     });
   }
@@ -418,4 +402,13 @@ function invitationText(name: string, title: string, link: string): string {
     `Thank you for your business. Please take a few minutes to answer "${title}":`,
     link,
   ].join('\n');
+}
+
+/** What a recipient takes from the customer service file where it does not say: how to reach them, and the slices they count in. */
+const FROM_CUSTOMER_FILE = ['email', 'phone', 'fax', 'productType', 'region', 'customerType', 'site'] as const;
+
+function withCustomerFile(r: RecipientDto, c: CustomerEntity): RecipientDto {
+  const filled = { ...r };
+  for (const key of FROM_CUSTOMER_FILE) filled[key] ??= c[key] ?? undefined;
+  return filled;
 }

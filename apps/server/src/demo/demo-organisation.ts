@@ -4,9 +4,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@satisflow/config';
 import { Dispatcher } from '@satisflow/engine';
 import { DEMO_PASSWORD, toActor, UsersService, type Actor } from '@satisflow/identity';
-import { CustomerEntity, CustomersService, ResponsesService, STANDARD_QUESTIONNAIRE, SurveyEntity, SurveysService } from '@satisflow/surveys';
+import { CustomerEntity, CustomersService, ResponsesService, STANDARD_QUESTIONNAIRE, SURVEY_PROCEDURE, SurveyEntity, SurveysService } from '@satisflow/surveys';
 
-const SURVEY = 'annual-satisfaction-survey';
 const PRODUCTS = ['阀门', '泵', '压缩机'];
 const REGIONS = ['华东', '华南', '华北', '西南'];
 const COMPANIES = ['宏达机械', '华信精工', '东方动力', '明远化工', '瑞丰水务', '金桥建设', '天成制药', '恒通能源', '新源环保', '博远电气'];
@@ -78,7 +77,7 @@ export class DemoOrganisation implements OnApplicationBootstrap {
     const sign = (meaning: string) => ({ signature: { password: DEMO_PASSWORD, meaning } });
     const title = `${year} 年度客户满意度调查`;
 
-    const plan = await this.dispatcher.start({ procedure: SURVEY, title }, manager);
+    const plan = await this.dispatcher.start({ procedure: SURVEY_PROCEDURE, title }, manager);
     const survey = await this.surveys.create({ instanceId: plan.id, title, period: `${year}年度`, ...QUESTIONNAIRE }, manager);
     // manual channels: the demo sends no e-mail to its made-up addresses
     const recipients = await this.surveys.sample(survey.id, { channel: 'phone' });
