@@ -102,6 +102,18 @@ describe('hostile input', () => {
       const res = await send(op!, input);
       expect({ status: res.status, problem: judge(res, input) }).toEqual({ status: 400, problem: undefined });
     });
+
+    // Refused by Fastify's router before any route runs; its own reply quoted the URL back
+    // (found by the fuzzing with a 1,100-character id and SQL in the second parameter).
+    it.each([
+      ['a path parameter past 1,024 characters', `/api/v1/surveys/${'x'.repeat(1100)}/recipients/leaked-marker/follow-up`, 414],
+      ['a broken percent-escape', '/api/v1/surveys/%E0%A4%A/recipients/leaked-marker/follow-up', 400],
+    ])('%s: the error body naming the rule, never the URL', async (_, url, status) => {
+      const res = await t.http.post(url).set(await api(t).auth('coordinator')).send({});
+      expect({ status: res.status, problem: judge(res, []) }).toEqual({ status, problem: undefined });
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'path' })]);
+      expect(res.text).not.toContain('leaked-marker');
+    });
   });
 
   describe('malformed and extreme bodies', () => {

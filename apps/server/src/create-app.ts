@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@satisflow/config';
 import { AppModule } from './app.module';
 import { checkBody } from './http/body-checks';
+import { frameworkErrors, MAX_PATH_PARAM_LENGTH } from './http/framework-errors';
 import { registerBodyParsers } from './http/body-parsers';
 import { serveConsole } from './http/console-static';
 import { registerRequestLog } from './http/request-log';
@@ -19,8 +20,12 @@ import { createValidationPipe } from './http/validation';
  */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const logger = new ConsoleLogger({ json: config.LOG_FORMAT === 'json', logLevels: config.logLevels, colors: false });
-  // maxParamLength: Fastify answers 414 past 100 characters; a mangled respondent link must still get its readable 404
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: 'loopback', routerOptions: { maxParamLength: 1024 } });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: 'loopback',
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    frameworkErrors,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger, bodyParser: false });
   const fastify = adapter.getInstance();
   registerBodyParsers(fastify);
