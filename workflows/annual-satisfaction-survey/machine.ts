@@ -5,8 +5,9 @@
 import { assign, emit, enqueueActions } from 'xstate';
 import { actorName, baseContext, isRecord, isTextOrList, stamp, text, type BaseContext } from '../shared/context';
 import { approvalMeta, CHASE_AGAIN, REVIEWED, workingDays } from '../shared/meta';
+import { fieldGuards } from '../shared/field-checks';
 import { escalate, procedureSetup, rejectTo } from '../shared/setup';
-import type { LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } from '../shared/types';
+import type { FieldCheck, LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } from '../shared/types';
 
 /** The plan as planning's SUBMIT carries it in `data.plan`; fields beyond the required ones are kept as sent. */
 export interface SurveyPlan {
@@ -80,25 +81,32 @@ export function planProblems(plan: unknown): string[] {
   return missing;
 }
 
-function isFinding(f: unknown): f is SurveyFinding {
-  return (
-    isRecord(f) &&
-    text(f.title) !== null &&
-    (f.detail === undefined || typeof f.detail === 'string') &&
-    typeof f.productQuality === 'boolean' &&
-    typeof f.important === 'boolean'
-  );
+/** What a finding lacks, as paths under `data.findings[i]`. */
+function findingProblems(f: unknown, at: string): string[] {
+  if (!isRecord(f)) return [at];
+  const missing: string[] = [];
+  if (text(f.title) === null) missing.push(`${at}.title`);
+  if (f.detail !== undefined && typeof f.detail !== 'string') missing.push(`${at}.detail`);
+  if (typeof f.productQuality !== 'boolean') missing.push(`${at}.productQuality`);
+  if (typeof f.important !== 'boolean') missing.push(`${at}.important`);
+  return missing;
 }
 
-function reportComplete(data: Record<string, unknown> | undefined): boolean {
-  return (
-    !!data &&
-    isTextOrList(data.conclusions) &&
-    isTextOrList(data.proposals) &&
-    Array.isArray(data.findings) &&
-    data.findings.every(isFinding)
-  );
+/** Names what a submitted report lacks (domain section 2, step 7). Empty when it is complete. */
+export function reportProblems(data: Record<string, unknown> | undefined): string[] {
+  if (!data) return ['data'];
+  const missing: string[] = [];
+  if (!isTextOrList(data.conclusions)) missing.push('data.conclusions');
+  if (!isTextOrList(data.proposals)) missing.push('data.proposals');
+  if (!Array.isArray(data.findings)) missing.push('data.findings');
+  else data.findings.forEach((f, i) => missing.push(...findingProblems(f, `data.findings[${i}]`)));
+  return missing;
 }
+
+const fieldChecks = {
+  planComplete: ({ event }) => planProblems(event.data?.plan).map((f) => (f === 'plan' ? 'data.plan' : `data.plan.${f}`)),
+  reportComplete: ({ event }) => reportProblems(event.data),
+} satisfies Record<string, FieldCheck<SurveyContext>>;
 
 function numberFact(event: ProcedureEvent, key: string): number | null {
   const v = event.facts?.[key];
@@ -182,9 +190,8 @@ const reportApproval = approvalMeta({
 const machine = procedureSetup<SurveyContext>()
   .extend({
     guards: {
-      planComplete: ({ event }) => planProblems(event.data?.plan).length === 0,
+      ...fieldGuards(fieldChecks),
       mayCloseCollection: ({ context, event }) => context.waiver !== null || returnRate(context, event).reached,
-      reportComplete: ({ event }) => reportComplete(event.data),
       hasImportantFinding: ({ context }) => !!context.report?.findings.some((f) => f.important),
     },
     actions: {
@@ -389,4 +396,5 @@ export const annualSatisfactionSurvey: ProcedureDefinition = {
   documentNo: 'SJ-P-C-04',
   roles: ['survey_manager', 'approver', 'coordinator', 'management_rep', 'general_manager', 'quality'],
   machine,
+  fieldChecks,
 };

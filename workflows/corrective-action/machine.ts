@@ -5,8 +5,9 @@
 import { assign } from 'xstate';
 import { baseContext, isTextOrList, stamp, submittedText, text, type BaseContext } from '../shared/context';
 import { approvalMeta, CHASE_AGAIN } from '../shared/meta';
+import { fieldGuards, needsText } from '../shared/field-checks';
 import { escalate, procedureSetup, rejectTo } from '../shared/setup';
-import type { LocalText, ProcedureDefinition, StepMeta } from '../shared/types';
+import type { FieldCheck, LocalText, ProcedureDefinition, StepMeta } from '../shared/types';
 
 interface Stamped {
   by: string;
@@ -59,12 +60,19 @@ function textStep(title: LocalText, role: 'quality' | 'complaint_handler', field
 
 function planProblems(data: Record<string, unknown> | undefined): string[] {
   const missing: string[] = [];
-  if (!isTextOrList(data?.actions)) missing.push('actions');
-  if (!text(data?.owner)) missing.push('owner');
+  if (!isTextOrList(data?.actions)) missing.push('data.actions');
+  if (!text(data?.owner)) missing.push('data.owner');
   const due = text(data?.dueDate);
-  if (!due || Number.isNaN(Date.parse(due))) missing.push('dueDate');
+  if (!due || Number.isNaN(Date.parse(due))) missing.push('data.dueDate');
   return missing;
 }
+
+const fieldChecks = {
+  hasDescription: needsText('description'),
+  hasCause: needsText('cause'),
+  planComplete: ({ event }) => planProblems(event.data),
+  hasResult: needsText('result'),
+} satisfies Record<string, FieldCheck<CorrectiveActionContext>>;
 
 const implementation: StepMeta = {
   ...textStep({ zh: '实施纠正措施', en: 'Implement the actions' }, 'complaint_handler', 'result', { zh: '实施结果', en: 'the result' }),
@@ -75,12 +83,7 @@ const implementation: StepMeta = {
 
 const machine = procedureSetup<CorrectiveActionContext>()
   .extend({
-    guards: {
-      hasDescription: ({ event }) => submittedText(event, 'description') !== null,
-      hasCause: ({ event }) => submittedText(event, 'cause') !== null,
-      planComplete: ({ event }) => planProblems(event.data).length === 0,
-      hasResult: ({ event }) => submittedText(event, 'result') !== null,
-    },
+    guards: fieldGuards(fieldChecks),
     actions: {
       describeProblem: assign({ problem: ({ event }) => ({ description: submittedText(event, 'description') ?? '', ...stamp(event) }) }),
       analyseCause: assign({ cause: ({ event }) => ({ analysis: submittedText(event, 'cause') ?? '', ...stamp(event) }) }),
@@ -191,4 +194,5 @@ export const correctiveAction: ProcedureDefinition = {
   roles: ['quality', 'complaint_handler', 'management_rep', 'general_manager'],
   starters: ['quality', 'management_rep'],
   machine,
+  fieldChecks,
 };

@@ -5,8 +5,9 @@
 import { assign, enqueueActions } from 'xstate';
 import { actorName, baseContext, submittedText, text, type BaseContext } from '../shared/context';
 import { CHASE_AGAIN } from '../shared/meta';
+import { fieldGuards, needsText } from '../shared/field-checks';
 import { escalate, procedureSetup, rejectTo } from '../shared/setup';
-import type { DeadlineMeta, LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, RoleKey, StepMeta } from '../shared/types';
+import type { DeadlineMeta, FieldCheck, LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, RoleKey, StepMeta } from '../shared/types';
 
 export interface Investigation {
   reason: string;
@@ -117,12 +118,16 @@ function correctiveActionFor(context: ComplaintContext, round: number, conclusio
   };
 }
 
+const fieldChecks = {
+  namesHandler: ({ event }) => (text(event.data?.handler) !== null ? [] : ['data.handler']),
+  hasResolution: needsText('resolution'),
+  hasConclusion: needsText('conclusion'),
+} satisfies Record<string, FieldCheck<ComplaintContext>>;
+
 const machine = procedureSetup<ComplaintContext>()
   .extend({
     guards: {
-      namesHandler: ({ event }) => text(event.data?.handler) !== null,
-      hasResolution: ({ event }) => submittedText(event, 'resolution') !== null,
-      hasConclusion: ({ event }) => submittedText(event, 'conclusion') !== null,
+      ...fieldGuards(fieldChecks),
       majorWorks: ({ context }) => context.majorWorks,
     },
     actions: {
@@ -250,4 +255,5 @@ export const customerComplaint: ProcedureDefinition = {
   },
   roles: ['complaint_desk', 'complaint_handler', 'quality', 'survey_manager', 'approver', 'process_owner'],
   machine,
+  fieldChecks,
 };

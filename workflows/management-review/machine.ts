@@ -5,8 +5,9 @@
 import { assign } from 'xstate';
 import { baseContext, isRecord, stamp, text, type BaseContext } from '../shared/context';
 import { approvalMeta } from '../shared/meta';
+import { fieldGuards } from '../shared/field-checks';
 import { procedureSetup, rejectTo } from '../shared/setup';
-import type { LocalText, ProcedureDefinition } from '../shared/types';
+import type { FieldCheck, LocalText, ProcedureDefinition } from '../shared/types';
 
 export interface ManagementReviewContext extends BaseContext {
   period: string | null;
@@ -24,11 +25,13 @@ export interface ManagementReviewContext extends BaseContext {
 
 const PACK: LocalText = { zh: '《管理评审输入》', en: 'Management review input pack' };
 
+const fieldChecks = {
+  hasPack: ({ event }) => (isRecord(event.data?.pack) && Object.keys(event.data.pack).length > 0 ? [] : ['data.pack']),
+} satisfies Record<string, FieldCheck<ManagementReviewContext>>;
+
 const machine = procedureSetup<ManagementReviewContext>()
   .extend({
-    guards: {
-      hasPack: ({ event }) => isRecord(event.data?.pack) && Object.keys(event.data.pack).length > 0,
-    },
+    guards: fieldGuards(fieldChecks),
     actions: {
       freezePack: assign(({ context, event }) => {
         const pack = JSON.parse(JSON.stringify(event.data?.pack)) as Record<string, unknown>;
@@ -89,4 +92,5 @@ export const managementReview: ProcedureDefinition = {
   },
   roles: ['quality', 'general_manager'],
   machine,
+  fieldChecks,
 };

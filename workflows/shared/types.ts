@@ -5,6 +5,7 @@
  */
 export type {
   DeadlineMeta,
+  FieldCheck,
   LocalText,
   ProcedureDefinition,
   ProcedureEffect,

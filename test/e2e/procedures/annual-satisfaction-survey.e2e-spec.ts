@@ -56,6 +56,11 @@ describe('annual-satisfaction-survey over HTTP (procedures.md, domain section 2)
     // 7–9. the report: drafted, sent back by the reviewer, redrafted, reviewed and approved (both signed)
     const incomplete = await s.send('coordinator', plan.id, { type: 'SUBMIT', data: { conclusions: 'ok', proposals: 'none', findings: [{ title: 'x' }] } });
     expect(incomplete.status).toBe(422);
+    // the 422 names each field the guard found missing, from the guard's own check
+    expect(incomplete.body.details).toEqual([
+      { field: 'data.findings[0].productQuality', rule: 'required', message: 'data.findings[0].productQuality is required to SUBMIT' },
+      { field: 'data.findings[0].important', rule: 'required', message: 'data.findings[0].important is required to SUBMIT' },
+    ]);
     i = await s.submitReport(plan.id, FINDINGS.slice(0, 2));
     expect(i).toMatchObject({ state: 'reportReview', revision: 8 });
     expect(i.openTasks).toEqual([expect.objectContaining({ role: 'survey_manager', outcomes: ['APPROVE', 'REJECT'] })]);

@@ -27,6 +27,7 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
     const incomplete = await s.send('complaint_handler', ca.id, { type: 'SUBMIT', data: { actions: ['x'], owner: 'complaint_handler' } });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.message).toContain('dueDate');
+    expect(incomplete.body.details).toEqual([expect.objectContaining({ field: 'data.dueDate', rule: 'required' })]);
 
     i = await s.planActions(ca.id);
     expect(i).toMatchObject({ state: 'planApproval', revision: 4 });

@@ -78,7 +78,17 @@ export interface ProcedureDefinition {
   /** Who may start an instance by hand (default: the role of the initial state). */
   starters?: RoleKey[];
   machine: AnyStateMachine;
+  /**
+   * Guards that check submitted data, by guard name: each names what it finds missing or
+   * wrong as a path into the event (`data.plan.targetReturnRate`). The machine's guard passes
+   * when its check names nothing (`fieldGuards` in workflows/shared), and a refusal's 422
+   * lists the same paths in `details`, so the two cannot disagree.
+   */
+  fieldChecks?: Record<string, FieldCheck>;
 }
+
+// `any`: each procedure's context type is its own
+export type FieldCheck<C = any> = (args: { context: C; event: ProcedureEvent }) => string[];
 
 /** The actor as machines see it: enough for guards, never a password. */
 export interface EventActor {

@@ -33,6 +33,7 @@ import { CalendarService } from '../time/calendar.service';
 import { FactProviders } from './fact-providers';
 import { TransitionHooks } from './transition-hooks';
 import { buildInstanceView, InstanceView } from './instance-view';
+import { refusedFields } from './refused-fields';
 import { handledEvents, stateId, stepMeta } from './step-meta';
 import { transitionStored } from './pure-transition';
 import {
@@ -330,7 +331,7 @@ export class Dispatcher {
       facts,
     };
     const { current, next, actions } = transitionStored(def.machine, instance.snapshot, event);
-    if (next === current) this.notAccepted(def, instance.state, input.type, meta);
+    if (next === current) this.notAccepted(def, instance.state, event, current.context, meta);
 
     const fromState = instance.state;
     const toState = stateId(next.value);
@@ -390,12 +391,16 @@ export class Dispatcher {
     return new ConflictException(`instance changed concurrently (revision ${revision} is no longer current): reload and try again`);
   }
 
-  private notAccepted(def: ProcedureDefinition, state: string, type: string, meta: StepMeta | undefined): never {
+  private notAccepted(def: ProcedureDefinition, state: string, event: ProcedureEvent, context: unknown, meta: StepMeta | undefined): never {
+    const { type } = event;
     if (handledEvents(def.machine, state).includes(type)) {
       const rule = meta?.rules?.[type];
-      throw new UnprocessableEntityException(
-        rule ? `${type} refused in ${state}: ${rule.en} / ${rule.zh}` : `${type} refused in ${state}: the procedure's conditions for it are not met`,
-      );
+      const details = refusedFields(def, state, event, context);
+      refuse({
+        status: 422,
+        message: rule ? `${type} refused in ${state}: ${rule.en} / ${rule.zh}` : `${type} refused in ${state}: the procedure's conditions for it are not met`,
+        ...(details.length ? { details } : {}),
+      });
     }
     const accepts = (meta?.outcomes ?? []).join(', ') || 'no events from people';
     throw new UnprocessableEntityException(`state ${state} does not accept ${type}; it accepts ${accepts}`);

@@ -38,3 +38,13 @@ export function handledEvents(machine: AnyStateMachine, state: string): string[]
     return [];
   }
 }
+
+/** Names of the guards on the state's own transitions for `type` (string guards only: the machines name theirs). */
+export function guardsFor(machine: AnyStateMachine, state: string, type: string): string[] {
+  try {
+    const transitions = machine.getStateNodeById(`${machine.id}.${state}`).transitions.get(type) ?? [];
+    return transitions.map((t) => (typeof t.guard === 'string' ? t.guard : (t.guard as { type?: unknown } | undefined)?.type)).filter((g): g is string => typeof g === 'string');
+  } catch {
+    return [];
+  }
+}

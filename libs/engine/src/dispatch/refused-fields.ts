@@ -1,0 +1,36 @@
+import type { ProcedureDefinition, ProcedureEvent } from '../definitions/procedure-definition';
+import { guardsFor } from './step-meta';
+
+export interface FieldProblem {
+  field: string;
+  rule: 'required' | 'invalid';
+  message: string;
+}
+
+/** The value at a path like `data.findings[0].title`, or undefined. */
+function valueAt(root: unknown, path: string): unknown {
+  let v = root;
+  for (const key of path.split(/\.|\[(\d+)\]/).filter(Boolean)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+const absent = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+
+/**
+ * Why the guards of a refused event refused it, field by field, from the procedure's own
+ * field checks (the checks the guards are made of). Empty when no field check applies
+ * (e.g. the return-rate gate, which is about facts, not what the client sent).
+ */
+export function refusedFields(def: ProcedureDefinition, state: string, event: ProcedureEvent, context: unknown): FieldProblem[] {
+  const checks = def.fieldChecks;
+  if (!checks) return [];
+  const fields = guardsFor(def.machine, state, event.type).flatMap((guard) => checks[guard]?.({ context, event }) ?? []);
+  return [...new Set(fields)].map((field) =>
+    absent(valueAt(event, field))
+      ? { field, rule: 'required', message: `${field} is required to ${event.type}` }
+      : { field, rule: 'invalid', message: `${field} is not valid for ${event.type}` },
+  );
+}
