@@ -64,18 +64,26 @@ describe('the workflow engine over HTTP', () => {
     expect(i.openTasks[0]).toMatchObject({ role: 'approver', overdue: false });
     expect(i.openTasks[0].dueAt).toBeDefined();
 
+    // no survey attached yet: approved, the plan could never be dispatched
+    const noSurvey = await a.send('approver', plan.id, { type: 'APPROVE', signature: a.sign('批准 / approved') });
+    expect(noSurvey.status).toBe(422);
+    expect(noSurvey.body.message).toContain("create this plan's survey");
+
     const noReason = await a.send('approver', plan.id, { type: 'REJECT', comment: '' });
     expect(noReason.status).toBe(422);
     expect(noReason.body.details[0]).toMatchObject({ field: 'comment' });
 
     i = await a.act('approver', plan.id, { type: 'REJECT', comment: '样本量不足 / sample too small' });
     expect(i.state).toBe('planning');
+    await a.attachSurvey(plan.id);
 
     i = await a.act('survey_manager', plan.id, { type: 'SUBMIT', data: VALID_PLAN });
     const unsigned = await a.send('approver', plan.id, { type: 'APPROVE' });
     expect(unsigned.status).toBe(422);
     const badSignature = await a.send('approver', plan.id, { type: 'APPROVE', signature: a.sign('approved', 'wrong') });
     expect(badSignature.status).toBe(403);
+    // the console puts this on the password field
+    expect(badSignature.body.details).toEqual([expect.objectContaining({ field: 'signature.password', rule: 'signature' })]);
 
     i = await a.act('approver', plan.id, { type: 'APPROVE', signature: a.sign('批准 / approved') });
     expect(i.state).toBe('dispatching');
@@ -108,6 +116,7 @@ describe('the workflow engine over HTTP', () => {
       .expect(201);
     await t.login('wang.both', 'password-2');
     const plan = await a.start('wang.both', SURVEY, 'separation of duties');
+    await a.attachSurvey(plan.id);
     await a.act('wang.both', plan.id, { type: 'SUBMIT', data: VALID_PLAN });
     const own = await t.login('wang.both');
     const res = await t.http
@@ -124,6 +133,7 @@ describe('the workflow engine over HTTP', () => {
 
   it('lets exactly one of two racing approvals win (200 + 409)', async () => {
     const plan = await a.start('survey_manager', SURVEY, 'race');
+    await a.attachSurvey(plan.id);
     const submitted = await a.act('survey_manager', plan.id, { type: 'SUBMIT', data: VALID_PLAN });
     const admin = await a.auth('admin');
     await t.http.post('/api/v1/users').set(admin).send({ username: 'approver2', displayName: '副总 2', password: 'password-3', roles: [{ role: 'approver' }] }).expect(201);
@@ -273,6 +283,13 @@ describe('audit verification finds removed records and instances', () => {
     await tamper(t, `UPDATE audit_records SET revision = 2 WHERE instance_id = '${p1}' AND revision = 3`);
     await tamper(t, `UPDATE audit_records SET revision = 3 WHERE instance_id = '${p1}' AND revision = 102`);
     expect((await verify()).ok).toBe(false);
+  });
+
+  it('names the instance whose newest record was removed, also once sealed', async () => {
+    const [p1] = await twoPlans();
+    await t.app.get(AuditSealer).seal();
+    await tamper(t, `DELETE FROM audit_records WHERE instance_id = '${p1}' AND revision = 3`);
+    expect((await verify()).firstBroken).toMatchObject({ instanceId: p1, reason: expect.stringContaining('newest record(s) of this instance were removed') });
   });
 
   it('detects an instance removed together with all its records, once sealed', async () => {

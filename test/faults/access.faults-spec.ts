@@ -122,6 +122,7 @@ describe('access: separation of duties', () => {
       .expect(201);
     await t.login('both', 'both-password');
     const plan = await a.start('both', SURVEY, 'prepared and approved by one person?');
+    await a.attachSurvey(plan.id);
     await a.act('both', plan.id, { type: 'SUBMIT', data: VALID_PLAN });
     const self = await a.send('both', plan.id, { type: 'APPROVE', signature: a.sign('approved', 'both-password') });
     expect(self.status).toBe(403);

@@ -71,6 +71,7 @@ const RACES = 20;
     for (let i = 0; i < RACES; i++) {
       const plan = await load.request('POST', '/instances', 'survey_manager', { procedure: 'annual-satisfaction-survey', title: `race ${i}` });
       const id = String(plan!.body.id);
+      expect(await load.attachSurvey(id, `race ${i}`)).toBe(true);
       const submitted = await load.request('POST', `/instances/${id}/events`, 'survey_manager', { type: 'SUBMIT', data: VALID_PLAN, expectedRevision: 1 });
       expect(submitted?.status).toBe(200);
       const decisions = [

@@ -36,6 +36,7 @@ describe('passwords never reach the log, even at LOG_LEVEL=verbose', () => {
       await t.http.post('/api/v1/users').set(adminAuth).send({ username: 'signer', displayName: 'Signer', password: signer, roles: [{ role: 'approver' }] }).expect(201);
       await t.login('signer', signer);
       const plan = await a.start('survey_manager', 'annual-satisfaction-survey', 'signed plan');
+      await a.attachSurvey(plan.id);
       await a.act('survey_manager', plan.id, { type: 'SUBMIT', data: VALID_PLAN });
       expect((await a.send('signer', plan.id, { type: 'APPROVE', signature: { password: wrongSignature, meaning: 'approved' } })).status).toBe(403);
       const signed = await a.send('signer', plan.id, { type: 'APPROVE', signature: { password: signer, meaning: 'approved' } });

@@ -1,3 +1,4 @@
+import { QUESTIONNAIRE } from './fixtures';
 import type { TestApp } from './test-app';
 
 export interface EventBody {
@@ -41,6 +42,12 @@ export function api(t: TestApp) {
     async act(user: string, id: string, event: EventBody) {
       const res = await send(user, id, event);
       if (res.status !== 200) throw new Error(`${event.type} as ${user}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    /** Attaches the survey and its questionnaire to a plan in `planning` (the survey module): a plan is approved with one. */
+    async attachSurvey(instanceId: string, title = '2026 年度客户满意度调查表'): Promise<{ id: string; status: string; instanceId: string }> {
+      const res = await t.http.post('/api/v1/surveys').set(await auth('survey_manager')).send({ instanceId, title, ...QUESTIONNAIRE, targetReturnRate: 80 });
+      if (res.status !== 201) throw new Error(`POST /surveys: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     },
     sign(meaning = 'approved', password = 'demo') {

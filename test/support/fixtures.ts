@@ -9,3 +9,23 @@ export const VALID_PLAN = {
     targetReturnRate: 80,
   },
 };
+
+/** A five-point questionnaire with two dimensions, as the plan's survey (api.md, POST /surveys). */
+export const QUESTIONNAIRE = {
+  scale: 'five-point',
+  dimensions: [
+    {
+      key: 'quality',
+      title: { zh: '产品质量', en: 'Product quality' },
+      items: [
+        { key: 'reliability', title: { zh: '可靠性', en: 'Reliability' } },
+        { key: 'appearance', title: { zh: '外观', en: 'Appearance' } },
+      ],
+    },
+    {
+      key: 'service',
+      title: { zh: '服务', en: 'Service' },
+      items: [{ key: 'response', title: { zh: '响应速度', en: 'Response time' } }],
+    },
+  ],
+};

@@ -19,13 +19,15 @@ const FINDINGS = [
 const REPORT = { conclusions: 'Overall 84.2', proposals: ['Retrain installers'], findings: FINDINGS };
 const ABOVE = { returnRate: 85, targetReturnRate: 80 };
 const BELOW = { returnRate: 60, targetReturnRate: 80 };
+/** The survey module's fact at plan approval: the questionnaire the approver signs. */
+const SIGNED = { questionnaire: { surveyId: 'survey-1', hash: 'a'.repeat(64) } };
 
 /** A survey walked to `state` along the main path. */
 function surveyAt(state: 'planApproval' | 'collecting' | 'reportDrafting' | 'distribution', report = REPORT): Walk {
   const w = new Walk(def, {}, '2026 年度客户满意度调查');
   w.send('SUBMIT', { by: 'zhang.sm', data: { plan: PLAN } });
   if (state === 'planApproval') return w;
-  w.send('APPROVE', { by: 'li.vp' }).system('DISPATCHED', { data: { surveyId: 'survey-1' } });
+  w.send('APPROVE', { by: 'li.vp', facts: SIGNED }).system('DISPATCHED', { data: { surveyId: 'survey-1' } });
   if (state === 'collecting') return w;
   w.send('CLOSE_COLLECTION', { by: 'wu.coord', facts: ABOVE });
   if (state === 'reportDrafting') return w;
@@ -44,7 +46,7 @@ describe('annual-satisfaction-survey', () => {
     w.send('SUBMIT', { by: 'zhang.sm', data: { plan: PLAN } });
     expect(w.state).toBe('planApproval');
     expect(w.context.plan).toEqual(PLAN);
-    w.send('APPROVE', { by: 'li.vp' });
+    w.send('APPROVE', { by: 'li.vp', facts: SIGNED });
     expect(w.state).toBe('dispatching');
     expect(w.system('DISPATCHED', { data: { surveyId: 'survey-1' } })).toBe(true);
     expect(w.state).toBe('collecting');
@@ -133,9 +135,16 @@ describe('annual-satisfaction-survey', () => {
       w.send('REJECT', { by: 'li.vp', comment: '样本量不足' });
       expect(w.state).toBe('planning');
       expect(w.context.lastRejection).toEqual({ state: 'planApproval', comment: '样本量不足', by: 'li.vp', at: expect.any(String) });
-      w.send('SUBMIT', { data: { plan: { ...PLAN, sample: { size: 80 } } } }).send('APPROVE');
+      w.send('SUBMIT', { data: { plan: { ...PLAN, sample: { size: 80 } } } }).send('APPROVE', { facts: SIGNED });
       expect(w.state).toBe('dispatching');
       expect(w.context.plan.sample).toEqual({ size: 80 });
+    });
+
+    it('is not approved without a questionnaire: the plan could never be dispatched', () => {
+      const w = surveyAt('planApproval');
+      expect(w.try('APPROVE', { by: 'li.vp' })).toBe(false);
+      expect(w.state).toBe('planApproval');
+      expect(w.try('APPROVE', { by: 'li.vp', facts: SIGNED })).toBe(true);
     });
 
     it('does not take events of other states', () => {
@@ -246,7 +255,7 @@ describe('annual-satisfaction-survey', () => {
       w.deadline(2);
       expect(w.effects).toEqual([expect.objectContaining({ key: 'escalation-2', role: 'general_manager' })]);
       expect(w.context.escalations).toHaveLength(2);
-      w.send('APPROVE');
+      w.send('APPROVE', { facts: SIGNED });
       expect(w.state).toBe('dispatching');
     });
 
@@ -264,7 +273,7 @@ describe('annual-satisfaction-survey', () => {
   });
 
   it('takes DISPATCHED from the system only as the way out of dispatching', () => {
-    const w = surveyAt('planApproval').send('APPROVE');
+    const w = surveyAt('planApproval').send('APPROVE', { facts: SIGNED });
     expect(w.system('CLOSE_COLLECTION', { facts: ABOVE })).toBe(false);
     expect(w.system('DISPATCHED')).toBe(true);
     expect(w.context.surveyId).toBeNull();

@@ -142,14 +142,23 @@ function complaintFor(context: SurveyContext, finding: SurveyFinding, index: num
   };
 }
 
-const planApproval = approvalMeta({
-  title: { zh: '批准调查计划', en: 'Approve the survey plan' },
-  role: 'approver',
-  author: 'planning',
-  record: PLAN,
-  onReject: { zh: '退回「编制调查计划」，按意见修改计划', en: 'back to "Compile the survey plan": the survey manager revises it' },
-  deadline: workingDays(3, ['general_manager']),
-});
+const planApproval: StepMeta = {
+  ...approvalMeta({
+    title: { zh: '批准调查计划', en: 'Approve the survey plan' },
+    role: 'approver',
+    author: 'planning',
+    record: PLAN,
+    onReject: { zh: '退回「编制调查计划」，按意见修改计划', en: 'back to "Compile the survey plan": the survey manager revises it' },
+    deadline: workingDays(3, ['general_manager']),
+  }),
+  // Answers, the return-rate gate and the report all come from the plan's survey: approved without one, the plan could never leave dispatch.
+  rules: {
+    APPROVE: {
+      zh: '计划尚未关联调查问卷：请先为本计划创建调查（问卷），再批准',
+      en: "the plan has no questionnaire yet: create this plan's survey (its questionnaire) before approving",
+    },
+  },
+};
 
 const collecting: StepMeta = {
   title: { zh: '回收问卷', en: 'Collect the answers' },
@@ -191,6 +200,8 @@ const machine = procedureSetup<SurveyContext>()
   .extend({
     guards: {
       ...fieldGuards(fieldChecks),
+      // the survey module's fact: the survey attached to this plan, whose questionnaire the approver signs
+      hasQuestionnaire: ({ event }) => isRecord(event.facts?.questionnaire),
       mayCloseCollection: ({ context, event }) => context.waiver !== null || returnRate(context, event).reached,
       hasImportantFinding: ({ context }) => !!context.report?.findings.some((f) => f.important),
     },
@@ -275,7 +286,7 @@ const machine = procedureSetup<SurveyContext>()
       planApproval: {
         meta: planApproval,
         on: {
-          APPROVE: 'dispatching',
+          APPROVE: { guard: 'hasQuestionnaire', target: 'dispatching' },
           REJECT: rejectTo('planning', 'planApproval'),
           DEADLINE: escalate(planApproval),
         },

@@ -72,7 +72,7 @@ export class AuditVerifier {
     let prevCheckpoint = GENESIS;
     for (const c of checkpoints) {
       if (c.prevHash !== prevCheckpoint || checkpointHash(c.prevHash, c) !== c.hash) {
-        problem = earliest(problem, { seq: c.fromSeq, instanceId: '', reason: `checkpoint ${c.seq} was altered or removed` });
+        problem = earliest(problem, { seq: c.fromSeq, instanceId: '', reason: `checkpoint ${c.seq} was altered or removed`, sealedTo: c.toSeq });
       }
       prevCheckpoint = c.hash;
     }
@@ -113,7 +113,7 @@ export class AuditVerifier {
       checkpoints: checkpoints.length,
       ranges: tasks.length,
       ...(joined.head ? { head: joined.head } : {}),
-      ...(problem ? { firstBroken: problem } : {}),
+      ...(problem ? { firstBroken: { seq: problem.seq, instanceId: problem.instanceId, reason: problem.reason } } : {}),
     };
   }
 }

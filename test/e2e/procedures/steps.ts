@@ -61,25 +61,6 @@ export interface Recipient {
   status: string;
 }
 
-/** A five-point questionnaire with two dimensions, as the plan's survey (api.md, POST /surveys). */
-export const QUESTIONNAIRE = {
-  scale: 'five-point',
-  dimensions: [
-    {
-      key: 'quality',
-      title: { zh: '产品质量', en: 'Product quality' },
-      items: [
-        { key: 'reliability', title: { zh: '可靠性', en: 'Reliability' } },
-        { key: 'appearance', title: { zh: '外观', en: 'Appearance' } },
-      ],
-    },
-    {
-      key: 'service',
-      title: { zh: '服务', en: 'Service' },
-      items: [{ key: 'response', title: { zh: '响应速度', en: 'Response time' } }],
-    },
-  ],
-};
 
 export interface Finding {
   title: string;
@@ -133,9 +114,6 @@ export function steps(t: TestApp) {
   };
   const act = (user: string, id: string, event: EventBody): Promise<Instance> => a.act(user, id, event);
 
-  /** Attaches the survey and its questionnaire to a plan in `planning` (the survey module). */
-  const attachSurvey = (instanceId: string, title = '2026 年度客户满意度调查表') =>
-    postJson<{ id: string; status: string; instanceId: string }>('survey_manager', '/surveys', { instanceId, title, ...QUESTIONNAIRE, targetReturnRate: 80 }, 201);
   const submitPlan = (id: string, surveyId: string) =>
     act('survey_manager', id, { type: 'SUBMIT', data: { plan: { ...VALID_PLAN.plan, survey: surveyId } } });
   const approvePlan = (id: string) => act('approver', id, { type: 'APPROVE', signature: a.sign('批准 / approved') });
@@ -202,13 +180,12 @@ export function steps(t: TestApp) {
 
     // ---- annual-satisfaction-survey (domain section 2) ----
 
-    attachSurvey,
     submitPlan,
     approvePlan,
     /** planning → (survey attached) → planApproval → signed approval → dispatching. */
     async approvedPlan(title: string): Promise<{ instance: Instance; surveyId: string }> {
       const started: Instance = await a.start('survey_manager', SURVEY, title);
-      const survey = await attachSurvey(started.id, title);
+      const survey = await a.attachSurvey(started.id, title);
       await submitPlan(started.id, survey.id);
       return { instance: await approvePlan(started.id), surveyId: survey.id };
     },

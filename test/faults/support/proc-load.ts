@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { VALID_PLAN } from '../../support/fixtures';
+import { QUESTIONNAIRE, VALID_PLAN } from '../../support/fixtures';
 
 /** A transition the server acknowledged with a 2xx: it must be in the history, exactly once. */
 export interface Ack {
@@ -131,6 +131,8 @@ export class PlanApprovalLoad {
     const id = String(created.body.id);
     let revision = Number(created.body.revision);
     this.ack(id, revision, 'START');
+    // a plan is approved with its survey attached (the approver signs its questionnaire)
+    if (steps.some((s) => s.event.type === 'APPROVE') && !(await this.attachSurvey(id, title))) return;
     for (const step of steps) {
       const answer = await this.sendUntilAnswered(id, step.user, { ...step.event, expectedRevision: revision });
       if (!answer) return; // stopped while the server was away
@@ -141,6 +143,14 @@ export class PlanApprovalLoad {
       revision = Number(answer.body.revision);
       this.ack(id, revision, step.event.type);
     }
+  }
+
+  /** Attaches a survey to the plan; false (the walk is abandoned) when no 201 came. */
+  async attachSurvey(instanceId: string, title: string): Promise<boolean> {
+    const survey = await this.request('POST', '/surveys', 'survey_manager', { instanceId, title, ...QUESTIONNAIRE });
+    if (survey?.status === 201) return true;
+    this.judge(survey, 'attach survey');
+    return false;
   }
 
   /** Sends one event, retrying with the same Idempotency-Key while there is no usable answer. */

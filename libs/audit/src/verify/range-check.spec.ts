@@ -1,5 +1,5 @@
 import { GENESIS, rangeDigest, recordHash } from '../audit-hash';
-import { CHAIN_BROKEN, CheckpointRow, joinRanges, RangeCheck, splitTrail } from './range-check';
+import { CHAIN_BROKEN, CheckpointRow, earliest, joinRanges, RangeCheck, splitTrail } from './range-check';
 import type { TrailRow } from './trail-source';
 
 /** A valid trail: `instances` chains of `perInstance` records, interleaved by seq. */
@@ -74,6 +74,25 @@ describe('audit trail checked in ranges', () => {
     const changed = rows.map((r) => (r.seq === 50 || r.seq === 12 ? { ...r, comment: 'edited' } : r));
     const result = verifySplit(changed, [], 3);
     expect(result.problem).toMatchObject({ seq: 12, reason: expect.stringContaining('record changed') });
+  });
+
+  it('names the instance whose chain broke inside a sealed range, rather than the range', () => {
+    const sealedAll = [checkpoint(rows, 1, 1, 70)];
+    const removed = rows.filter((r) => r.seq !== 40);
+    const broken = removed.find((r) => r.seq > 40 && r.instanceId === rows[39].instanceId)!;
+    for (const parts of [1, 2]) {
+      expect(verifySplit(removed, sealedAll, parts).problem).toEqual({ seq: broken.seq, instanceId: broken.instanceId, reason: CHAIN_BROKEN });
+    }
+  });
+
+  it('prefers a problem inside a failed sealed range, and otherwise the earliest', () => {
+    const range = { seq: 1, instanceId: '', reason: 'sealed', sealedTo: 30 };
+    const inside = { seq: 20, instanceId: 'i1', reason: 'head removed' };
+    const after = { seq: 31, instanceId: 'i2', reason: 'changed' };
+    expect(earliest(range, inside)).toBe(inside);
+    expect(earliest(inside, range)).toBe(inside);
+    expect(earliest(range, after)).toBe(range);
+    expect(earliest(after, { ...inside, seq: 40 })).toBe(after);
   });
 
   it('finds sealed records removed from the end of a checkpoint, past the newest remaining record', () => {

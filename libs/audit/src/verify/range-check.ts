@@ -5,6 +5,8 @@ export interface Problem {
   seq: number;
   instanceId: string;
   reason: string;
+  /** For a sealed range that no longer matches (seq is its first record): the range's last seq. */
+  sealedTo?: number;
 }
 
 export interface CheckpointRow {
@@ -44,9 +46,20 @@ export interface RangeResult {
   head?: { seq: number; hash: string };
 }
 
-/** Keeps the problem with the lowest seq (the earliest found among equals). */
+/**
+ * Keeps the problem to report: the one with the lowest seq (the earliest found among
+ * equals), except that a problem naming an instance's record inside a sealed range that
+ * no longer matches explains that mismatch, so it is reported instead of the range.
+ */
 export function earliest(a: Problem | undefined, b: Problem | undefined): Problem | undefined {
-  return !a || (b && b.seq < a.seq) ? b : a;
+  if (!a || !b) return a ?? b;
+  if (explains(b, a)) return b;
+  if (explains(a, b)) return a;
+  return b.seq < a.seq ? b : a;
+}
+
+function explains(p: Problem, range: Problem): boolean {
+  return range.sealedTo !== undefined && p.sealedTo === undefined && p.instanceId !== '' && p.seq >= range.seq && p.seq <= range.sealedTo;
 }
 
 /**
@@ -113,6 +126,7 @@ export class RangeCheck {
           seq: this.cpRange.firstSeq ?? c.fromSeq,
           instanceId: '',
           reason: `records sealed by checkpoint ${c.seq} (seq ${c.fromSeq}–${c.toSeq}) were removed, added or changed`,
+          sealedTo: c.toSeq,
         });
       }
       this.cpRange = new RangeDigest();
