@@ -529,9 +529,21 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       );
       expect(report.results.productTypes.map((p: { slice: string }) => p.slice).sort()).toEqual(['泵', '阀门']);
       expect(report.special.previous).toEqual({ surveyId, title: '2026 年度客户满意度调查' });
-      expect(report.special.itemChanges.map((c: { key: string }) => c.key)).toEqual(expect.arrayContaining(['function', 'appearance', 'response']));
-      expect(report.special.productChanges).toHaveLength(2);
-      expect(report.special.largestRise ?? report.special.largestFall).not.toBeNull();
+      // domain.md §2 step 7 (b), §4: each dimension's, sub-item's and product's change, with the 95 % margin where both samples have one
+      const { changes } = report.special;
+      const row = (key: string, current: number, previous: number, delta: number, marginOfError: number | null, significant: boolean | null) =>
+        ({ key, current, previous, delta, marginOfError, significant });
+      expect(changes.dimensions.changes).toEqual([row('quality', 80, 78.8, 1.2, 1.5, false), row('service', 80, 80, 0, 19.9, false)]);
+      expect(changes.items.changes.map((c: { key: string }) => c.key)).toEqual(['function', 'appearance', 'response', 'overallSatisfaction']);
+      expect(changes.items.largestFall).toEqual(row('overallSatisfaction', 80, 83.5, -3.5, 1.6, true));
+      // one respondent per product this time: a change, but no margin to test it against
+      expect(changes.products.changes).toEqual([row('泵', 85, 75.3, 9.7, null, null), row('阀门', 75, 82.7, -7.7, null, null)]);
+      expect([changes.dimensions.largestRise.key, changes.dimensions.smallestRise.key, changes.dimensions.largestFall]).toEqual(['quality', 'quality', null]);
+      expect([changes.products.smallestRise.key, changes.products.smallestFall.key]).toEqual(['泵', '阀门']);
+      // the results carry the same comparison, for every slice kind
+      const results = (await t.http.get(`/api/v1/surveys/${survey2}/results`).set(await a.auth('coordinator')).expect(200)).body;
+      expect(results.changes.dimensions.changes).toEqual(changes.dimensions.changes);
+      expect(results.changes.slices.productType.changes.map((c: { key: string }) => c.key).sort()).toEqual(['泵', '阀门']);
       expect(report.special.lowestItems[0].level).toBe('item');
       expect(report.focus.comments).toEqual([expect.objectContaining({ customer: '乙公司', channel: 'phone', productType: '泵', comment: '=包装破损 / damaged packaging' })]);
       expect(report.conclusions).toEqual({ conclusions: [], proposals: [] });
@@ -608,8 +620,20 @@ describe('surveys over HTTP: customers, questionnaire, dispatch by e-mail, answe
       expect(lines.find((l) => l.startsWith('Signed,'))).toMatch(/^Signed,审核通过 \/ reviewed — survey_manager \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
       expect(lines.find((l) => l.startsWith('Sub-item,quality,function,Function,'))).toBeDefined();
       expect(lines).toContain("乙公司,Phone interview,泵,,'=包装破损 / damaged packaging");
-      // the largest rise or fall names the item by its title, as the tables do
-      expect(lines.find((l) => /^Largest (rise|fall): /.test(l))).toMatch(/^Largest (rise|fall): (Function|Appearance|Responsiveness|Overall satisfaction) /);
+      // the comparison: a table per level, then what rose or fell most and least, named by title as the other tables do
+      expect(lines).toEqual(expect.arrayContaining(['Item changes', 'quality,Product quality,80.0,78.8,1.2,1.5,no', 'Sub-item changes', 'Product changes']));
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          'Rose or fell most and least',
+          'Level,Movement,Key,Name,Current,Previous,Change,Margin ±,Significant',
+          'Item,Rose most,quality,Product quality,80.0,78.8,1.2,1.5,no',
+          'Sub-item,Rose least,function,Function,80.0,77.6,2.4,3.1,no',
+          'Sub-item,Fell most,overallSatisfaction,overallSatisfaction,80.0,83.5,-3.5,1.6,yes',
+          'Product type,Fell least,阀门,阀门,75.0,82.7,-7.7,,',
+        ]),
+      );
+      expect(wb.getWorksheet('项目变化')!.getRow(2).getCell(2).text).toBe('产品质量');
+      expect(wb.getWorksheet('升降最多与最少')!.getRow(2).values).toEqual([undefined, '项目', '上升最多', 'quality', '产品质量', 80, 78.8, 1.2, 1.5, '否']);
     });
 
     it('refuses to show a frozen report whose content was changed in the database after freezing', async () => {

@@ -1,1 +1,3 @@
 export * from './pdf-writer';
+export * from './pdf-table';
+export * from './printable';

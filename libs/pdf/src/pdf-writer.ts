@@ -52,18 +52,6 @@ export function startPdf(title: string, options: { margin?: number; layout?: 'po
   };
 }
 
-/** A bordered table at the cursor; with `header`, the first row is shaded. */
-export function pdfTable(doc: PDFKit.PDFDocument, rows: string[][], header: boolean, fontSize = 8): void {
-  if (rows.length === (header ? 1 : 0)) return;
-  doc.fontSize(fontSize);
-  doc.table({
-    data: rows,
-    defaultStyle: { padding: 3, border: 0.5, borderColor: '#999' },
-    rowStyles: (i) => (header && i === 0 ? { backgroundColor: '#e6f0ff' } : undefined),
-  });
-  doc.x = doc.page.margins.left;
-}
-
 /** Page numbers and a stamp on every page, so a printed page says what it belongs to. */
 export function stampPages(doc: PDFKit.PDFDocument, stamp: string): void {
   const { start, count } = doc.bufferedPageRange();

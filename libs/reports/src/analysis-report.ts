@@ -1,4 +1,4 @@
-import { Change, comparePeriods, lowestItems } from '@satisflow/scoring';
+import { type ChangeReport, comparePeriods, lowestItems } from '@satisflow/scoring';
 import type { LocalText, RespondentComment, SurveyResults } from '@satisflow/surveys';
 
 /** A finding as the coordinator submits it with the draft (procedure A, step 7 → 11). */
@@ -53,17 +53,14 @@ export interface AnalysisReport {
   };
   /** (a) results per item, sub-item and product type */
   results: { rows: ResultRow[]; productTypes: SliceRow[] };
-  /** (b) lowest sub-items, items and products; rises and falls against the previous survey */
+  /** (b) lowest sub-items, items and products; what rose or fell most and least against the previous survey */
   special: {
     lowestItems: ResultRow[];
     lowestDimensions: ResultRow[];
     lowestProducts: SliceRow[];
     previous: { surveyId: string; title: string } | null;
-    itemChanges: Change[];
-    productChanges: Change[];
-    /** the sub-items that rose and fell most */
-    largestRise: Change | null;
-    largestFall: Change | null;
+    /** null without a previous survey */
+    changes: ReportChanges | null;
   };
   /** (c) focused analysis: the coordinator's findings and the customers' own comments */
   focus: { findings: ReportFinding[]; comments: RespondentComment[] };
@@ -71,9 +68,18 @@ export interface AnalysisReport {
   conclusions: { conclusions: string[]; proposals: string[] };
 }
 
+/**
+ * Changes against the previous survey per level: dimensions (项目), items (小项)
+ * and product types, each list biggest rise first, with its extremes.
+ */
+export interface ReportChanges {
+  dimensions: ChangeReport;
+  items: ChangeReport;
+  products: ChangeReport;
+}
+
 export interface ReportInput {
   results: SurveyResults;
-  previous: SurveyResults | null;
   draft: DraftText | null;
   waived: boolean;
   comments: RespondentComment[];
@@ -81,12 +87,11 @@ export interface ReportInput {
 
 const LOWEST = 5;
 
-export function buildAnalysisReport({ results, previous, draft, waived, comments }: ReportInput): AnalysisReport {
+export function buildAnalysisReport({ results, draft, waived, comments }: ReportInput): AnalysisReport {
   const rows = resultRows(results);
   const items = rows.filter((r) => r.level === 'item');
   const productTypes = productSlices(results);
-  const itemChanges = sortByDelta(results.changes?.changes ?? []);
-  const productChanges = previous ? sortByDelta(comparePeriods(pairSlices(productTypes, productSlices(previous))).changes) : [];
+  const changes = results.changes;
   return {
     survey: { id: results.surveyId, title: results.title, period: results.period, questionnaireHash: results.questionnaireHash },
     figures: {
@@ -104,11 +109,14 @@ export function buildAnalysisReport({ results, previous, draft, waived, comments
       lowestItems: lowestItems(items, LOWEST),
       lowestDimensions: lowestItems(rows.filter((r) => r.level === 'dimension'), LOWEST),
       lowestProducts: lowestItems(productTypes, LOWEST),
-      previous: results.changes ? { surveyId: results.changes.previousSurveyId, title: results.changes.previousTitle } : null,
-      itemChanges,
-      productChanges,
-      largestRise: results.changes?.largestRise ?? null,
-      largestFall: results.changes?.largestFall ?? null,
+      previous: changes ? { surveyId: changes.previousSurveyId, title: changes.previousTitle } : null,
+      changes: changes
+        ? {
+            dimensions: sortByDelta(changes.dimensions),
+            items: sortByDelta(changes),
+            products: sortByDelta(changes.slices.productType ?? comparePeriods([])),
+          }
+        : null,
     },
     focus: { findings: draft?.findings ?? [], comments },
     conclusions: { conclusions: draft?.conclusions ?? [], proposals: draft?.proposals ?? [] },
@@ -126,13 +134,8 @@ function productSlices(results: SurveyResults): SliceRow[] {
   return (results.slices.productType ?? []).map((s) => ({ slice: s.slice, index: s.index, respondents: s.respondents }));
 }
 
-function pairSlices(current: SliceRow[], previous: SliceRow[]) {
-  const before = new Map(previous.map((s) => [s.slice, s]));
-  return current.filter((s) => before.has(s.slice)).map((s) => ({ key: s.slice, current: { index: s.index }, previous: { index: before.get(s.slice)!.index } }));
-}
-
-/** Biggest rise first, biggest fall last: the "most and least" of step 7 (b) read off both ends. */
-function sortByDelta(changes: Change[]): Change[] {
-  return changes.filter((c) => c.delta !== null).sort((a, b) => b.delta! - a.delta!);
+/** Only what both surveys have, biggest rise first, biggest fall last; the extremes as computed. */
+function sortByDelta({ changes, largestRise, smallestRise, largestFall, smallestFall }: ChangeReport): ChangeReport {
+  return { changes: changes.filter((c) => c.delta !== null).sort((a, b) => b.delta! - a.delta!), largestRise, smallestRise, largestFall, smallestFall };
 }
 

@@ -1,5 +1,5 @@
 import type { Change } from '@satisflow/scoring';
-import type { AnalysisReport, ResultRow, SliceRow } from './analysis-report';
+import type { AnalysisReport, ReportChanges, ResultRow, SliceRow } from './analysis-report';
 
 export type Lang = 'zh' | 'en';
 /**
@@ -56,7 +56,7 @@ const L = {
     satisfaction: '满意率 %',
     hash: '问卷版本散列',
     a: '(a) 各项目、小项及产品类别的调查结果',
-    b: '(b) 特别数据：最低项及与上次调查相比升降最大者',
+    b: '(b) 特别数据：最低项，及与上次调查相比升降最多和最少者',
     c: '(c) 重点分析：发现项与顾客意见',
     d: '(d) 分析结论及改进建议',
     results: '结果',
@@ -64,8 +64,15 @@ const L = {
     lowest: '最低小项',
     lowestDimensions: '最低项目',
     lowestProducts: '最低产品',
+    dimensionChanges: '项目变化',
     changes: '小项变化',
     productChanges: '产品变化',
+    extremes: '升降最多与最少',
+    movement: '升降',
+    riseMost: '上升最多',
+    riseLeast: '上升最少',
+    fallMost: '下降最多',
+    fallLeast: '下降最少',
     findings: '发现项',
     comments: '顾客意见',
     level: '层级',
@@ -92,9 +99,9 @@ const L = {
     region: '区域',
     comment: '意见',
     against: '对比上次调查',
+    marginNote:
+      '误差范围：两次调查之差的 95% 置信区间半宽；变化超出误差范围为“显著”。项目与产品的误差范围按其各小项同向变动估算，偏宽，因此标为显著的变化在任何相关性下都显著。',
     noPrevious: '没有可对比的上次调查。',
-    rise: '上升最多',
-    fall: '下降最多',
     noDraft: '报告尚未提交：结论与建议在“编写分析报告”步骤填写。',
     channels: { email: '电子邮件', web: '网页链接', phone: '电话访谈', fax: '传真', post: '邮寄', visit: '上门走访', forum: '客户座谈会', paper: '纸质问卷' } as Record<string, string>,
     frozen: (revision: number) => `送审定稿（第 ${revision} 版）`,
@@ -119,7 +126,7 @@ const L = {
     satisfaction: 'Satisfaction rate %',
     hash: 'Questionnaire hash',
     a: '(a) Results per item, sub-item and product type',
-    b: '(b) Special figures: lowest, and largest rises and falls against the previous survey',
+    b: '(b) Special figures: lowest, and what rose or fell most and least against the previous survey',
     c: '(c) Focused analysis: findings and customer comments',
     d: '(d) Conclusions and improvement proposals',
     results: 'Results',
@@ -127,8 +134,15 @@ const L = {
     lowest: 'Lowest sub-items',
     lowestDimensions: 'Lowest items',
     lowestProducts: 'Lowest products',
+    dimensionChanges: 'Item changes',
     changes: 'Sub-item changes',
     productChanges: 'Product changes',
+    extremes: 'Rose or fell most and least',
+    movement: 'Movement',
+    riseMost: 'Rose most',
+    riseLeast: 'Rose least',
+    fallMost: 'Fell most',
+    fallLeast: 'Fell least',
     findings: 'Findings',
     comments: 'Customer comments',
     level: 'Level',
@@ -155,9 +169,9 @@ const L = {
     region: 'Region',
     comment: 'Comment',
     against: 'Against the previous survey',
+    marginNote:
+      'Margin: half-width of the 95 % interval of the difference between the two surveys; a change beyond it is significant. For items and products the margin assumes their sub-items move together, which makes it wide: a change marked significant is significant whatever the correlation.',
     noPrevious: 'There is no previous survey to compare with.',
-    rise: 'Largest rise',
-    fall: 'Largest fall',
     noDraft: 'The report has not been submitted yet: conclusions and proposals are written at the "Draft the analysis report" step.',
     channels: { email: 'E-mail', web: 'Web link', phone: 'Phone interview', fax: 'Fax', post: 'Post', visit: 'On-site visit', forum: 'Customer forum', paper: 'Paper form' } as Record<string, string>,
     frozen: (revision: number) => `Frozen for review, revision ${revision}`,
@@ -186,14 +200,38 @@ export function reportLayout(r: AnalysisReport, lang: Lang, frozen: FrozenStamp 
     rows: rows.map((row) => [row.level === 'dimension' ? t.dimension : t.item, row.dimension, row.key, titled(row), fig(row.index), row.n, row.notApplicable]),
   });
   const sliceTable = (name: string, rows: SliceRow[]): ReportTable => ({ name, head: [t.product, t.index, t.respondents], rows: rows.map((s) => [s.slice, fig(s.index), s.respondents]) });
-  const titles = new Map(r.results.rows.map((row) => [row.key, titled(row)]));
-  const changeTable = (name: string, rows: Change[]): ReportTable => ({
-    name,
-    head: [t.key, t.name, t.current, t.previous, t.delta, t.margin, t.significant],
-    rows: rows.map((c) => [c.key, titles.get(c.key) ?? c.key, fig(c.current), fig(c.previous), fig(c.delta), fig(c.marginOfError), yesNo(c.significant)]),
-  });
-  const describe = (label: string, c: Change | null) =>
-    c ? `${label}: ${titles.get(c.key) ?? c.key} ${fig(c.previous)} → ${fig(c.current)} (${c.delta! > 0 ? '+' : ''}${fig(c.delta)})` : null;
+  const titlesOf = (level: ResultRow['level']) => new Map(r.results.rows.filter((row) => row.level === level).map((row) => [row.key, titled(row)]));
+  const changeHead = [t.key, t.name, t.current, t.previous, t.delta, t.margin, t.significant];
+  const changeCells = (c: Change, titles: Map<string, string>): Cell[] => [
+    c.key,
+    titles.get(c.key) ?? c.key,
+    fig(c.current),
+    fig(c.previous),
+    fig(c.delta),
+    fig(c.marginOfError),
+    yesNo(c.significant),
+  ];
+  // one table per level, then what rose or fell most and least on every level (step 7 (b))
+  const changeTables = (changes: ReportChanges): ReportTable[] => {
+    const levels = [
+      { label: t.dimension, name: t.dimensionChanges, report: changes.dimensions, titles: titlesOf('dimension') },
+      { label: t.item, name: t.changes, report: changes.items, titles: titlesOf('item') },
+      { label: t.product, name: t.productChanges, report: changes.products, titles: new Map<string, string>() },
+    ];
+    const extremes = ({ label, report, titles }: (typeof levels)[number]): Cell[][] =>
+      (
+        [
+          [t.riseMost, report.largestRise],
+          [t.riseLeast, report.smallestRise],
+          [t.fallMost, report.largestFall],
+          [t.fallLeast, report.smallestFall],
+        ] as const
+      ).flatMap(([movement, c]) => (c ? [[label, movement, ...changeCells(c, titles)]] : []));
+    return [
+      ...levels.map(({ name, report, titles }) => ({ name, head: changeHead, rows: report.changes.map((c) => changeCells(c, titles)) })),
+      { name: t.extremes, head: [t.level, t.movement, ...changeHead], rows: levels.flatMap(extremes) },
+    ];
+  };
   const s = r.special;
   const f = r.figures;
   return {
@@ -216,15 +254,12 @@ export function reportLayout(r: AnalysisReport, lang: Lang, frozen: FrozenStamp 
       { heading: t.a, paragraphs: [], tables: [resultTable(t.results, r.results.rows), sliceTable(t.products, r.results.productTypes)] },
       {
         heading: t.b,
-        paragraphs: s.previous
-          ? [`${t.against}: ${s.previous.title}`, describe(t.rise, s.largestRise), describe(t.fall, s.largestFall)].filter((p): p is string => p !== null)
-          : [t.noPrevious],
+        paragraphs: s.previous && s.changes ? [`${t.against}: ${s.previous.title}`, t.marginNote] : [t.noPrevious],
         tables: [
           resultTable(t.lowest, s.lowestItems),
           resultTable(t.lowestDimensions, s.lowestDimensions),
           sliceTable(t.lowestProducts, s.lowestProducts),
-          changeTable(t.changes, s.itemChanges),
-          changeTable(t.productChanges, s.productChanges),
+          ...(s.changes ? changeTables(s.changes) : []),
         ],
       },
       {

@@ -7,6 +7,7 @@ import { Clock } from '@satisflow/config';
 import { InstanceEntity } from '@satisflow/engine';
 import { ResponsesService, ResultsService, SurveyEntity, SurveysService } from '@satisflow/surveys';
 import { AnalysisReport, buildAnalysisReport, DraftText, ReportFinding } from './analysis-report';
+import { frozenContent } from './frozen-content';
 import { SurveyReportEntity } from './survey-report.entity';
 
 /** A signature given on the frozen revision (review, approval, the general manager's), from the audit trail. */
@@ -79,7 +80,7 @@ export class ReportsService {
           );
         }
         const signatures = signed.map((r) => ({ meaning: r.signatureMeaning!, by: r.actor.username, role: r.actor.role, at: r.at }));
-        return { ...frozen.content, frozen: { revision: frozen.revision, hash: frozen.contentHash, frozenAt: frozen.frozenAt.toISOString(), signatures } };
+        return { ...frozenContent(frozen.content), frozen: { revision: frozen.revision, hash: frozen.contentHash, frozenAt: frozen.frozenAt.toISOString(), signatures } };
       }
     }
     return { ...(await this.build(survey, context)), frozen: null };
@@ -113,13 +114,9 @@ export class ReportsService {
   }
 
   private async build(survey: SurveyEntity, context: Record<string, unknown>): Promise<AnalysisReport> {
-    const results = await this.results.results(survey.id);
-    const [previous, comments] = await Promise.all([
-      results.changes ? this.results.results(results.changes.previousSurveyId) : null,
-      this.responses.comments(survey.id),
-    ]);
+    const [results, comments] = await Promise.all([this.results.results(survey.id), this.responses.comments(survey.id)]);
     const collection = context.collection as { waived?: unknown } | null | undefined;
-    return buildAnalysisReport({ results, previous, draft: draftOf(context), waived: collection?.waived === true, comments });
+    return buildAnalysisReport({ results, draft: draftOf(context), waived: collection?.waived === true, comments });
   }
 }
 

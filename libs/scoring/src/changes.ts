@@ -1,21 +1,11 @@
 import { Distribution } from './distribution';
 import { ScoringError } from './errors';
+import { IndexSample, itemSample } from './index-sample';
 import { DEFAULT_INDEX_METHOD, IndexMethod, measureItem } from './item-index';
 import { roundIndex, roundIndexOrNull } from './rounding';
 import { Scale } from './scales';
 
-/**
- * One period's figure for an item, dimension, product or slice. `n` and
- * `variance` (sample variance of the respondents' individual indices, as
- * measureItem returns) enable the significance test; a dimension index has no
- * per-respondent variance in a distribution, so it is compared without one.
- */
-export interface IndexSample {
-  index: number | null;
-  n?: number;
-  variance?: number | null;
-}
-
+/** One item's, dimension's, product's or slice's figure in both periods. */
 export interface PeriodPair {
   key: string;
   current: IndexSample | null;
@@ -34,29 +24,36 @@ export interface Change {
   significant: boolean | null;
 }
 
-export interface ChangeReport {
-  changes: Change[];
-  /** largest positive delta (first in input order on ties); null when nothing rose */
+/**
+ * What rose or fell most and least (domain.md §2 step 7 (b)): the largest and
+ * the smallest positive delta, the most and the least negative one. Ties go to
+ * the first in input order; an unchanged figure neither rose nor fell.
+ */
+export interface ChangeExtremes {
   largestRise: Change | null;
-  /** most negative delta; null when nothing fell */
+  smallestRise: Change | null;
   largestFall: Change | null;
+  smallestFall: Change | null;
+}
+
+export interface ChangeReport extends ChangeExtremes {
+  changes: Change[];
 }
 
 const Z_95 = 1.96;
 
 /**
- * Margin of error of a difference of two means at 95 %:
- *   1.96 × √(s₁²/n₁ + s₂²/n₂)
+ * Margin of error of a difference of two independent estimates at 95 %:
+ *   1.96 × √(se₁² + se₂²), for an item mean se² = s²/n
  * with s² the unbiased sample variance (n − 1) of each period's individual
- * indices, so the margin is in index points. Each period needs n ≥ 2. For the
- * 15–40 respondents typical here a t quantile (≈ 2.0–2.1) would be slightly
- * wider; the plain normal 1.96 is what the procedures specify, so borderline
- * "significant" flags deserve a careful reading.
+ * indices, so the margin is in index points. For the 15–40 respondents typical
+ * here a t quantile (≈ 2.0–2.1) would be slightly wider; the plain normal 1.96
+ * is what the procedures specify, so borderline "significant" flags deserve a
+ * careful reading.
  */
 export function marginOfError(current: IndexSample, previous: IndexSample): number | null {
-  const parts = [current, previous].map((s) => (s.n !== undefined && s.n >= 2 && s.variance != null ? s.variance / s.n : null));
-  if (parts[0] === null || parts[1] === null) return null;
-  return Z_95 * Math.sqrt(parts[0] + parts[1]);
+  if (current.standardError === null || previous.standardError === null) return null;
+  return Z_95 * Math.sqrt(current.standardError ** 2 + previous.standardError ** 2);
 }
 
 export function comparePeriods(pairs: readonly PeriodPair[]): ChangeReport {
@@ -77,7 +74,12 @@ export function comparePeriods(pairs: readonly PeriodPair[]): ChangeReport {
       significant: margin === null ? null : Math.abs(now - before) > margin,
     };
   });
-  return { changes, largestRise: extreme(changes, 1), largestFall: extreme(changes, -1) };
+  return { changes, ...changeExtremes(changes) };
+}
+
+/** Compares what both periods have under the same key (dimensions, slices), in the current period's order. */
+export function compareSamples(current: Readonly<Record<string, IndexSample>>, previous: Readonly<Record<string, IndexSample>>): ChangeReport {
+  return comparePeriods(Object.keys(current).filter((key) => key in previous).map((key) => ({ key, current: current[key], previous: previous[key] })));
 }
 
 /** Compares items (or one item's slices) straight from both periods' distributions. */
@@ -88,17 +90,28 @@ export function compareItems(
   return comparePeriods(
     items.map((item) => ({
       key: item.key,
-      current: measureItem(item.scale, item.current, method),
-      previous: measureItem(item.scale, item.previous, method),
+      current: itemSample(measureItem(item.scale, item.current, method)),
+      previous: itemSample(measureItem(item.scale, item.previous, method)),
     })),
   );
 }
 
-function extreme(changes: readonly Change[], sign: 1 | -1): Change | null {
+export function changeExtremes(changes: readonly Change[]): ChangeExtremes {
+  return {
+    largestRise: extreme(changes, 1, 'largest'),
+    smallestRise: extreme(changes, 1, 'smallest'),
+    largestFall: extreme(changes, -1, 'largest'),
+    smallestFall: extreme(changes, -1, 'smallest'),
+  };
+}
+
+/** Among the deltas of one sign, the largest or smallest in size; the first wins a tie. */
+function extreme(changes: readonly Change[], sign: 1 | -1, which: 'largest' | 'smallest'): Change | null {
+  const better = (a: number, b: number) => (which === 'largest' ? a > b : a < b);
   let best: Change | null = null;
   for (const change of changes) {
     if (change.delta === null || sign * change.delta <= 0) continue;
-    if (best === null || sign * change.delta > sign * (best.delta as number)) best = change;
+    if (best === null || better(sign * change.delta, sign * (best.delta as number))) best = change;
   }
   return best;
 }

@@ -12,6 +12,7 @@ export * from './composite';
 export * from './gap';
 export * from './correlation';
 export * from './drivers';
+export * from './index-sample';
 export * from './changes';
 export * from './pareto';
 export * from './slices';

@@ -1,9 +1,9 @@
 import { Distribution, EMPTY_DISTRIBUTION } from './distribution';
 import { ScoringError } from './errors';
+import { IndexSample, itemSample, weightedSample } from './index-sample';
 import { DEFAULT_INDEX_METHOD, IndexMethod, ItemIndex, measureItem, presentItem } from './item-index';
 import { roundIndexOrNull } from './rounding';
 import { Scale } from './scales';
-import { weightedIndex } from './weights';
 
 export interface ItemConfig {
   key: string;
@@ -34,6 +34,8 @@ export interface QuestionnaireScore {
   dimensions: DimensionScore[];
   /** Dimensions whose items have no valid answers at all, left out of the overall mean. */
   dimensionsWithoutAnswers: string[];
+  /** Exact overall and dimension indices with their standard errors, to compare with another period. */
+  samples: { overall: IndexSample; dimensions: Record<string, IndexSample> };
 }
 
 /**
@@ -52,14 +54,14 @@ export function scoreQuestionnaire(
       item,
       measure: measureItem(item.scale, distributions[item.key] ?? EMPTY_DISTRIBUTION, method),
     }));
-    const mean = weightedIndex(
-      measures.map(({ item, measure }) => ({ key: item.key, weight: item.weight, index: measure.index })),
+    const mean = weightedSample(
+      measures.map(({ item, measure }) => ({ key: item.key, weight: item.weight, ...itemSample(measure) })),
       `dimension "${dimension.key}" items`,
     );
     return { dimension, measures, mean };
   });
-  const overall = weightedIndex(
-    scored.map(({ dimension, mean }) => ({ key: dimension.key, weight: dimension.weight, index: mean.index })),
+  const overall = weightedSample(
+    scored.map(({ dimension, mean }) => ({ key: dimension.key, weight: dimension.weight, index: mean.index, standardError: mean.standardError })),
     'dimensions',
   );
   return {
@@ -71,6 +73,10 @@ export function scoreQuestionnaire(
       itemsWithoutAnswers: mean.missing,
     })),
     dimensionsWithoutAnswers: overall.missing,
+    samples: {
+      overall: { index: overall.index, standardError: overall.standardError },
+      dimensions: Object.fromEntries(scored.map(({ dimension, mean }) => [dimension.key, { index: mean.index, standardError: mean.standardError }])),
+    },
   };
 }
 

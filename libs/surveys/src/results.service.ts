@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import {
   compareItems,
+  compareSamples,
   DEFAULT_INDEX_METHOD,
   DEFAULT_SATISFIED_LEVEL,
   Distribution,
@@ -14,6 +15,7 @@ import {
   lowestItems,
   measureItem,
   type PairMoments,
+  type QuestionnaireScore,
   satisfactionRate,
   scoreQuestionnaire,
 } from '@satisflow/scoring';
@@ -25,6 +27,15 @@ import { SurveysService } from './surveys.service';
 type SliceKey = keyof typeof SLICE_COLUMNS;
 
 type Distributions = Record<string, { counts: Record<string, number>; notApplicable: number }>;
+
+interface SliceScore {
+  slice: string;
+  respondents: number;
+  score: QuestionnaireScore;
+}
+
+/** Each slice's score, per slice kind: what the results list and what is compared with the previous survey. */
+type SliceScores = Partial<Record<SliceKey, SliceScore[]>>;
 
 /**
  * A survey's figures, read from the answer tallies (answer-tallies.ts): counts
@@ -50,7 +61,7 @@ export class ResultsService {
     const itemRows = q.dimensions.flatMap((d) =>
       d.items.map((item) => ({ key: item.key, dimension: d.key, measure: measureItem(item.scale, distributions[item.key] ?? { counts: {} }, method) })),
     );
-    const previous = await this.previous(survey);
+    const [previous, slices] = await Promise.all([this.previous(survey), this.sliceScores(surveyId, q, method)]);
     return {
       surveyId,
       title: survey.title,
@@ -68,10 +79,15 @@ export class ResultsService {
         title: q.source.dimensions.find((x) => x.key === d.key)?.title,
         items: d.items.map((item) => ({ ...item, title: q.items.get(item.key)?.title, distribution: distributions[item.key] ?? { counts: {}, notApplicable: 0 } })),
       })),
-      slices: await this.slices(surveyId, q, method),
+      slices: mapSlices(slices, ({ slice, respondents, score }) => ({
+        slice,
+        index: score.index,
+        respondents,
+        dimensions: score.dimensions.map((x) => ({ key: x.key, index: x.index })),
+      })),
       lowest: lowestItems(score.dimensions.flatMap((d) => d.items.map((i) => ({ ...i, dimension: d.key }))), 5),
       lostPoints: lostPointsPareto(itemRows.map((r) => ({ key: r.key, lostPoints: lostPoints(r.measure) }))),
-      changes: previous ? await this.changes(q, distributions, previous, method) : null,
+      changes: previous ? await this.changes(q, { distributions, score, slices }, previous, method) : null,
       drivers: q.overall ? await this.drivers(surveyId, q, score.dimensions.reduce<Record<string, number | null>>((acc, d) => ({ ...acc, [d.key]: d.index }), {})) : [],
     };
   }
@@ -108,21 +124,20 @@ export class ResultsService {
     return satisfactionRate(q.overall.scale, distributions[q.overall.key] ?? { counts: {} }, level);
   }
 
-  private async slices(surveyId: string, q: ResolvedQuestionnaire, method: typeof DEFAULT_INDEX_METHOD) {
+  private async sliceScores(surveyId: string, q: ResolvedQuestionnaire, method: typeof DEFAULT_INDEX_METHOD): Promise<SliceScores> {
     const rows: { slice_key: string; slice_value: string; item_key: string; level_key: string; n: unknown }[] = await this.ds.query(
       `SELECT slice_key, slice_value, item_key, level_key, n FROM answer_counts WHERE survey_id = ? AND slice_key <> ? ORDER BY slice_key, slice_value`,
       [surveyId, NONE],
     );
-    const out: Partial<Record<SliceKey, { slice: string; index: number | null; respondents: number }[]>> = {};
+    const out: SliceScores = {};
     for (const [key, column] of Object.entries(SLICE_COLUMNS) as [SliceKey, string][]) {
       const bySlice = new Map<string, typeof rows>();
       for (const r of rows) if (r.slice_key === column) bySlice.set(r.slice_value, [...(bySlice.get(r.slice_value) ?? []), r]);
       if (!bySlice.size) continue;
       out[key] = [...bySlice.entries()].map(([slice, list]) => {
         const d = toDistributions(list);
-        const score = scoreQuestionnaire(q.dimensions, d, method);
         const respondents = Math.max(0, ...Object.values(d).map((x) => Object.values(x.counts).reduce((s, n) => s + n, 0) + x.notApplicable));
-        return { slice, index: score.index, respondents, dimensions: score.dimensions.map((x) => ({ key: x.key, index: x.index })) };
+        return { slice, respondents, score: scoreQuestionnaire(q.dimensions, d, method) };
       });
     }
     return out;
@@ -139,13 +154,30 @@ export class ResultsService {
     });
   }
 
-  private async changes(q: ResolvedQuestionnaire, current: Distributions, previous: SurveyEntity, method: typeof DEFAULT_INDEX_METHOD) {
-    const before = await this.distributions(previous.id);
-    const prevItems = resolve(previous).items;
+  /**
+   * Changes against the previous survey (domain.md §4): the items (flat, as before), the dimensions
+   * and each slice kind (product type, region…), all scored with this survey's index method.
+   */
+  private async changes(
+    q: ResolvedQuestionnaire,
+    current: { distributions: Distributions; score: QuestionnaireScore; slices: SliceScores },
+    previous: SurveyEntity,
+    method: typeof DEFAULT_INDEX_METHOD,
+  ) {
+    const prevQ = resolve(previous);
+    const [before, beforeSlices] = await Promise.all([this.distributions(previous.id), this.sliceScores(previous.id, prevQ, method)]);
+    const now = current.distributions;
     // only items asked on the same scale both times can be compared
-    const comparable = [...q.items.entries()].filter(([key, v]) => prevItems.get(key)?.scale.max === v.scale.max && before[key] && current[key]);
-    const report = compareItems(comparable.map(([key, v]) => ({ key, scale: v.scale, current: current[key], previous: before[key] })), method);
-    return { previousSurveyId: previous.id, previousTitle: previous.title, ...report };
+    const comparable = [...q.items.entries()].filter(([key, v]) => prevQ.items.get(key)?.scale.max === v.scale.max && before[key] && now[key]);
+    const items = compareItems(comparable.map(([key, v]) => ({ key, scale: v.scale, current: now[key], previous: before[key] })), method);
+    const bySlice = (list: SliceScore[] = []) => Object.fromEntries(list.map((s) => [s.slice, s.score.samples.overall]));
+    return {
+      previousSurveyId: previous.id,
+      previousTitle: previous.title,
+      ...items,
+      dimensions: compareSamples(current.score.samples.dimensions, scoreQuestionnaire(prevQ.dimensions, before, method).samples.dimensions),
+      slices: mapKinds(current.slices, (list, kind) => compareSamples(bySlice(list), bySlice(beforeSlices[kind]))),
+    };
   }
 
   /**
@@ -177,6 +209,14 @@ function resolve(survey: SurveyEntity): ResolvedQuestionnaire {
   const { resolved } = resolveQuestionnaire(survey.questionnaire);
   if (!resolved) throw new Error(`survey ${survey.id} has an invalid stored questionnaire`);
   return resolved;
+}
+
+function mapKinds<T>(slices: SliceScores, f: (list: SliceScore[], kind: SliceKey) => T): Partial<Record<SliceKey, T>> {
+  return Object.fromEntries((Object.entries(slices) as [SliceKey, SliceScore[]][]).map(([kind, list]) => [kind, f(list, kind)]));
+}
+
+function mapSlices<T>(slices: SliceScores, f: (s: SliceScore) => T): Partial<Record<SliceKey, T[]>> {
+  return mapKinds(slices, (list) => list.map(f));
 }
 
 function toDistributions(rows: { item_key: string; level_key: string; n: unknown }[]): Distributions {
