@@ -213,6 +213,14 @@ describe('the workflow engine over HTTP', () => {
     await t.http.get(`/api/v1/audit?instanceId=${unknown}`).set(auditor).expect(404);
     const quiet = (await t.http.get(`/api/v1/audit?instanceId=${list.items[0].instanceId}&from=2100-01-01T00:00:00Z`).set(auditor).expect(200)).body;
     expect(quiet).toEqual({ items: [], total: 0 });
+    // times are ISO 8601: a word or a bare number is a 400 naming the field, not a guess
+    const all = (await t.http.get(`/api/v1/audit?instanceId=${list.items[0].instanceId}`).set(auditor).expect(200)).body;
+    const fromDay = (await t.http.get(`/api/v1/audit?instanceId=${list.items[0].instanceId}&from=2000-01-01`).set(auditor).expect(200)).body;
+    expect(fromDay.total).toBe(all.total);
+    for (const from of ['yesterday', '12']) {
+      const bad = await t.http.get(`/api/v1/audit?from=${from}`).set(auditor).expect(400);
+      expect(bad.body.details).toEqual([{ field: 'from', rule: 'isDate', message: expect.stringContaining('ISO 8601') }]);
+    }
 
     await t.app.get(AuditSealer).seal();
     // the in-process worker may have sealed an earlier range already (it seals after 5 s of real time)

@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { attachment } from '@satisflow/http';
 import { Roles } from '@satisflow/identity';
-import { PageNumber } from '@satisflow/validation';
+import { IsoTime, PageNumber } from '@satisflow/validation';
 import { auditToCsv } from './audit-csv';
 import { AuditQuery } from './audit-query';
 import { AuditVerifier } from './audit-verifier';
@@ -16,10 +16,10 @@ export class AuditFilterDto {
   @ApiPropertyOptional({ description: 'username' }) @IsOptional() @IsString() @MaxLength(64)
   actor?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Date) @IsDate()
+  @ApiPropertyOptional({ format: 'date-time' }) @IsoTime()
   from?: Date;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Date) @IsDate()
+  @ApiPropertyOptional({ format: 'date-time' }) @IsoTime()
   to?: Date;
 }
 

@@ -83,7 +83,7 @@ export class CustomersService {
     try {
       rows = await readTabularFile(file);
     } catch (error) {
-      if (error instanceof TabularFileError) rejectFile([{ line: 1, field: 'file', rule: 'readable', message: error.message }], 'customer file');
+      if (error instanceof TabularFileError) rejectFile([{ line: error.line, field: 'file', rule: 'readable', message: error.message }], 'customer file');
       throw error;
     }
     const problems: RowProblem[] = [];

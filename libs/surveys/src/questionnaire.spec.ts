@@ -22,3 +22,12 @@ describe('resolveQuestionnaire: weights', () => {
     expect(partial.problems).toEqual([expect.objectContaining({ field: 'dimensions.0.items', rule: 'weights', message: expect.stringContaining('missing: y') })]);
   });
 });
+
+describe('resolveQuestionnaire: scales', () => {
+  it('reports an unknown scale once, where it is, not also as a threshold without an overall item', () => {
+    const q = { scale: 'eleven-point', dimensions: [{ key: 'a', title: { zh: 'a', en: 'a' }, items: [item('x')] }], overallItem: item('overall'), satisfiedThreshold: 4 } as unknown as Questionnaire;
+    expect(resolveQuestionnaire(q).problems).toEqual([expect.objectContaining({ field: 'scale', rule: 'scale' })]);
+    const noOverall = { ...q, scale: 'five-point', overallItem: undefined } as Questionnaire;
+    expect(resolveQuestionnaire(noOverall).problems).toEqual([expect.objectContaining({ field: 'satisfiedThreshold', rule: 'needsOverallItem' })]);
+  });
+});

@@ -100,9 +100,10 @@ export function resolveQuestionnaire(q: Questionnaire): { resolved?: ResolvedQue
   }
   if (q.overallItem) addItem(q.overallItem, 'overallItem');
   if (q.satisfiedThreshold !== undefined) {
+    // an overall item whose scale did not resolve is reported as such, not as a missing item
     const overall = q.overallItem ? items.get(q.overallItem.key) : undefined;
-    if (!overall) problems.push({ field: 'satisfiedThreshold', rule: 'needsOverallItem', message: 'a satisfied threshold needs an overall item' });
-    else if (!overall.scale.positions.has(String(q.satisfiedThreshold))) {
+    if (!q.overallItem) problems.push({ field: 'satisfiedThreshold', rule: 'needsOverallItem', message: 'a satisfied threshold needs an overall item' });
+    else if (overall && !overall.scale.positions.has(String(q.satisfiedThreshold))) {
       problems.push({ field: 'satisfiedThreshold', rule: 'level', message: `${q.satisfiedThreshold} is not a level of the overall item's scale` });
     }
   }

@@ -77,7 +77,7 @@ export class ResponsesService {
     try {
       rows = await readTabularFile(file);
     } catch (error) {
-      if (error instanceof TabularFileError) rejectFile([{ line: 1, field: 'file', rule: 'readable', message: error.message }], 'answer file');
+      if (error instanceof TabularFileError) rejectFile([{ line: error.line, field: 'file', rule: 'readable', message: error.message }], 'answer file');
       throw error;
     }
     return this.tx.run(async (m) => {

@@ -1,6 +1,6 @@
 import { applyDecorators, type ArgumentMetadata, BadRequestException, Injectable, ParseUUIDPipe } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsInt, IsObject, IsOptional, isISO8601, Max, Min, ValidateNested } from 'class-validator';
 
 /**
  * Validation rules the feature modules' DTOs share, so that each is decided once.
@@ -21,6 +21,19 @@ export function NestedList(type: () => new () => object, { min = 0, max }: { min
  */
 export function PageNumber(): PropertyDecorator {
   return applyDecorators(IsOptional(), Type(() => Number), IsInt(), Min(1), Max(1_000_000));
+}
+
+/**
+ * An optional point in time from the query string, as ISO 8601 (`2026-12-01`,
+ * `2026-12-01T08:00:00Z`). `new Date()` alone would take `12` for December 2001 and
+ * answer `yesterday` with "must be a Date instance".
+ */
+export function IsoTime(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    Transform(({ value }) => (typeof value === 'string' && isISO8601(value, { strict: true }) ? new Date(value) : value)),
+    IsDate({ message: '$property must be an ISO 8601 date or date-time, e.g. 2026-12-01 or 2026-12-01T08:00:00Z' }),
+  );
 }
 
 /**

@@ -13,6 +13,14 @@ describe('readTabularFile (CSV)', () => {
   });
 });
 
+describe('readTabularFile (CSV that cannot be read)', () => {
+  it('names the row where a stray quote stopped the reader, as the message does', async () => {
+    const error = await readTabularFile(Buffer.from('code,name\nK1,ok\nK2,a"b\n')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TabularFileError);
+    expect(error).toMatchObject({ line: 3, message: expect.stringContaining('line 3') });
+  });
+});
+
 describe('readTabularFile (CSV encodings)', () => {
   // 编号,名称 / C1,甲公司 / C2,阀门（上海） as Excel on a Chinese Windows saves them: GBK, no BOM
   const GBK = Buffer.from('b1e0bac52cc3fbb3c60d0a43312cbcd7b9abcbbe0d0a43322cb7a7c3c5a3a8c9cfbaa3a3a90d0a', 'hex');

@@ -10,7 +10,15 @@ export interface TabularRow {
   values: Record<string, string>;
 }
 
-export class TabularFileError extends Error {}
+/** A file that cannot be read at all; `line` is where the reader gave up (1 when it is the whole file). */
+export class TabularFileError extends Error {
+  constructor(
+    message: string,
+    readonly line = 1,
+  ) {
+    super(message);
+  }
+}
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -63,7 +71,9 @@ function readCsv(buffer: Buffer): TabularRow[] {
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as unknown as typeof records;
   } catch (error) {
-    throw new TabularFileError(`the file is not valid CSV: ${(error as Error).message}`);
+    // csv-parse says where it stopped (e.g. a stray quote): the row number a spreadsheet shows
+    const line = (error as { lines?: unknown }).lines;
+    throw new TabularFileError(`the file is not valid CSV: ${(error as Error).message}`, typeof line === 'number' && line > 0 ? line : 1);
   }
   if (!records.length) throw new TabularFileError('the file is empty');
   const header = records[0].record.map(normaliseHeader);
