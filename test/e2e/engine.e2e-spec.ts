@@ -54,6 +54,16 @@ describe('the workflow engine over HTTP', () => {
     }
   });
 
+  it('documents in OpenAPI what integrators send: the Idempotency-Key once and optional, the follow-up note', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    const events = doc.paths['/api/v1/instances/{id}/events'].post;
+    expect(events.parameters.filter((p: { in: string; name: string }) => p.in === 'header' && /^idempotency-key$/i.test(p.name))).toEqual([
+      expect.objectContaining({ name: 'Idempotency-Key', required: false }),
+    ]);
+    const followUp = doc.paths['/api/v1/surveys/{id}/recipients/{recipientId}/follow-up'].post.requestBody.content['application/json'].schema.$ref.split('/').pop();
+    expect(doc.components.schemas[followUp]).toMatchObject({ required: ['note'], properties: { note: expect.objectContaining({ type: 'string', maxLength: 2000 }) } });
+  });
+
   it('walks a plan through submit, reject with a reason, resubmit and signed approval', async () => {
     const plan = await a.start('survey_manager', SURVEY, '2026 年度客户满意度调查');
     expect(plan).toMatchObject({ state: 'planning', status: 'active', revision: 1, availableEvents: ['SUBMIT'] });

@@ -10,7 +10,7 @@ import {
   Req,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiProperty, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { ListBody, readUpload } from '@satisflow/http';
@@ -41,6 +41,7 @@ async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
 }
 
 class FollowUpDto {
+  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'what the call or visit found (e.g. answered by phone, asked to be called back)' })
   @IsString() @MinLength(1) @MaxLength(2000) note: string;
 }
 

@@ -25,7 +25,12 @@ export class StartInstanceDto {
   @IsString() @MinLength(1) @MaxLength(200)
   title: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "what the procedure takes at its start, kept in the START audit record: `scope` (the unit or region whose people may act) and `source` in every procedure, a complaint's intake, a corrective action's `owner`, a management review's `period`; other keys are kept in the trail only",
+  })
   @IsOptional() @IsObject()
   data?: Record<string, unknown>;
 }

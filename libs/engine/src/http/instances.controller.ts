@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AuditQuery } from '@satisflow/audit';
 import { AccountInUnit, CurrentActor, CurrentCaller, type Actor, type TokenUser } from '@satisflow/identity';
@@ -6,6 +6,7 @@ import { UuidPipe } from '@satisflow/validation';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { InstanceQueries } from '../instance-queries';
 import { ListInstancesDto, SendEventDto, StartInstanceDto } from './instance.dto';
+import { IdempotencyKey } from './idempotency-key.decorator';
 
 @ApiTags('instances')
 @ApiBearerAuth()
@@ -40,9 +41,9 @@ export class InstancesController {
     @Param('id', UuidPipe) id: string,
     @Body() dto: SendEventDto,
     @CurrentCaller() caller: Actor | TokenUser,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
-    return this.dispatcher.send(id, dto, caller, idempotencyKey?.trim() || undefined);
+    return this.dispatcher.send(id, dto, caller, idempotencyKey);
   }
 
   @Get(':id/history')
