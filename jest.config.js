@@ -22,7 +22,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       moduleFileExtensions: ['ts', 'js', 'json'],
-      roots: ['<rootDir>/libs', '<rootDir>/workflows', '<rootDir>/apps/server'],
+      roots: ['<rootDir>/libs', '<rootDir>/workflows', '<rootDir>/apps/server', '<rootDir>/apps/console/src'],
       testMatch: ['**/*.spec.ts'],
       transform,
       moduleNameMapper,

@@ -287,6 +287,11 @@ describe('annual survey walked through the console in Chromium', () => {
     // the charts fetch ECharts when first shown, then draw on canvases
     await page.locator('canvas').first().waitFor();
     await shot(page, '13-results');
+    // each source's inputs say what goes in them, and its remove button what it does
+    const composite = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: '综合满意度' }) });
+    expect(await composite.getByPlaceholder('代码，如 visits').count()).toBe(3);
+    expect(await composite.getByPlaceholder('来源名称，如 走访调查').count()).toBe(3);
+    expect(await composite.getByRole('button', { name: '删除', exact: true }).count()).toBe(2);
 
     await outcome(page, '提交', async (d) => {
       await d.locator('#conclusions').fill('总体满意；可靠性得分最低，需改进。');

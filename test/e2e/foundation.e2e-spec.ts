@@ -136,6 +136,15 @@ describe('foundation over HTTP', () => {
       }
     });
 
+    it("tells every signed-in user each account's display name, and nothing more", async () => {
+      for (const username of ['coordinator', 'auditor']) {
+        const res = await t.http.get('/api/v1/people').set('Authorization', `Bearer ${await t.login(username)}`).expect(200);
+        expect(res.body).toEqual(expect.arrayContaining([{ username: 'approver', displayName: expect.any(String) }]));
+        for (const person of res.body) expect(Object.keys(person).sort()).toEqual(['displayName', 'username']);
+      }
+      await t.http.get('/api/v1/people').expect(401);
+    });
+
     it('validates role keys', async () => {
       const admin = await t.login('admin');
       const res = await t.http

@@ -1,3 +1,4 @@
+import { PeopleProvider } from './api/PeopleProvider';
 import { ProcedureProvider } from './api/ProcedureProvider';
 import { AuthProvider, useAuth } from './auth/AuthProvider';
 import { AppLayout } from './components/AppLayout';
@@ -14,11 +15,13 @@ function Shell() {
   if (!user) return <LoginPage />;
   return (
     <ProcedureProvider key={user.id}>
-      <AppLayout path={path}>
-        <PageErrorBoundary key={path}>
-          <Routes path={path} />
-        </PageErrorBoundary>
-      </AppLayout>
+      <PeopleProvider>
+        <AppLayout path={path}>
+          <PageErrorBoundary key={path}>
+            <Routes path={path} />
+          </PageErrorBoundary>
+        </AppLayout>
+      </PeopleProvider>
     </ProcedureProvider>
   );
 }

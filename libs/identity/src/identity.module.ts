@@ -11,6 +11,7 @@ import { AuthService } from './auth.service';
 import { AuthGuard } from './guards/auth.guard';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { PeopleController } from './people.controller';
 import { SignatureVerifier } from './signatures';
 import { UserRoleEntity } from './user-role.entity';
 import { UserEntity } from './user.entity';
@@ -34,7 +35,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, PeopleController],
   providers: [
     UsersService,
     AuthService,

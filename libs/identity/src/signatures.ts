@@ -27,7 +27,9 @@ export class SignatureVerifier {
   async verify(actor: Actor, signature: SignatureDto | undefined): Promise<string> {
     if (!signature) throw new ForbiddenException('this step must be signed: send signature { password, meaning }');
     if (!(await this.auth.checkPassword(actor.id, signature.password))) {
-      throw new ForbiddenException('signature rejected: the password does not match the signed-in user');
+      const message = 'signature rejected: the password does not match the signed-in user';
+      // names the field, so a form can put the refusal on the password input
+      throw new ForbiddenException({ message, details: [{ field: 'signature.password', rule: 'signature', message }] });
     }
     return signature.meaning;
   }

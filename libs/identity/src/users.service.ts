@@ -97,6 +97,12 @@ export class UsersService {
     return this.users.find({ order: { username: 'ASC' } });
   }
 
+  /** Every account's username and display name, disabled ones too: old records name them. */
+  async names(): Promise<{ username: string; displayName: string }[]> {
+    const rows: { username: string; display_name: string }[] = await this.users.manager.query('SELECT username, display_name FROM users ORDER BY username');
+    return rows.map((r) => ({ username: r.username, displayName: r.display_name }));
+  }
+
   async create(dto: CreateUserDto): Promise<UserEntity> {
     const now = this.clock.now();
     const id = randomUUID();

@@ -13,6 +13,7 @@ export const EXPECTED: Record<string, RoleKey[] | typeof ALL | 'public'> = {
   'GET /health': 'public',
   'POST /responses/{token}': 'public', // the respondent's personal link is the credential
   'GET /me': ALL,
+  'GET /people': ALL, // display names for the console's trail and tasks; usernames and names only
   // users (admin)
   'GET /users': ['admin'],
   'POST /users': ['admin'],

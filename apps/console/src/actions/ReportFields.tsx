@@ -34,7 +34,7 @@ export function ReportFields() {
                   <Form.Item name={[field.name, 'important']} valuePropName="checked" noStyle>
                     <Checkbox>{t('report.important')}</Checkbox>
                   </Form.Item>
-                  <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
+                  <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => remove(field.name)} />
                 </Flex>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ productQuality: false, important: false })}>

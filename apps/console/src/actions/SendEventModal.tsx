@@ -1,11 +1,13 @@
 import { App, Form, Input, Modal, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
 import type { Instance, Survey } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLabels } from '../components/useLabels';
 import { useI18n } from '../i18n/I18nProvider';
 import { eventNeeds } from './eventNeeds';
+import { inputErrors } from './inputErrors';
 import { jsonData, JsonField } from './JsonField';
 import { packData, PackFields, type ReviewPack } from './PackFields';
 import { planData, PlanFields, type PlanValues } from './PlanFields';
@@ -58,8 +60,10 @@ export function SendEventModal({ target, onClose, onSent }: { target: EventTarge
       void message.success(t('event.done', { state: labels.state(instance.procedure, instance.state) }));
       onSent(instance);
     } catch (e) {
-      setError(e);
+      const onInputs = inputErrors(e instanceof ApiError ? e.details : []);
       form.setFieldValue('password', '');
+      form.setFields(onInputs.map((f) => ({ name: f.name, errors: [t(f.message)] })));
+      setError(onInputs.length ? undefined : e);
     } finally {
       setBusy(false);
     }

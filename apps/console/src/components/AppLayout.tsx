@@ -73,17 +73,20 @@ export function AppLayout({ path, children }: { path: string; children: ReactNod
       <Layout>
         <Layout.Header className="sf-header">
           <Typography.Text className="sf-header-title">{t('appName')}</Typography.Text>
-          <Flex align="center" gap={8}>
+          <Flex align="center" gap={8} className="sf-header-actions">
             <LanguageSwitch />
+            {/* a real button opened by click, and the menu takes focus: the only way to sign out works from the keyboard */}
             <Dropdown
               menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('logout'), onClick: logout }] }}
               placement="bottomRight"
+              trigger={['click']}
+              autoFocus
             >
-              <Flex align="center" gap={8} className="sf-user">
-                <Avatar size="small" style={{ background: '#1677ff' }} icon={<UserOutlined />} />
-                <span>{user?.displayName}</span>
+              <button type="button" className="sf-user" aria-label={t('header.userMenu', { name: user?.displayName ?? '' })}>
+                <Avatar size="small" style={{ background: '#1677ff', flex: 'none' }} icon={<UserOutlined />} />
+                <span className="sf-user-name">{user?.displayName}</span>
                 <span className="sf-user-roles"><RoleTags roles={user?.roles ?? []} /></span>
-              </Flex>
+              </button>
             </Dropdown>
           </Flex>
         </Layout.Header>

@@ -11,7 +11,7 @@ export function PageHeader({ title, subtitle, extra }: { title: ReactNode; subti
         </Typography.Title>
         {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
       </div>
-      {extra && <Flex gap={8}>{extra}</Flex>}
+      {extra && <Flex gap={8} wrap style={{ maxWidth: '100%' }}>{extra}</Flex>}
     </Flex>
   );
 }

@@ -4,7 +4,9 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DICTIONARY, EVENT_LABELS, FIELD_LABELS, ROLE_LABELS, type Lang, type TextKey } from './dictionary';
+// one table of event words for the console and the server's diagrams and documents
+import { EVENT_LABELS } from '../../../../libs/engine/src/definitions/event-labels';
+import { DICTIONARY, FIELD_LABELS, ROLE_LABELS, type Lang, type TextKey } from './dictionary';
 import type { LocalText } from '../api/types';
 import { theme } from '../theme';
 

@@ -41,7 +41,7 @@ export function InstancesPage() {
       <ErrorAlert error={instances.error} />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <Select allowClear placeholder={t('instances.filterProcedure')} style={{ width: 260 }} value={procedure} onChange={(v: string | undefined) => { setProcedure(v); setPage(1); }}
+          <Select allowClear placeholder={t('instances.filterProcedure')} style={{ width: 260, maxWidth: '100%' }} value={procedure} onChange={(v: string | undefined) => { setProcedure(v); setPage(1); }}
             options={list.map((p) => ({ value: p.key, label: local(p.title) }))} />
           <Select allowClear placeholder={t('instances.filterStatus')} style={{ width: 160 }} value={status} onChange={(v: InstanceStatus | undefined) => { setStatus(v); setPage(1); }}
             options={(['active', 'completed', 'cancelled'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} />

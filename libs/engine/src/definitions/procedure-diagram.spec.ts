@@ -1,7 +1,8 @@
 import { PROCEDURES } from '@satisflow/workflows';
 import { good, ROLE_LABELS } from './__tests__/fixtures';
 import { describeProcedure } from './procedure-graph';
-import { escapeXml, toMermaid, toSvg } from './procedure-diagram';
+import { EVENT_LABELS } from './event-labels';
+import { escapeXml, eventLabel, toMermaid, toSvg } from './procedure-diagram';
 
 /** Well-formedness, crudely: only known entities, quoted attributes, and every tag closed in order. */
 function expectWellFormed(svg: string): void {
@@ -24,8 +25,8 @@ describe('toMermaid', () => {
     expect(text).toContain('state "Draft the document<br/>Coordinator" as draft');
     expect(text).toContain('state "Approve the #lt;draft#gt; & sign<br/>Approver" as review');
     expect(text).toContain('[*] --> draft');
-    expect(text).toContain('review --> draft : REJECT');
-    expect(text).toContain('review --> review : DEADLINE');
+    expect(text).toContain('review --> draft : Reject');
+    expect(text).toContain('review --> review : Deadline passed');
     expect(text).toContain('publish --> done : auto');
     expect(text).toContain('done --> [*]');
     expect(text).not.toContain('classDef');
@@ -34,6 +35,7 @@ describe('toMermaid', () => {
   it('styles the highlighted state, in Chinese by default', () => {
     const text = toMermaid(good(), { highlight: 'review' });
     expect(text).toContain('state "起草文件<br/>coordinator" as draft');
+    expect(text).toContain('review --> publish : 批准');
     expect(text).toContain('publish --> done : 自动');
     expect(text).toMatch(/classDef current fill:#1677ff.*\n\s*class review current/);
   });
@@ -46,7 +48,8 @@ describe('toSvg', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     for (const title of ['Draft the document', 'Approve the &lt;draft&gt; &amp; sign', 'Publish', 'Done']) expect(svg).toContain(`>${title}</text>`);
     for (const role of ['Coordinator', 'Approver']) expect(svg).toContain(`>${role}</text>`);
-    for (const label of ['SUBMIT', 'APPROVE', 'REJECT', 'DEADLINE', 'auto']) expect(svg).toContain(`>${label}</text>`);
+    for (const label of ['Submit', 'Approve', 'Reject', 'Deadline passed', 'auto']) expect(svg).toContain(`>${label}</text>`);
+    expect(svg).not.toMatch(/>(SUBMIT|APPROVE|REJECT|DEADLINE)</);
     expect(svg).not.toContain('<draft>');
     expect(svg).not.toContain('data-current');
   });
@@ -65,8 +68,23 @@ describe('toSvg', () => {
       expectWellFormed(svg);
       const d = describeProcedure(def);
       for (const s of d.states) expect(svg).toContain(`data-state="${s.id}"`);
-      for (const t of d.transitions) expect(svg).toMatch(new RegExp(`data-from="${t.from}" data-to="${t.to}">.*${t.event || 'auto'}`));
+      for (const t of d.transitions) expect(svg).toMatch(new RegExp(`data-from="${t.from}" data-to="${t.to}">.*${eventLabel(t.event, 'en')}`));
     }
+  });
+});
+
+describe('eventLabel', () => {
+  it('names every event of every procedure in both languages, from the table the console reads too', () => {
+    const events = new Set(PROCEDURES.flatMap((def) => describeProcedure(def).transitions.map((t) => t.event)).filter(Boolean));
+    for (const event of events) expect({ event, label: EVENT_LABELS[event] }).toEqual({ event, label: { zh: expect.any(String), en: expect.any(String) } });
+    expect(eventLabel('CLOSE_COLLECTION', 'zh')).toBe('结束回收');
+    expect(eventLabel('CLOSE_COLLECTION', 'en')).toBe('Close collection');
+  });
+
+  it('labels an automatic transition, and shows an event without a label as its code', () => {
+    expect(eventLabel('', 'zh')).toBe('自动');
+    expect(eventLabel('', 'en')).toBe('auto');
+    expect(eventLabel('SOMETHING_NEW', 'zh')).toBe('SOMETHING_NEW');
   });
 });
 

@@ -1,3 +1,4 @@
+import { EVENT_LABELS } from './event-labels';
 import { FONT, layoutDiagram, textLines, type Box, type BoxText, type Layout, type RoutedEdge } from './diagram-layout';
 import type { ProcedureDefinition } from './procedure-definition';
 import { AUTOMATIC, describeProcedure, type Lang, type ProcedureDescription, type RoleLabels, type StateDescription } from './procedure-graph';
@@ -11,10 +12,10 @@ export interface DiagramOptions {
   roleLabels?: RoleLabels;
 }
 
-/** How an `always` transition is labelled for people. */
+/** How a transition is labelled for people: the event's word, `auto` for an `always` transition, else the code. */
 export function eventLabel(event: string, lang: Lang): string {
-  if (event !== AUTOMATIC) return event;
-  return lang === 'zh' ? '自动' : 'auto';
+  if (event === AUTOMATIC) return lang === 'zh' ? '自动' : 'auto';
+  return EVENT_LABELS[event]?.[lang] ?? event;
 }
 
 export function roleLabel(role: string, lang: Lang, labels: RoleLabels = {}): string {

@@ -10,10 +10,10 @@ describe('procedureDocument', () => {
     expect(doc).toContain('| 跟单员 | 1 起草文件 |');
     expect(doc).toContain('| 总经理 | — |');
     expect(doc).toContain('```mermaid\nstateDiagram-v2\n');
-    expect(doc).toContain('| 1 | 起草文件 | 跟单员 | 《文件草稿》 | — | SUBMIT → 「审批 <草稿> & 签字」 | — |');
+    expect(doc).toContain('| 1 | 起草文件 | 跟单员 | 《文件草稿》 | — | 提交 → 「审批 <草稿> & 签字」 | — |');
     expect(doc).toContain(
       '| 2 | 审批 <草稿> & 签字 | 营销副总经理（不得由以下步骤的办理人办理：「起草文件」） | 《文件草稿》 | 3 个工作日；超期逐级上报：总经理 | ' +
-        'APPROVE（须电子签名） → 「发布」；REJECT（须填写意见） → 「起草文件」 | 退回「起草文件」 |',
+        '批准（须电子签名） → 「发布」；退回（须填写意见） → 「起草文件」 | 退回「起草文件」 |',
     );
     expect(doc).toContain('| 3 | 发布 | 系统（自动） | — | — | 自动 → 「结束」 | — |');
     expect(doc).not.toMatch(/\| \d+ \| 结束 \|/);
@@ -25,9 +25,9 @@ describe('procedureDocument', () => {
     def.machine.root.states.review.meta.onReject = { zh: '退回修改', en: 'back to the author | with the comments' };
     const doc = procedureDocument(def, { lang: 'en', roleLabels: ROLE_LABELS });
     expect(doc).toContain('| No. | Step | Role | Form / record | Deadline | Outcomes | On NG |');
-    expect(doc).toContain('| 1 | Draft the document | Coordinator | Draft | — | SUBMIT → "Approve the <draft> & sign" | — |');
+    expect(doc).toContain('| 1 | Draft the document | Coordinator | Draft | — | Submit → "Approve the <draft> & sign" | — |');
     expect(doc).toContain('3 working days; overdue: escalates to General manager');
-    expect(doc).toContain('APPROVE (signed) → "Publish"; REJECT (comment required) → "Draft the document"');
+    expect(doc).toContain('Approve (signed) → "Publish"; Reject (comment required) → "Draft the document"');
     expect(doc).toContain('| back to the author \\| with the comments |');
   });
 });

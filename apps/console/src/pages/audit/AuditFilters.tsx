@@ -28,7 +28,7 @@ export function AuditFilters({ onSearch }: { onSearch: (f: AuditFilter) => void 
   return (
     <Form form={form} layout="inline" onFinish={apply} style={{ rowGap: 12, marginBottom: 16 }}>
       <Form.Item name="actor"><Input allowClear placeholder={t('audit.actor')} style={{ width: 180 }} /></Form.Item>
-      <Form.Item name="instanceId" rules={[{ pattern: /^[0-9a-f-]{36}$/i }]}><Input allowClear placeholder={t('audit.instanceId')} style={{ width: 320 }} /></Form.Item>
+      <Form.Item name="instanceId" rules={[{ pattern: /^[0-9a-f-]{36}$/i }]} style={{ maxWidth: '100%' }}><Input allowClear placeholder={t('audit.instanceId')} style={{ width: 320, maxWidth: '100%' }} /></Form.Item>
       <Form.Item name="range"><DatePicker.RangePicker /></Form.Item>
       <Button type="primary" htmlType="submit">{t('common.search')}</Button>
       <Button onClick={() => { form.resetFields(); onSearch({}); }}>{t('common.reset')}</Button>

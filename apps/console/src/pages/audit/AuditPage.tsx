@@ -3,6 +3,7 @@ import { App, Button, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { download, query } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { usePeople } from '../../api/usePeople';
 import type { AuditRecord, Page } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { describeError } from '../../components/errors';
@@ -18,6 +19,7 @@ const PAGE_SIZE = 50;
 
 export function AuditPage() {
   const { t, role, event, dateTime } = useI18n();
+  const person = usePeople();
   const labels = useLabels();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -51,7 +53,7 @@ export function AuditPage() {
           columns={[
             { title: '#', dataIndex: 'seq', width: 64 },
             { title: t('field.when'), key: 'at', render: (_, r) => dateTime(r.at), width: 150 },
-            { title: t('field.who'), key: 'who', render: (_, r) => <>{r.actor.username}<div className="sf-muted">{role(r.actor.role)}</div></> },
+            { title: t('field.who'), key: 'who', render: (_, r) => <>{person(r.actor.username)}<div className="sf-muted">{role(r.actor.role)}</div></> },
             { title: t('field.instance'), key: 'instance', render: (_, r) => <Link to={`/instances/${r.instanceId}`}>{r.instanceId.slice(0, 8)}</Link> },
             { title: t('field.event'), key: 'event', render: (_, r) => <Tag>{event(r.event)}</Tag> },
             { title: t('field.transition'), key: 'tr', render: (_, r) => { const p = r.procedure?.key ?? ''; return `${labels.state(p, r.fromState) || '—'} → ${labels.state(p, r.toState)}`; } },

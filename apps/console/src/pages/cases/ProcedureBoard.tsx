@@ -52,7 +52,7 @@ export function ProcedureBoard({ procedure, title, subtitle }: { procedure: stri
         subtitle={t(subtitle)}
         extra={
           <>
-            <Flex align="center" gap={6}><Switch size="small" checked={showClosed} onChange={setShowClosed} /> {t('board.showClosed')}</Flex>
+            <Flex align="center" gap={6}><Switch size="small" checked={showClosed} onChange={setShowClosed} aria-label={t('board.showClosed')} /> {t('board.showClosed')}</Flex>
             <Button icon={<ReloadOutlined />} onClick={cases.reload}>{t('common.refresh')}</Button>
             {startable.includes(procedure) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)}>{t('board.new')}</Button>}
           </>

@@ -1,5 +1,6 @@
 import { Collapse, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import type { AuditRecord } from '../../api/types';
+import { usePeople } from '../../api/usePeople';
 import { SignatureTag } from '../../components/SignatureTag';
 import { useLabels } from '../../components/useLabels';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -16,6 +17,7 @@ function submitted(r: AuditRecord): unknown {
 export function HistoryTimeline({ records, procedure }: { records: AuditRecord[]; procedure: string }) {
   const { t, role, event, dateTime } = useI18n();
   const labels = useLabels();
+  const person = usePeople();
   if (records.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Timeline
@@ -28,8 +30,9 @@ export function HistoryTimeline({ records, procedure }: { records: AuditRecord[]
             <div className="sf-timeline-item">
               <Space wrap size={6}>
                 <Tag color={COLORS[r.event]}>{event(r.event)}</Tag>
-                <strong>{r.actor.username}</strong>
-                {r.actor.role && <Typography.Text type="secondary">{role(r.actor.role)}</Typography.Text>}
+                <strong>{person(r.actor.username)}</strong>
+                {/* the system's "name" is its role's label: said once */}
+                {r.actor.role && role(r.actor.role) !== person(r.actor.username) && <Typography.Text type="secondary">{role(r.actor.role)}</Typography.Text>}
                 <Typography.Text type="secondary">{dateTime(r.at)}</Typography.Text>
               </Space>
               <div className="sf-muted">
@@ -38,7 +41,7 @@ export function HistoryTimeline({ records, procedure }: { records: AuditRecord[]
               {r.comment && <div className="sf-comment">{t('field.comment')}：{r.comment}</div>}
               {r.signatureMeaning && <SignatureTag meaning={r.signatureMeaning} />}
               {data != null && (
-                <Collapse size="small" ghost items={[{ key: 'd', label: t('instance.data'), children: <JsonView value={data} /> }]} />
+                <Collapse size="small" ghost items={[{ key: 'd', label: t('instance.data'), children: <JsonView value={data} procedure={procedure} /> }]} />
               )}
             </div>
           ),

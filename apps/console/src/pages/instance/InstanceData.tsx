@@ -9,5 +9,5 @@ const HIDDEN = new Set(['title', 'createdBy', 'createdAt', 'parentId', 'escalati
 export function InstanceData({ instance }: { instance: Instance }) {
   const shown = Object.fromEntries(Object.entries(instance.data).filter(([k, v]) => !HIDDEN.has(k) && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)));
   if (Object.keys(shown).length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
-  return <JsonView value={shown} />;
+  return <JsonView value={shown} procedure={instance.procedure} />;
 }

@@ -34,7 +34,7 @@ export function InstancePage({ id }: { id: string }) {
   return (
     <>
       <PageHeader
-        title={<><Button type="text" icon={<ArrowLeftOutlined />} onClick={() => goBack()} /> {i.title}</>}
+        title={<><Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => goBack()} /> {i.title}</>}
         extra={<Button icon={<ReloadOutlined />} onClick={reload}>{t('common.refresh')}</Button>}
       />
       <Card style={{ marginBottom: 16 }}>

@@ -1,5 +1,6 @@
 import { Descriptions, Tag } from 'antd';
 import type { Instance } from '../../api/types';
+import { usePeople } from '../../api/usePeople';
 import { StatusTag } from '../../components/StatusTag';
 import { useLabels } from '../../components/useLabels';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -7,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 export function InstanceSummary({ instance }: { instance: Instance }) {
   const { t, dateTime } = useI18n();
   const labels = useLabels();
+  const person = usePeople();
   return (
     <Descriptions
       size="small"
@@ -16,7 +18,7 @@ export function InstanceSummary({ instance }: { instance: Instance }) {
         { key: 's', label: t('field.state'), children: <Tag color="blue">{labels.state(instance.procedure, instance.state)}</Tag> },
         { key: 'st', label: t('field.status'), children: <StatusTag status={instance.status} /> },
         { key: 'r', label: t('field.revision'), children: instance.revision },
-        { key: 'c', label: t('field.created'), children: `${dateTime(instance.createdAt)} · ${String(instance.data.createdBy ?? '')}` },
+        { key: 'c', label: t('field.created'), children: `${dateTime(instance.createdAt)} · ${person(String(instance.data.createdBy ?? ''))}` },
         { key: 'u', label: t('field.updated'), children: dateTime(instance.updatedAt) },
       ]}
     />

@@ -1,11 +1,13 @@
 import { Space, Tag, Typography } from 'antd';
 import type { Instance } from '../../api/types';
+import { usePeople } from '../../api/usePeople';
 import { DueTag } from '../../components/DueTag';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** Who the instance waits for now, and by when. */
 export function OpenTasks({ instance }: { instance: Instance }) {
   const { local, role } = useI18n();
+  const person = usePeople();
   if (instance.openTasks.length === 0) return null;
   return (
     <Space direction="vertical" size={4} style={{ marginBottom: 12 }}>
@@ -13,7 +15,7 @@ export function OpenTasks({ instance }: { instance: Instance }) {
         <Space key={task.id} wrap>
           <Typography.Text strong>{local(task.title)}</Typography.Text>
           <Tag>{role(task.role)}</Tag>
-          {task.assignee && <Tag color="purple">{task.assignee}</Tag>}
+          {task.assignee && <Tag color="purple">{person(task.assignee)}</Tag>}
           <DueTag dueAt={task.dueAt} overdue={task.overdue} />
         </Space>
       ))}

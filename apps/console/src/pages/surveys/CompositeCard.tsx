@@ -42,15 +42,15 @@ export function CompositeCard({ surveyId, title }: { surveyId: string; title: st
             <Flex vertical gap={8} style={{ marginBottom: 12 }}>
               {fields.map((f) => (
                 <Flex key={f.key} gap={8} align="center" wrap>
-                  <Form.Item name={[f.name, 'key']} noStyle rules={[{ required: true }]}><Input style={{ width: 90 }} placeholder="key" /></Form.Item>
-                  <Form.Item name={[f.name, 'title']} noStyle><Input style={{ flex: 1, minWidth: 120 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'key']} noStyle rules={[{ required: true }]}><Input style={{ width: 150 }} placeholder={t('results.sourceKey')} aria-label={t('results.sourceKey')} /></Form.Item>
+                  <Form.Item name={[f.name, 'title']} noStyle><Input style={{ flex: 1, minWidth: 120 }} placeholder={t('results.sourceTitle')} aria-label={t('results.sourceTitle')} /></Form.Item>
                   <Form.Item name={[f.name, 'weight']} noStyle rules={[{ required: true }]}><InputNumber min={0} prefix={t('builder.weight')} style={{ width: 130 }} /></Form.Item>
                   {f.name === 0 ? (
                     <Tag color="blue">{t('results.fromSurvey')}</Tag>
                   ) : (
                     <Form.Item name={[f.name, 'score']} noStyle><InputNumber min={0} max={100} prefix={t('results.score')} style={{ width: 130 }} /></Form.Item>
                   )}
-                  {f.name > 0 && <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} />}
+                  {f.name > 0 && <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => remove(f.name)} />}
                 </Flex>
               ))}
               <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ key: `s${fields.length + 1}`, weight: 10 })}>{t('results.addSource')}</Button>

@@ -114,7 +114,7 @@ export function QuestionnaireBuilder({ instanceId, instanceTitle, onClose, onCre
                           <LabelPair prefix={[dim.name]} />
                         </Flex>
                       }
-                      extra={<Button type="text" danger icon={<DeleteOutlined />} aria-label={t('builder.remove')} onClick={() => remove(dim.name)} />}
+                      extra={<Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => remove(dim.name)} />}
                     >
                       <Form.List name={[dim.name, 'items']}>
                         {(items, itemOps) => (
@@ -125,7 +125,7 @@ export function QuestionnaireBuilder({ instanceId, instanceTitle, onClose, onCre
                                   <Input placeholder={t('builder.key')} style={{ width: 110 }} />
                                 </Form.Item>
                                 <LabelPair prefix={[item.name]} />
-                                <Button type="text" icon={<DeleteOutlined />} aria-label={t('builder.remove')} onClick={() => itemOps.remove(item.name)} />
+                                <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => itemOps.remove(item.name)} />
                               </Flex>
                             ))}
                             <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => itemOps.add({ key: '', title: { zh: '', en: '' } })}>

@@ -17,7 +17,7 @@ export function SurveysPage() {
     <>
       <PageHeader
         title={t('surveys.title')}
-        extra={<Select style={{ width: 320 }} placeholder={t('surveys.pickPlan')} value={id} onChange={setPicked} options={(plans.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))} />}
+        extra={<Select style={{ width: 320, maxWidth: '100%' }} placeholder={t('surveys.pickPlan')} value={id} onChange={setPicked} options={(plans.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))} />}
       />
       {instance.data ? <SurveyPanel key={instance.data.id} instance={instance.data} onChange={instance.reload} /> : !id && <Card><Empty description={t('surveys.noPlans')} /></Card>}
     </>
