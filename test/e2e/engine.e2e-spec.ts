@@ -64,6 +64,21 @@ describe('the workflow engine over HTTP', () => {
     expect(doc.components.schemas[followUp]).toMatchObject({ required: ['note'], properties: { note: expect.objectContaining({ type: 'string', maxLength: 2000 }) } });
   });
 
+  it("says why it refuses in the caller's language (Accept-Language), English by default", async () => {
+    const plan = await a.start('survey_manager', SURVEY, 'languages');
+    await a.act('survey_manager', plan.id, { type: 'SUBMIT', data: VALID_PLAN });
+    const zh = { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' };
+    const noReason = await a.send('approver', plan.id, { type: 'REJECT' }, zh);
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.message).toBe('在「批准调查计划」中 REJECT 须填写意见说明理由');
+    expect(noReason.body.details).toEqual([{ field: 'comment', rule: 'requiredForREJECT', message: 'REJECT 须填写意见' }]);
+    expect((await a.send('approver', plan.id, { type: 'REJECT' })).body.message).toBe('REJECT in planApproval needs a comment giving the reason');
+    const invalid = await t.http.post('/api/v1/instances').set({ ...(await a.auth('survey_manager')), ...zh }).send({ procedure: SURVEY, title: 'x'.repeat(201) });
+    expect(invalid.body.details).toEqual([{ field: 'title', rule: 'maxLength', message: 'title 最多 200 个字符' }]);
+    const missing = await t.http.get('/api/v1/instances/00000000-0000-4000-8000-000000000000').set({ ...(await a.auth('auditor')), ...zh }).expect(404);
+    expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: '实例 00000000-0000-4000-8000-000000000000 不存在' });
+  });
+
   it('walks a plan through submit, reject with a reason, resubmit and signed approval', async () => {
     const plan = await a.start('survey_manager', SURVEY, '2026 年度客户满意度调查');
     expect(plan).toMatchObject({ state: 'planning', status: 'active', revision: 1, availableEvents: ['SUBMIT'] });

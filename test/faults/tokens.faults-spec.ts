@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
 import { api } from '../support/api';
+import { VALID_PLAN } from '../support/fixtures';
 import { buildWorld, openCollection, World } from './support/sec-fixture';
 
 const SECRET = 'fault-test-secret-0123456789-abcdefghijklmnop';
@@ -155,6 +156,20 @@ describe('login brake: repeated failures for one username from one address get 4
   it('unknown usernames are braked the same way (no hint which accounts exist)', async () => {
     for (let i = 0; i < 3; i++) expect((await login('no-such-user', 'x', '10.0.0.4')).status).toBe(401);
     expect((await login('no-such-user', 'x', '10.0.0.4')).status).toBe(429);
+  });
+
+  it('signatures are braked per signer too: a stolen session cannot guess the password at a signed step', async () => {
+    const a = api(t);
+    const plan = await a.start('survey_manager', 'annual-satisfaction-survey', 'signature brake');
+    await a.attachSurvey(plan.id);
+    await a.act('survey_manager', plan.id, { type: 'SUBMIT', data: VALID_PLAN });
+    for (let i = 0; i < 3; i++) expect((await a.send('approver', plan.id, { type: 'APPROVE', signature: a.sign('approved', `guess-${i}`) })).status).toBe(403);
+    const blocked = await a.send('approver', plan.id, { type: 'APPROVE', signature: a.sign() });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.details).toEqual([expect.objectContaining({ field: 'signature.password', rule: 'throttled' })]);
+    expect((await a.get('approver', plan.id)).state).toBe('planApproval');
+    await a.advanceClock(601_000);
+    expect((await a.send('approver', plan.id, { type: 'APPROVE', signature: a.sign() })).status).toBe(200);
   });
 
   it('the block ends with the window (LOGIN_FAILURE_WINDOW_SECONDS)', async () => {

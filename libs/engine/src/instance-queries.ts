@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, In } from 'typeorm';
 import { Clock } from '@satisflow/config';
 import type { Actor } from '@satisflow/identity';
+import { instanceNotFound } from './engine-messages';
 import { buildInstanceView, InstanceView, toTaskView } from './dispatch/instance-view';
 import { stepMeta } from './dispatch/step-meta';
 import { availableOutcomes } from './dispatch/step-policy';
@@ -22,7 +23,7 @@ export class InstanceQueries {
 
   async get(id: string, actor: Actor): Promise<InstanceView> {
     const instance = await this.ds.getRepository(InstanceEntity).findOne({ where: { id } });
-    if (!instance) throw new NotFoundException(`instance ${id} not found`);
+    if (!instance) throw new NotFoundException(instanceNotFound(id));
     return (await this.views([instance], actor))[0];
   }
 

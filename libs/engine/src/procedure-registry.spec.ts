@@ -1,3 +1,5 @@
+import { NotFoundException } from '@nestjs/common';
+import { says } from '@satisflow/http';
 import { setup } from 'xstate';
 import type { ProcedureDefinition } from './definitions/procedure-definition';
 import { ProcedureRegistry } from './procedure-registry';
@@ -33,7 +35,15 @@ describe('ProcedureRegistry', () => {
 
   it('answers 404 for an unknown procedure or version', () => {
     const registry = new ProcedureRegistry([version(1)]);
-    expect(() => registry.latest('nope')).toThrow('no procedure nope');
-    expect(() => registry.get('demo', 9)).toThrow('no procedure demo v9');
+    const refusal = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        return { status: (error as NotFoundException).getStatus(), body: (error as NotFoundException).getResponse() };
+      }
+      return undefined;
+    };
+    expect(refusal(() => registry.latest('nope'))).toEqual({ status: 404, body: says('no procedure nope', '没有程序 nope') });
+    expect(refusal(() => registry.get('demo', 9))).toEqual({ status: 404, body: says('no procedure demo v9', '没有程序 demo 第 9 版') });
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { says } from '@satisflow/http';
 import type { ProcedureDefinition } from './definitions/procedure-definition';
 import { assertProcedureValid } from './definitions/procedure-lint';
 
@@ -25,13 +26,13 @@ export class ProcedureRegistry {
 
   latest(key: string): ProcedureDefinition {
     const versions = this.byKey.get(key);
-    if (!versions) throw new NotFoundException(`no procedure ${key}`);
+    if (!versions) throw new NotFoundException(says(`no procedure ${key}`, `没有程序 ${key}`));
     return versions.get(Math.max(...versions.keys()))!;
   }
 
   get(key: string, version: number): ProcedureDefinition {
     const def = this.byKey.get(key)?.get(version);
-    if (!def) throw new NotFoundException(`no procedure ${key} v${version}`);
+    if (!def) throw new NotFoundException(says(`no procedure ${key} v${version}`, `没有程序 ${key} 第 ${version} 版`));
     return def;
   }
 

@@ -12,6 +12,9 @@ import {
 import type { FastifyRequest } from 'fastify';
 // types only: the plugin's request.isMultipart() and request.file()
 import type {} from '@fastify/multipart';
+import { says } from './local-message';
+
+export * from './local-message';
 
 /**
  * HTTP pieces the feature controllers share: files going out as downloads, files
@@ -46,8 +49,14 @@ export async function readUpload(request: FastifyRequest, field: string, maxByte
     if (!part || part.fieldname !== field) return undefined;
     return await part.toBuffer();
   } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 413) throw new PayloadTooLargeException(`the file is larger than the ${Math.round(maxBytes / 2 ** 20)} MB allowed`);
-    throw new BadRequestException({ message: 'the multipart body could not be read', details: [{ field, rule: 'multipart', message: error instanceof Error ? error.message : String(error) }] });
+    const mb = Math.round(maxBytes / 2 ** 20);
+    if ((error as { statusCode?: number }).statusCode === 413) throw new PayloadTooLargeException(says(`the file is larger than the ${mb} MB allowed`, `文件超过允许的 ${mb} MB`));
+    // the parser's reason is English only: the Chinese quotes it
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BadRequestException({
+      ...says('the multipart body could not be read', '无法读取 multipart 请求体'),
+      details: [{ field, rule: 'multipart', message: says(reason, `无法读取 multipart 请求体：${reason}`).message }],
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { says } from '@satisflow/http';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, Clock } from '@satisflow/config';
 import { inactiveAccount, type TokenUser } from './account-checks';
@@ -40,7 +41,7 @@ export class AuthService {
     const ok = await this.hasher.verify(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
       this.throttle.failed(username, ip);
-      throw new UnauthorizedException('wrong username or password');
+      throw new UnauthorizedException(says('wrong username or password', '用户名或密码错误'));
     }
     this.throttle.succeeded(username, ip);
     const ttl = this.config.JWT_TTL_SECONDS;
@@ -66,7 +67,7 @@ export class AuthService {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
       return { id: claims.sub, username: claims.username };
     } catch {
-      throw new UnauthorizedException('invalid or expired access token');
+      throw new UnauthorizedException(says('invalid or expired access token', '访问令牌无效或已过期'));
     }
   }
 

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { AppConfig, Clock } from '@satisflow/config';
+import { says } from '@satisflow/http';
 
 interface Failures {
   count: number;
@@ -10,9 +11,10 @@ interface Failures {
 const SWEEP_AT = 10_000;
 
 /**
- * Brute-force brake on the login: after LOGIN_MAX_FAILURES wrong passwords for one
+ * Brute-force brake on passwords: after LOGIN_MAX_FAILURES wrong passwords for one
  * username from one client address within the window, that pair gets 429 until the
- * window ends, even with the right password. Only failures count (@nestjs/throttler
+ * window ends, even with the right password. Signatures use it too (their own count,
+ * keyed by the signer), so a stolen session cannot guess the password at a signed step. Only failures count (@nestjs/throttler
  * counts every request), so scripts and demos that log in often are never slowed.
  * Time is the engine clock (wall time in production; tests move it instead of waiting).
  * Kept per process: with several API processes the brake is per process.
@@ -26,13 +28,17 @@ export class LoginThrottle {
     private readonly clock: Clock,
   ) {}
 
-  /** Throws 429 (with the seconds to wait) while this username+address is blocked. */
-  check(username: string, ip: string): void {
+  /** Throws 429 (with the seconds to wait, naming `field`) while this username+address is blocked. */
+  check(username: string, ip: string, field: 'username' | 'signature.password' = 'username'): void {
     const entry = this.live(this.key(username, ip));
     if (entry && entry.count >= this.config.LOGIN_MAX_FAILURES) {
       const retryAfter = Math.ceil((entry.until - this.now()) / 1000);
+      const what = field === 'username' ? says('logins', '登录') : says('signatures', '签名');
       throw new HttpException(
-        { message: `too many failed logins for this username; try again in ${retryAfter} s`, details: [{ field: 'username', rule: 'throttled', message: `retry after ${retryAfter} s` }] },
+        {
+          ...says(`too many failed ${what.message.en} for this username; try again in ${retryAfter} s`, `该用户${what.message.zh}失败次数过多，请 ${retryAfter} 秒后重试`),
+          details: [{ field, rule: 'throttled', ...says(`retry after ${retryAfter} s`, `${retryAfter} 秒后重试`) }],
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

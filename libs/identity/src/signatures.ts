@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ForbiddenException, Injectable } from '@nestjs/common';
+import { says } from '@satisflow/http';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import type { Actor } from './roles';
 
 /** What a signer sends on a signed step: the password again, and what the signature means. */
@@ -15,22 +17,31 @@ export class SignatureDto {
   meaning: string;
 }
 
+/** The throttle's "address" for signatures: counted per signer wherever they sign from. */
+const SIGNING = 'signature';
+
 /**
  * Electronic signatures: an authenticated session is not enough to sign, the
  * signer proves presence by re-entering the password at the moment of signing.
  */
 @Injectable()
 export class SignatureVerifier {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   /** Returns the signature's meaning, or throws 403 when the password does not match. */
   async verify(actor: Actor, signature: SignatureDto | undefined): Promise<string> {
-    if (!signature) throw new ForbiddenException('this step must be signed: send signature { password, meaning }');
+    if (!signature) throw new ForbiddenException(says('this step must be signed: send signature { password, meaning }', '此步骤须签名：请提供 signature { password, meaning }'));
+    this.throttle.check(actor.id, SIGNING, 'signature.password');
     if (!(await this.auth.checkPassword(actor.id, signature.password))) {
-      const message = 'signature rejected: the password does not match the signed-in user';
+      this.throttle.failed(actor.id, SIGNING);
+      const { message } = says('signature rejected: the password does not match the signed-in user', '签名被拒绝：密码与当前登录用户不符');
       // names the field, so a form can put the refusal on the password input
       throw new ForbiddenException({ message, details: [{ field: 'signature.password', rule: 'signature', message }] });
     }
+    this.throttle.succeeded(actor.id, SIGNING);
     return signature.meaning;
   }
 }

@@ -1,4 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { says } from '@satisflow/http';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
@@ -55,6 +56,8 @@ export function toUserView(user: UserEntity): UserView {
   return Object.assign(toActor(user), { disabled: user.disabled, locale: user.locale, createdAt: user.createdAt });
 }
 
+const usernameTaken = (username: string) => says(`username ${username} is taken`, `用户名 ${username} 已被占用`);
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -89,7 +92,7 @@ export class UsersService {
 
   async get(id: string): Promise<UserEntity> {
     const user = await this.findById(id);
-    if (!user) throw new NotFoundException(`user ${id} not found`);
+    if (!user) throw new NotFoundException(says(`user ${id} not found`, `用户 ${id} 不存在`));
     return user;
   }
 
@@ -120,7 +123,7 @@ export class UsersService {
     try {
       await this.users.save(user);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(`username ${dto.username} is taken`);
+      if (isUniqueViolation(error)) throw new ConflictException(usernameTaken(dto.username));
       throw error;
     }
     return this.get(id);
@@ -137,7 +140,7 @@ export class UsersService {
     try {
       await this.users.save(user);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(`username ${dto.username} is taken`);
+      if (isUniqueViolation(error)) throw new ConflictException(usernameTaken(user.username));
       throw error;
     }
     return this.get(id);

@@ -40,6 +40,8 @@ export async function request(path: string, init: RequestInit = {}): Promise<Res
   const headers = new Headers(init.headers);
   const token = getToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
+  // the server says why it refuses in the console's language (the page's lang follows the UI's)
+  headers.set('Accept-Language', document.documentElement.lang || 'zh-CN');
   // FormData sets its own multipart boundary
   if (init.body !== undefined && !(init.body instanceof FormData) && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   const res = await fetch(`${BASE}${path}`, { ...init, headers });

@@ -1,10 +1,14 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { says, type LocalMessage } from '@satisflow/http';
+import { zhRuleMessage } from './validation-messages';
 
 export interface FieldProblem {
   field: string;
   rule: string;
-  message: string;
+  message: LocalMessage;
 }
+
+const problem = (field: string, rule: string, en: string): FieldProblem => ({ field, rule, message: { en, zh: zhRuleMessage(field, rule, en) } });
 
 /** Flattens class-validator's tree into one entry per field and rule, with dotted paths. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -12,13 +16,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const field = parent ? `${parent}.${e.property}` : e.property;
     // a field left out fails every rule it has; saying each (maxLength, minLength, isString…) buries the one fact
     if (e.value === undefined && e.constraints && !e.constraints.whitelistValidation) {
-      return [{ field, rule: 'required', message: `${field} is required` }];
+      return [problem(field, 'required', `${field} is required`)];
     }
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
-      field,
-      rule: rule === 'whitelistValidation' ? 'unknownField' : rule,
-      message: rule === 'whitelistValidation' ? `${field} is not a known field` : message,
-    }));
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) =>
+      rule === 'whitelistValidation' ? problem(field, 'unknownField', `${field} is not a known field`) : problem(field, rule, message),
+    );
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 }
@@ -33,7 +35,7 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const details = flattenValidationErrors(errors);
       return new BadRequestException({
-        message: `validation failed: ${details.map((d) => `${d.field} (${d.rule})`).join(', ')}`,
+        ...says(`validation failed: ${details.map((d) => `${d.field} (${d.rule})`).join(', ')}`, `校验未通过：${details.map((d) => `${d.field}（${d.rule}）`).join('，')}`),
         details,
       });
     },

@@ -12,10 +12,12 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { initialTransition } from 'xstate';
 import { AuditWriter } from '@satisflow/audit';
 import { Clock } from '@satisflow/config';
+import { says } from '@satisflow/http';
 import {
   activeActorQuery,
   actorFromRows,
   hasRole,
+  ROLES,
   isActor,
   mayChangeData,
   SignatureVerifier,
@@ -27,6 +29,7 @@ import {
 import { executeAll, isUniqueViolation, Statement, TransactionRunner } from '@satisflow/persistence';
 import type { ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } from '../definitions/procedure-definition';
 import { IdempotencyKeyEntity, InstanceEntity, OutboxEntity, TaskEntity } from '../entities';
+import { instanceNotFound, reloadAndRetry } from '../engine-messages';
 import { ProcedureRegistry } from '../procedure-registry';
 import { addDuration, CalendarConfig } from '../time/business-calendar';
 import { CalendarService } from '../time/calendar.service';
@@ -123,7 +126,9 @@ export class Dispatcher {
     const def = this.registry.latest(input.procedure);
     const starters = def.starters ?? [stepMeta(def.machine, stateId(initialTransition(def.machine)[0].value))?.role].filter(Boolean);
     if (!starters.some((role) => role && hasRole(actor, role))) {
-      throw new ForbiddenException(`only role ${starters.join(' or ')} may start ${def.key}`);
+      throw new ForbiddenException(
+        says(`only role ${starters.join(' or ')} may start ${def.key}`, `只有${starters.map((r) => ROLES[r!].zh).join('或')}可以发起「${def.title.zh}」`),
+      );
     }
     const calendar = await this.calendar.get();
     return this.tx.run(async (m) => {
@@ -225,7 +230,7 @@ export class Dispatcher {
     let signatureMeaning: string | undefined;
     if (input.signature) {
       const peek = (await this.tx.read((m) => loadInstance(m, instanceId)))?.instance;
-      if (!peek) throw new NotFoundException(`instance ${instanceId} not found`);
+      if (!peek) throw new NotFoundException(instanceNotFound(instanceId));
       const peekMeta = stepMeta(this.registry.get(peek.procedureKey, peek.procedureVersion).machine, peek.state);
       // `known`: every signed event's account was read above
       if (peekMeta?.signed?.[input.type]) signatureMeaning = await this.signatures.verify(known!, input.signature);
@@ -235,7 +240,7 @@ export class Dispatcher {
       return await this.tx.run(async (m) => {
         const { loaded, alongside } = await loadInstanceWith(m, instanceId, known ? [] : [activeActorQuery(caller.id)], { forUpdate: true });
         const actor = known ?? mayChangeData(actorFromRows(alongside[0]));
-        if (!loaded) throw new NotFoundException(`instance ${instanceId} not found`);
+        if (!loaded) throw new NotFoundException(instanceNotFound(instanceId));
         const def = this.registry.get(loaded.instance.procedureKey, loaded.instance.procedureVersion);
         const openTasks: TaskEntity[] = [];
         // with an idempotency key the answer is stored after the transition; without one its writes end the unit
@@ -260,7 +265,7 @@ export class Dispatcher {
   /** An event from the system (another module), inside that module's transaction. */
   async sendSystem(m: EntityManager, instanceId: string, input: EventInput): Promise<InstanceEntity> {
     const loaded = await loadInstance(m, instanceId, { forUpdate: true });
-    if (!loaded) throw new NotFoundException(`instance ${instanceId} not found`);
+    if (!loaded) throw new NotFoundException(instanceNotFound(instanceId));
     const def = this.registry.get(loaded.instance.procedureKey, loaded.instance.procedureVersion);
     return this.apply(m, def, loaded.instance, input, undefined, undefined, await this.calendar.get());
   }
@@ -298,10 +303,15 @@ export class Dispatcher {
     endsTransaction: boolean,
   ): Promise<InstanceEntity> {
     if (input.expectedRevision !== undefined && input.expectedRevision !== instance.revision) {
-      throw new ConflictException(`instance is at revision ${instance.revision}, not ${input.expectedRevision}: reload and try again`);
+      throw new ConflictException(
+        says(
+          `instance is at revision ${instance.revision}, not ${input.expectedRevision}: reload and try again`,
+          `实例当前为版本 ${instance.revision}，不是 ${input.expectedRevision}：请刷新后重试`,
+        ),
+      );
     }
     if (instance.status !== 'active') {
-      throw new UnprocessableEntityException(`instance is ${instance.status}; it takes no more events`);
+      throw new UnprocessableEntityException(says(`instance is ${instance.status}; it takes no more events`, `实例已${instance.status === 'completed' ? '完成' : '取消'}，不再接受任何操作`));
     }
     const meta = stepMeta(def.machine, instance.state);
     const refusal = checkStep({
@@ -316,7 +326,7 @@ export class Dispatcher {
     });
     if (refusal) {
       // the state moved on between the signature check and now
-      if (refusal.details?.[0]?.field === 'signature' && input.signature) throw new ConflictException('the instance changed while signing: reload and try again');
+      if (refusal.details?.[0]?.field === 'signature' && input.signature) throw new ConflictException(says('the instance changed while signing: reload and try again', '签名期间实例已发生变化：请刷新后重试'));
       refuse(refusal);
     }
     const now = this.clock.now();
@@ -388,7 +398,7 @@ export class Dispatcher {
   }
 
   private lostRace(revision: number): ConflictException {
-    return new ConflictException(`instance changed concurrently (revision ${revision} is no longer current): reload and try again`);
+    return new ConflictException(reloadAndRetry(revision));
   }
 
   private notAccepted(def: ProcedureDefinition, state: string, event: ProcedureEvent, context: unknown, meta: StepMeta | undefined): never {
@@ -396,14 +406,17 @@ export class Dispatcher {
     if (handledEvents(def.machine, state).includes(type)) {
       const rule = meta?.rules?.[type];
       const details = refusedFields(def, state, event, context);
+      const step = meta ? `「${meta.title.zh}」` : state;
       refuse({
         status: 422,
-        message: rule ? `${type} refused in ${state}: ${rule.en} / ${rule.zh}` : `${type} refused in ${state}: the procedure's conditions for it are not met`,
+        message: rule
+          ? { en: `${type} refused in ${state}: ${rule.en}`, zh: `${step}拒绝 ${type}：${rule.zh}` }
+          : { en: `${type} refused in ${state}: the procedure's conditions for it are not met`, zh: `${step}拒绝 ${type}：不满足程序规定的条件` },
         ...(details.length ? { details } : {}),
       });
     }
     const accepts = (meta?.outcomes ?? []).join(', ') || 'no events from people';
-    throw new UnprocessableEntityException(`state ${state} does not accept ${type}; it accepts ${accepts}`);
+    throw new UnprocessableEntityException(says(`state ${state} does not accept ${type}; it accepts ${accepts}`, `${state} 不接受 ${type}；可接受：${accepts === 'no events from people' ? '无人工操作' : accepts}`));
   }
 
   /**
@@ -494,7 +507,7 @@ export class Dispatcher {
     const stored = await this.tx.run((m) => m.findOne(IdempotencyKeyEntity, { where: { id: keyId } }));
     if (!stored) return undefined;
     if (stored.instanceId !== instanceId) {
-      throw new HttpException({ message: 'this Idempotency-Key was already used for another instance' }, 422);
+      throw new HttpException(says('this Idempotency-Key was already used for another instance', '此 Idempotency-Key 已用于另一个实例'), 422);
     }
     return stored.response as InstanceView;
   }

@@ -8,8 +8,8 @@ describe('refusedFields: the fields a refused event lacks, from the guards\' own
   it('names a plan field that is present but out of range as invalid, and a missing one as required', () => {
     const event = { type: 'SUBMIT', at, data: { plan: { ...plan, targetReturnRate: 0, channels: undefined } } };
     expect(refusedFields(annualSatisfactionSurvey, 'planning', event, {})).toEqual([
-      { field: 'data.plan.channels', rule: 'required', message: 'data.plan.channels is required to SUBMIT' },
-      { field: 'data.plan.targetReturnRate', rule: 'invalid', message: 'data.plan.targetReturnRate is not valid for SUBMIT' },
+      { field: 'data.plan.channels', rule: 'required', message: { en: 'data.plan.channels is required to SUBMIT', zh: 'SUBMIT 须填写 data.plan.channels' } },
+      { field: 'data.plan.targetReturnRate', rule: 'invalid', message: { en: 'data.plan.targetReturnRate is not valid for SUBMIT', zh: 'data.plan.targetReturnRate 的值不符合 SUBMIT 的要求' } },
     ]);
   });
 

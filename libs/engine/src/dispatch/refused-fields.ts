@@ -1,10 +1,11 @@
+import type { LocalMessage } from '@satisflow/http';
 import type { ProcedureDefinition, ProcedureEvent } from '../definitions/procedure-definition';
 import { guardsFor } from './step-meta';
 
 export interface FieldProblem {
   field: string;
   rule: 'required' | 'invalid';
-  message: string;
+  message: LocalMessage;
 }
 
 /** The value at a path like `data.findings[0].title`, or undefined. */
@@ -30,7 +31,7 @@ export function refusedFields(def: ProcedureDefinition, state: string, event: Pr
   const fields = guardsFor(def.machine, state, event.type).flatMap((guard) => checks[guard]?.({ context, event }) ?? []);
   return [...new Set(fields)].map((field) =>
     absent(valueAt(event, field))
-      ? { field, rule: 'required', message: `${field} is required to ${event.type}` }
-      : { field, rule: 'invalid', message: `${field} is not valid for ${event.type}` },
+      ? { field, rule: 'required', message: { en: `${field} is required to ${event.type}`, zh: `${event.type} 须填写 ${field}` } }
+      : { field, rule: 'invalid', message: { en: `${field} is not valid for ${event.type}`, zh: `${field} 的值不符合 ${event.type} 的要求` } },
   );
 }

@@ -19,13 +19,13 @@ describe('checkStep', () => {
   });
 
   it('refuses other roles with 403, and says an auditor may only read', () => {
-    expect(checkStep({ ...base, event: 'APPROVE', actor: person('c', { role: 'coordinator' }), signed: true })).toMatchObject({ status: 403, message: expect.stringContaining('approver') });
-    expect(checkStep({ ...base, event: 'APPROVE', actor: person('x', { role: 'auditor' }), signed: true })).toMatchObject({ status: 403, message: expect.stringContaining('may read but not act') });
+    expect(checkStep({ ...base, event: 'APPROVE', actor: person('c', { role: 'coordinator' }), signed: true })).toMatchObject({ status: 403, message: { en: expect.stringContaining('approver'), zh: expect.stringContaining('营销副总经理') } });
+    expect(checkStep({ ...base, event: 'APPROVE', actor: person('x', { role: 'auditor' }), signed: true })).toMatchObject({ status: 403, message: { en: expect.stringContaining('may read but not act'), zh: '审核员只能查看，不能操作' } });
   });
 
   it('forbids the author to approve their own plan even when holding the role', () => {
     const r = checkStep({ ...base, event: 'APPROVE', actor: person('author', { role: 'approver' }, { role: 'survey_manager' }), signed: true });
-    expect(r).toMatchObject({ status: 403, message: expect.stringContaining('separation of duties') });
+    expect(r).toMatchObject({ status: 403, message: { en: expect.stringContaining('separation of duties'), zh: expect.stringContaining('职责分离') } });
   });
 
   it('requires a comment on REJECT and a signature on APPROVE (422 naming the field)', () => {

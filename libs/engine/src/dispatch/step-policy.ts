@@ -1,11 +1,12 @@
-import { hasRole, type Actor, type RoleKey } from '@satisflow/identity';
+import type { LocalMessage } from '@satisflow/http';
+import { hasRole, READ_ONLY_ROLES, ROLES, type Actor } from '@satisflow/identity';
 import type { StepMeta } from '../definitions/procedure-definition';
 
 /** Why an event may not be sent now; the HTTP layer maps `status` as api.md says. */
 export interface Refusal {
   status: 403 | 422;
-  message: string;
-  details?: { field: string; rule: string; message: string }[];
+  message: LocalMessage;
+  details?: { field: string; rule: string; message: LocalMessage }[];
 }
 
 export interface StepRequest {
@@ -22,8 +23,8 @@ export interface StepRequest {
   scope?: string;
 }
 
-/** Roles that may look at everything and change nothing. */
-const READ_ONLY_ROLES: RoleKey[] = ['auditor'];
+/** The step as people know it: its title in Chinese, its state key in English messages. */
+const stepZh = (state: string, meta: StepMeta | undefined) => (meta ? `「${meta.title.zh}」` : state);
 
 /**
  * The procedure's rules about who may send which event, checked before the
@@ -33,39 +34,46 @@ const READ_ONLY_ROLES: RoleKey[] = ['auditor'];
 export function checkStep(r: StepRequest): Refusal | null {
   const meta = r.meta;
   if (r.event === 'DEADLINE' || meta?.systemEvents?.includes(r.event)) {
-    return r.actor ? { status: 403, message: `${r.event} is sent by the system, not by a person` } : null;
+    return r.actor ? { status: 403, message: { en: `${r.event} is sent by the system, not by a person`, zh: `${r.event} 由系统发出，不能由人发送` } } : null;
   }
   if (!r.actor) return null;
-  if (!meta?.role) return { status: 422, message: `state ${r.state} has no human step; nobody can act in it` };
+  if (!meta?.role) return { status: 422, message: { en: `state ${r.state} has no human step; nobody can act in it`, zh: `${r.state} 不是人工步骤，无人可在此操作` } };
   if (!hasRole(r.actor, meta.role, r.scope)) {
     const readOnly = r.actor.roles.every((g) => READ_ONLY_ROLES.includes(g.role));
+    const roles = r.actor.roles.map((g) => g.role);
     return {
       status: 403,
       message: readOnly
-        ? `role ${r.actor.roles.map((g) => g.role).join(', ')} may read but not act`
-        : `only role ${meta.role}${r.scope ? ` (scope ${r.scope})` : ''} may act in ${r.state}`,
+        ? { en: `role ${roles.join(', ')} may read but not act`, zh: `${roles.map((k) => ROLES[k].zh).join('、')}只能查看，不能操作` }
+        : {
+            en: `only role ${meta.role}${r.scope ? ` (scope ${r.scope})` : ''} may act in ${r.state}`,
+            zh: `只有${ROLES[meta.role].zh}${r.scope ? `（范围 ${r.scope}）` : ''}可在${stepZh(r.state, meta)}中操作`,
+          },
     };
   }
   for (const prior of meta.separateFrom ?? []) {
     if (r.stepActors[prior] === r.actor.id) {
       return {
         status: 403,
-        message: `separation of duties: you prepared this document in ${prior}, so you may not decide on it in ${r.state}`,
+        message: {
+          en: `separation of duties: you prepared this document in ${prior}, so you may not decide on it in ${r.state}`,
+          zh: `职责分离：此文件由您在 ${prior} 步骤编制，您不能在${stepZh(r.state, meta)}中对其作出决定`,
+        },
       };
     }
   }
   if (meta.commentRequired?.includes(r.event) && !r.comment?.trim()) {
     return {
       status: 422,
-      message: `${r.event} in ${r.state} needs a comment giving the reason`,
-      details: [{ field: 'comment', rule: 'requiredFor' + r.event, message: `a non-empty comment is required to ${r.event}` }],
+      message: { en: `${r.event} in ${r.state} needs a comment giving the reason`, zh: `在${stepZh(r.state, meta)}中 ${r.event} 须填写意见说明理由` },
+      details: [{ field: 'comment', rule: 'requiredFor' + r.event, message: { en: `a non-empty comment is required to ${r.event}`, zh: `${r.event} 须填写意见` } }],
     };
   }
   if (meta.signed?.[r.event] && !r.signed) {
     return {
       status: 422,
-      message: `${r.event} in ${r.state} must be signed`,
-      details: [{ field: 'signature', rule: 'requiredFor' + r.event, message: 'send signature { password, meaning }' }],
+      message: { en: `${r.event} in ${r.state} must be signed`, zh: `在${stepZh(r.state, meta)}中 ${r.event} 须电子签名` },
+      details: [{ field: 'signature', rule: 'requiredFor' + r.event, message: { en: 'send signature { password, meaning }', zh: '请提供签名 { password, meaning }（密码与签名含义）' } }],
     };
   }
   return null;

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Post, Put } from '@
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '@satisflow/config';
 import { Roles } from '@satisflow/identity';
+import { testClockOff } from '../engine-messages';
 import { CalendarService } from '../time/calendar.service';
 import { ClockSync } from '../worker/clock-sync';
 import { EngineWorker } from '../worker/engine-worker';
@@ -34,7 +35,7 @@ export class EngineAdminController {
   @Post('test/clock')
   @HttpCode(200)
   async advance(@Body() dto: AdvanceClockDto) {
-    if (!this.config.TEST_CLOCK) throw new NotFoundException('the test clock is off (TEST_CLOCK)');
+    if (!this.config.TEST_CLOCK) throw new NotFoundException(testClockOff);
     const offsetMs = await this.clockSync.advance(dto.advanceMs);
     if (this.config.runsWorker) await this.worker.runOnce();
     return { offsetMs, now: new Date(Date.now() + offsetMs).toISOString() };
@@ -44,7 +45,7 @@ export class EngineAdminController {
   @Post('test/worker/run')
   @HttpCode(200)
   async runWorker() {
-    if (!this.config.TEST_CLOCK) throw new NotFoundException('the test clock is off (TEST_CLOCK)');
+    if (!this.config.TEST_CLOCK) throw new NotFoundException(testClockOff);
     await this.worker.runOnce();
     return { ok: true };
   }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, FindOptionsWhere, In, LessThanOrEqual } from 'typeorm';
 import { Clock } from '@satisflow/config';
-import { hasRole, type Actor, type RoleKey } from '@satisflow/identity';
+import { says } from '@satisflow/http';
+import { hasRole, ROLES, type Actor, type RoleKey } from '@satisflow/identity';
 import { TransactionRunner } from '@satisflow/persistence';
 import type { LocalText } from '../definitions/procedure-definition';
 import type { TaskView } from '../dispatch/instance-view';
@@ -109,15 +110,20 @@ export class SideTasks {
       if (!task) {
         // by id alone (the instance is not known here): a scan of the open step tasks, only on this refusal's path
         if (await m.findOne(TaskEntity, { where: { id }, select: { id: true } })) {
-          throw new UnprocessableEntityException('a step task is completed by sending one of its outcomes to its instance (POST /instances/:id/events)');
+          throw new UnprocessableEntityException(
+            says(
+              'a step task is completed by sending one of its outcomes to its instance (POST /instances/:id/events)',
+              '步骤任务须通过向其实例发送处理结果来完成（POST /instances/:id/events）',
+            ),
+          );
         }
-        throw new NotFoundException(`task ${id} not found`);
+        throw new NotFoundException(says(`task ${id} not found`, `任务 ${id} 不存在`));
       }
-      if (!hasRole(actor, task.role as RoleKey)) throw new ForbiddenException(`only role ${task.role} may complete this task`);
-      if (task.assignee && task.assignee !== actor.username) throw new ForbiddenException(`this task is assigned to ${task.assignee}`);
-      if (task.status !== 'open') throw new ConflictException(`this task was already closed by ${task.closedBy}`);
+      if (!hasRole(actor, task.role as RoleKey)) throw new ForbiddenException(says(`only role ${task.role} may complete this task`, `只有${ROLES[task.role as RoleKey]?.zh ?? task.role}可以完成此任务`));
+      if (task.assignee && task.assignee !== actor.username) throw new ForbiddenException(says(`this task is assigned to ${task.assignee}`, `此任务已指派给 ${task.assignee}`));
+      if (task.status !== 'open') throw new ConflictException(says(`this task was already closed by ${task.closedBy}`, `此任务已由 ${task.closedBy} 关闭`));
       const now = this.clock.now();
-      if (task.opensAt > now) throw new UnprocessableEntityException(`this task opens at ${task.opensAt.toISOString()}`);
+      if (task.opensAt > now) throw new UnprocessableEntityException(says(`this task opens at ${task.opensAt.toISOString()}`, `此任务于 ${task.opensAt.toISOString()} 开放`));
       await this.completions.get(task.kind)?.(m, task, actor, note);
       // the handler may have closed it already (e.g. by recording the follow-up); the person's note is the record either way
       await m.update(SideTaskEntity, { id }, { status: 'closed', closedAt: now, closedBy: actor.username, resolution: note });

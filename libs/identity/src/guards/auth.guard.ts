@@ -1,9 +1,10 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { says } from '@satisflow/http';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { refuseReadOnly, type TokenUser } from '../account-checks';
 import { AuthService } from '../auth.service';
-import type { Actor, RoleKey } from '../roles';
+import { ROLES, type Actor, type RoleKey } from '../roles';
 import { ACCOUNT_IN_UNIT, IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
@@ -28,7 +29,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor; user?: TokenUser }>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException('an access token is required (Authorization: Bearer <token>)');
+    if (!match) throw new UnauthorizedException(says('an access token is required (Authorization: Bearer <token>)', '需要访问令牌（Authorization: Bearer <token>）'));
     const required = this.reflector.getAllAndOverride<RoleKey[] | undefined>(REQUIRED_ROLES, targets);
     const user = await this.auth.verifyToken(match[1]);
     request.user = user;
@@ -39,7 +40,7 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     // the roles a route names come first: their message says who may act
     if (required?.length && !actor.roles.some((g) => required.includes(g.role))) {
-      throw new ForbiddenException(`this action needs one of the roles: ${required.join(', ')}`);
+      throw new ForbiddenException(says(`this action needs one of the roles: ${required.join(', ')}`, `此操作需要以下角色之一：${required.map((r) => ROLES[r].zh).join('、')}`));
     }
     if (!SAFE_METHODS.includes(request.method)) refuseReadOnly(actor);
     return true;
