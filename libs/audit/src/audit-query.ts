@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { says } from '@satisflow/http';
 import { AuditRecordEntity } from './audit-record.entity';
 
 export interface AuditRecordView {
@@ -80,7 +81,7 @@ export class AuditQuery {
       'SELECT 1 AS known FROM instances WHERE id = ? UNION ALL SELECT 1 FROM audit_records WHERE instance_id = ? LIMIT 1',
       [id, id],
     );
-    if (!row) throw new NotFoundException(`instance ${id} not found: it has no record in the trail`);
+    if (!row) throw new NotFoundException(says(`instance ${id} not found: it has no record in the trail`, `实例 ${id} 不存在：审计追踪中没有它的任何记录`));
   }
 
   private where(f: AuditFilter): FindOptionsWhere<AuditRecordEntity> {

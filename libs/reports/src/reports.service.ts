@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditQuery, canonicalJson } from '@satisflow/audit';
 import { Clock } from '@satisflow/config';
 import { InstanceEntity } from '@satisflow/engine';
+import { says } from '@satisflow/http';
 import { ResponsesService, ResultsService, SurveyEntity, SurveysService } from '@satisflow/surveys';
 import { AnalysisReport, buildAnalysisReport, DraftText, ReportFinding } from './analysis-report';
 import { frozenContent } from './frozen-content';
@@ -63,7 +64,10 @@ export class ReportsService {
         // what reviewers signed must still be what is shown: re-derive the stamp on every read
         if (reportHash(frozen.content) !== frozen.contentHash) {
           throw new ConflictException(
-            `the frozen report (revision ${frozen.revision}) no longer matches its SHA-256 stamp: it was changed after it was frozen, so it is not shown as the signed revision`,
+            says(
+              `the frozen report (revision ${frozen.revision}) no longer matches its SHA-256 stamp: it was changed after it was frozen, so it is not shown as the signed revision`,
+              `已冻结的分析报告（第 ${frozen.revision} 版）与其 SHA-256 校验值不符：冻结后曾被改动，因此不作为已签署的版本显示`,
+            ),
           );
         }
         const signed = (await this.audit.history(frozen.instanceId)).filter(
@@ -76,7 +80,10 @@ export class ReportsService {
         });
         if (contradicted) {
           throw new ConflictException(
-            `the frozen report (revision ${frozen.revision}) is not the one ${contradicted.actor.username} signed (${contradicted.signatureMeaning}): its hash differs from the one in the audit trail`,
+            says(
+              `the frozen report (revision ${frozen.revision}) is not the one ${contradicted.actor.username} signed (${contradicted.signatureMeaning}): its hash differs from the one in the audit trail`,
+              `已冻结的分析报告（第 ${frozen.revision} 版）不是 ${contradicted.actor.username} 签署（${contradicted.signatureMeaning}）的版本：其哈希值与审计追踪中的记录不一致`,
+            ),
           );
         }
         const signatures = signed.map((r) => ({ meaning: r.signatureMeaning!, by: r.actor.username, role: r.actor.role, at: r.at }));

@@ -4,11 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '@satisflow/config';
+import { says } from '@satisflow/http';
 import { dbTime, toInt } from '@satisflow/persistence';
 import type { Actor } from '@satisflow/identity';
 import { compositeScore, GradeBand, ScoringError } from '@satisflow/scoring';
 import type { CreateCompositeDto } from './dto/survey.dto';
 import { CompositeEntity } from './entities/composite.entity';
+import { scoringMessage } from './questionnaire';
 import { ResultsService } from './results.service';
 
 const COMPLAINT_PROCEDURE = 'customer-complaint';
@@ -40,7 +42,10 @@ export class CompositesService {
         ...(dto.bands ? { bands: dto.bands as GradeBand[] } : {}),
       });
     } catch (error) {
-      if (error instanceof ScoringError) throw new BadRequestException({ message: error.message, details: [{ field: 'sources', rule: error.code, message: error.message }] });
+      if (error instanceof ScoringError) {
+        const message = scoringMessage(error);
+        throw new BadRequestException({ message, details: [{ field: 'sources', rule: error.code, message }] });
+      }
       throw error;
     }
     const entity = { id: randomUUID(), title: dto.title, period: dto.period ?? null, input: dto, result: result as unknown as Record<string, unknown>, createdBy: actor.id, createdAt: this.clock.now() };
@@ -71,7 +76,7 @@ export class CompositesService {
 
   async get(id: string) {
     const entity = await this.ds.getRepository(CompositeEntity).findOne({ where: { id } });
-    if (!entity) throw new NotFoundException(`composite ${id} not found`);
+    if (!entity) throw new NotFoundException(says(`composite ${id} not found`, `综合满意度 ${id} 不存在`));
     return this.view(entity);
   }
 

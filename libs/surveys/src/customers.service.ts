@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, Raw } from 'typeorm';
 import { Clock } from '@satisflow/config';
+import { says } from '@satisflow/http';
 import { TransactionRunner } from '@satisflow/persistence';
+import { fieldProblem } from '@satisflow/validation';
 import { CustomerEntity } from './entities/customer.entity';
-import { readTabularFile, TabularFileError } from './import/tabular-file';
-import { rejectFile, RowProblem } from './import/row-errors';
+import { readRowsOrReject, rejectFile, RowProblem } from './import/row-errors';
+import { CUSTOMER_FILE } from './survey-messages';
 
 export interface CustomerInput {
   code: string;
@@ -35,13 +37,14 @@ const LIMITS: Partial<Record<keyof CustomerInput, number>> = { code: 64, name: 2
 /** Validates one customer; `line` 0 for API input. Pure, so the import and the form share it. */
 export function customerProblems(c: CustomerInput, line: number): RowProblem[] {
   const problems: RowProblem[] = [];
-  if (!c.code?.trim()) problems.push({ line, field: 'code', rule: 'required', message: 'code is required' });
-  if (!c.name?.trim()) problems.push({ line, field: 'name', rule: 'required', message: 'name is required' });
-  if (c.email && !EMAIL.test(c.email)) problems.push({ line, field: 'email', rule: 'isEmail', message: `${c.email} is not an e-mail address` });
+  for (const field of ['code', 'name'] as const) {
+    if (!c[field]?.trim()) problems.push({ line, ...fieldProblem(field, 'required', `${field} is required`, `${field} 为必填项`) });
+  }
+  if (c.email && !EMAIL.test(c.email)) problems.push({ line, ...fieldProblem('email', 'isEmail', `${c.email} is not an e-mail address`, `${c.email} 不是有效的电子邮件地址`) });
   for (const [field, max] of Object.entries(LIMITS)) {
     const v = c[field as keyof CustomerInput];
     // characters as people count them (and as utf8mb4 columns do): an emoji is one, not two UTF-16 units
-    if (typeof v === 'string' && [...v].length > max) problems.push({ line, field, rule: 'maxLength', message: `${field} is longer than ${max} characters` });
+    if (typeof v === 'string' && [...v].length > max) problems.push({ line, ...fieldProblem(field, 'maxLength', `${field} is longer than ${max} characters`, `${field} 超过 ${max} 个字符`) });
   }
   return problems;
 }
@@ -69,7 +72,7 @@ export class CustomersService {
 
   async create(input: CustomerInput): Promise<CustomerEntity> {
     const problems = customerProblems(input, 0);
-    if (problems.length) throw new BadRequestException({ message: 'invalid customer', details: problems });
+    if (problems.length) throw new BadRequestException({ ...says('invalid customer', '客户信息有误'), details: problems });
     const [saved] = await this.upsert([input]);
     return saved;
   }
@@ -79,13 +82,7 @@ export class CustomersService {
    * codes are updated in the columns the file has.
    */
   async import(file: Buffer): Promise<{ imported: number; created: number; updated: number }> {
-    let rows;
-    try {
-      rows = await readTabularFile(file);
-    } catch (error) {
-      if (error instanceof TabularFileError) rejectFile([{ line: error.line, field: 'file', rule: 'readable', message: error.message }], 'customer file');
-      throw error;
-    }
+    const rows = await readRowsOrReject(file, CUSTOMER_FILE);
     const problems: RowProblem[] = [];
     const seen = new Map<string, number>();
     const inputs = rows.map(({ line, values }) => {
@@ -96,13 +93,14 @@ export class CustomersService {
       }
       problems.push(...customerProblems(c, line));
       if (c.code) {
-        if (seen.has(c.code)) problems.push({ line, field: 'code', rule: 'unique', message: `code ${c.code} also on line ${seen.get(c.code)}` });
+        const other = seen.get(c.code);
+        if (other) problems.push({ line, ...fieldProblem('code', 'unique', `code ${c.code} also on line ${other}`, `客户编号 ${c.code} 与第 ${other} 行重复`) });
         seen.set(c.code, line);
       }
       return c;
     });
-    if (!rows.length) problems.push({ line: 1, field: 'file', rule: 'notEmpty', message: 'the file has a header but no customers' });
-    if (problems.length) rejectFile(problems, 'customer file');
+    if (!rows.length) problems.push({ line: 1, ...fieldProblem('file', 'notEmpty', 'the file has a header but no customers', '文件只有表头，没有客户数据') });
+    if (problems.length) rejectFile(problems, CUSTOMER_FILE);
     const existing = await this.ds.getRepository(CustomerEntity).count({ where: { code: In(inputs.map((c) => c.code)) } });
     await this.upsert(inputs);
     return { imported: inputs.length, created: inputs.length - existing, updated: existing };

@@ -19,7 +19,10 @@ describe('resolveQuestionnaire: weights', () => {
     const items = resolveQuestionnaire(base([{ key: 'a', title: { zh: 'a', en: 'a' }, items: [item('x', 0), item('y', 0)] }]));
     expect(items.problems).toEqual([expect.objectContaining({ field: 'dimensions.0.items', rule: 'weights' })]);
     const partial = resolveQuestionnaire(base([{ key: 'a', title: { zh: 'a', en: 'a' }, items: [item('x', 1), item('y')] }]));
-    expect(partial.problems).toEqual([expect.objectContaining({ field: 'dimensions.0.items', rule: 'weights', message: expect.stringContaining('missing: y') })]);
+    expect(partial.problems).toEqual([
+      // the scoring library's English specifics, under a Chinese statement of the kind of problem
+      expect.objectContaining({ field: 'dimensions.0.items', rule: 'weights', message: { en: expect.stringContaining('missing: y'), zh: expect.stringMatching(/^权重设置有误：.*missing: y/) } }),
+    ]);
   });
 });
 

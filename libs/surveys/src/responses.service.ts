@@ -3,18 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@satisflow/config';
+import { says } from '@satisflow/http';
 import { hasRole, type Actor } from '@satisflow/identity';
 import { isUniqueViolation, TransactionRunner } from '@satisflow/persistence';
+import { fieldProblem } from '@satisflow/validation';
 import { recountSurvey, tallyLayout, tallyResponses } from './answer-tallies';
 import type { EnterResponseDto } from './dto/survey.dto';
 import { RecipientEntity, type Channel } from './entities/recipient.entity';
 import { AnswerEntity, ResponseEntity } from './entities/response.entity';
 import { SurveyEntity } from './entities/survey.entity';
 import { FollowUpTasks } from './follow-up-tasks';
-import { normaliseHeader, readTabularFile, TabularFileError } from './import/tabular-file';
+import { normaliseHeader } from './import/tabular-file';
 import { planState } from './plan-state';
-import { rejectFile, RowProblem } from './import/row-errors';
+import { readRowsOrReject, rejectFile, RowProblem } from './import/row-errors';
 import { checkAnswers, QuestionnaireProblem, resolveQuestionnaire, ResolvedQuestionnaire } from './questionnaire';
+import { ALREADY_ANSWERED, ANSWER_FILE, INVALID_LINK, onlyCoordinator, planIsInZh, surveyNotFound } from './survey-messages';
 import { hashToken } from './tokens';
 
 /** A respondent's free-text comment: the customer suggestions the analysis report looks at. */
@@ -28,6 +31,7 @@ export interface RespondentComment {
 
 /** States of the plan in which answers are accepted. */
 const COLLECTING = ['collecting', 'waiverApproval'];
+/** One string in both languages whatever Accept-Language says: a respondent picks the form's language on the page, and the form's request does not carry it. */
 const CLOSED_TO_RESPONDENTS = 'this survey is not taking answers now / 此问卷目前不接受答卷';
 
 /** Returned questionnaires, from the web form, typed in by a coordinator, or imported from a file. */
@@ -43,7 +47,7 @@ export class ResponsesService {
   /** What the public form needs to show, found by the personal token; reveals nothing of other respondents. */
   async formFor(token: string): Promise<{ survey: SurveyEntity; recipient: RecipientEntity; resolved: ResolvedQuestionnaire; open: boolean }> {
     const recipient = await this.ds.getRepository(RecipientEntity).findOne({ where: { tokenHash: hashToken(token) } });
-    if (!recipient) throw new NotFoundException('this survey link is not valid');
+    if (!recipient) throw new NotFoundException(INVALID_LINK);
     const survey = await this.ds.getRepository(SurveyEntity).findOneOrFail({ where: { id: recipient.surveyId } });
     return { survey, recipient, resolved: this.resolve(survey), open: COLLECTING.includes((await planState(this.ds.manager, survey.instanceId)) ?? '') };
   }
@@ -51,17 +55,17 @@ export class ResponsesService {
   async submitPublic(token: string, answers: Record<string, unknown>, comment?: string): Promise<{ ok: true }> {
     return this.tx.run(async (m) => {
       const recipient = await m.findOne(RecipientEntity, { where: { tokenHash: hashToken(token) } });
-      if (!recipient) throw new NotFoundException('this survey link is not valid');
+      if (!recipient) throw new NotFoundException(INVALID_LINK);
       await this.store(m, recipient, recipient.channel === 'email' ? 'web' : recipient.channel, answers, comment, null);
       return { ok: true as const };
     });
   }
 
   async enter(surveyId: string, dto: EnterResponseDto, actor: Actor): Promise<{ id: string }> {
-    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException('only a coordinator enters answers');
+    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException(onlyCoordinator('enters answers', '录入答卷'));
     return this.tx.run(async (m) => {
       const recipient = await m.findOne(RecipientEntity, { where: { id: dto.recipientId, surveyId } });
-      if (!recipient) throw new NotFoundException(`recipient ${dto.recipientId} is not in survey ${surveyId}`);
+      if (!recipient) throw new NotFoundException(says(`recipient ${dto.recipientId} is not in survey ${surveyId}`, `调查对象 ${dto.recipientId} 不在调查 ${surveyId} 中`));
       return { id: await this.store(m, recipient, dto.channel, dto.answers, dto.comment, actor.id) };
     });
   }
@@ -72,14 +76,8 @@ export class ResponsesService {
    * Any bad row rejects the whole file with its line number; nothing is half-imported.
    */
   async import(surveyId: string, file: Buffer, actor: Actor): Promise<{ imported: number }> {
-    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException('only a coordinator imports answers');
-    let rows;
-    try {
-      rows = await readTabularFile(file);
-    } catch (error) {
-      if (error instanceof TabularFileError) rejectFile([{ line: error.line, field: 'file', rule: 'readable', message: error.message }], 'answer file');
-      throw error;
-    }
+    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException(onlyCoordinator('imports answers', '导入答卷'));
+    const rows = await readRowsOrReject(file, ANSWER_FILE);
     return this.tx.run(async (m) => {
       const survey = await this.openSurvey(m, surveyId);
       const resolved = this.resolve(survey);
@@ -91,28 +89,29 @@ export class ResponsesService {
       const problems: RowProblem[] = [];
       const seen = new Map<string, number>();
       const accepted: { recipient: RecipientEntity; channel: Channel; answers: Record<string, unknown>; comment?: string }[] = [];
-      if (!rows.length) problems.push({ line: 1, field: 'file', rule: 'notEmpty', message: 'the file has no answer rows' });
+      if (!rows.length) problems.push({ line: 1, ...fieldProblem('file', 'notEmpty', 'the file has no answer rows', '文件中没有答卷数据') });
       for (const { line, values } of rows) {
         const { recipient_id: rid, email, channel: channelCell, comment, name: _name, ...rest } = values;
         // an empty cell means the default, as a missing column does
         const channel = channelCell || 'paper';
         const recipient = rid ? byId.get(rid) : email ? byEmail.get(email.toLowerCase()) : undefined;
         if (!recipient) {
-          problems.push({ line, field: rid ? 'recipient_id' : 'email', rule: 'recipient', message: 'no recipient of this survey matches this row' });
+          problems.push({ line, ...fieldProblem(rid ? 'recipient_id' : 'email', 'recipient', 'no recipient of this survey matches this row', '本次调查中没有与此行对应的调查对象') });
           continue;
         }
-        if (recipient.status === 'answered') problems.push({ line, field: 'recipient_id', rule: 'once', message: `${recipient.name} has already answered` });
-        if (seen.has(recipient.id)) problems.push({ line, field: 'recipient_id', rule: 'unique', message: `${recipient.name} is also on line ${seen.get(recipient.id)}` });
+        if (recipient.status === 'answered') problems.push({ line, ...fieldProblem('recipient_id', 'once', `${recipient.name} has already answered`, `${recipient.name} 已作答`) });
+        const other = seen.get(recipient.id);
+        if (other) problems.push({ line, ...fieldProblem('recipient_id', 'unique', `${recipient.name} is also on line ${other}`, `${recipient.name} 与第 ${other} 行重复`) });
         seen.set(recipient.id, line);
         if (!['email', 'fax', 'phone', 'visit', 'paper', 'web'].includes(channel)) {
-          problems.push({ line, field: 'channel', rule: 'isIn', message: `${channel} is not a channel` });
+          problems.push({ line, ...fieldProblem('channel', 'isIn', `${channel} is not a channel`, `${channel} 不是有效的回收渠道`) });
         }
         const answers = Object.fromEntries(Object.entries(rest).map(([header, v]) => [itemByHeader.get(header) ?? header, v === '' ? null : v]));
         const checked = checkAnswers(resolved, answers);
         problems.push(...checked.problems.map((p) => ({ line, ...p })));
         accepted.push({ recipient, channel: channel as Channel, answers, ...(comment ? { comment } : {}) });
       }
-      if (problems.length) rejectFile(problems, 'answer file');
+      if (problems.length) rejectFile(problems, ANSWER_FILE);
       for (const a of accepted) await this.store(m, a.recipient, a.channel, a.answers, a.comment, actor.id, survey, resolved);
       return { imported: accepted.length };
     });
@@ -136,7 +135,7 @@ export class ResponsesService {
   async recount(surveyId: string): Promise<void> {
     await this.tx.run(async (m) => {
       const survey = await m.findOne(SurveyEntity, { where: { id: surveyId } });
-      if (!survey) throw new NotFoundException(`survey ${surveyId} not found`);
+      if (!survey) throw new NotFoundException(surveyNotFound(surveyId));
       await recountSurvey(m, this.tx.dialect, tallyLayout(this.resolve(survey)), surveyId);
     });
   }
@@ -150,10 +149,14 @@ export class ResponsesService {
   /** The survey, if it takes answers now. A respondent (a customer) is told so in both languages, without the plan's inner state. */
   private async openSurvey(m: EntityManager, surveyId: string, respondent = false): Promise<SurveyEntity> {
     const survey = await m.findOne(SurveyEntity, { where: { id: surveyId } });
-    if (!survey) throw new NotFoundException(`survey ${surveyId} not found`);
+    if (!survey) throw new NotFoundException(surveyNotFound(surveyId));
     const state = await planState(m, survey.instanceId);
     if (!COLLECTING.includes(state ?? '')) {
-      throw new UnprocessableEntityException(respondent ? CLOSED_TO_RESPONDENTS : `answers are accepted while collecting; the survey plan is in ${state}`);
+      throw new UnprocessableEntityException(
+        respondent
+          ? CLOSED_TO_RESPONDENTS
+          : says(`answers are accepted while collecting; the survey plan is in ${state}`, `只能在问卷回收阶段（collecting）录入答卷；${planIsInZh(state)}`),
+      );
     }
     return survey;
   }
@@ -169,7 +172,7 @@ export class ResponsesService {
     resolved?: ResolvedQuestionnaire,
   ): Promise<string> {
     survey ??= await this.openSurvey(m, recipient.surveyId, enteredBy === null);
-    if (recipient.status === 'answered') throw new ConflictException('this questionnaire has already been answered');
+    if (recipient.status === 'answered') throw new ConflictException(ALREADY_ANSWERED);
     resolved ??= this.resolve(survey);
     const checked = checkAnswers(resolved, answers);
     if (checked.problems.length) throw invalidAnswers(checked.problems);
@@ -178,7 +181,7 @@ export class ResponsesService {
     try {
       await m.insert(ResponseEntity, { id, surveyId: survey.id, recipientId: recipient.id, channel, comment: comment ?? null, enteredBy, createdAt: now });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException('this questionnaire has already been answered');
+      if (isUniqueViolation(error)) throw new ConflictException(ALREADY_ANSWERED);
       throw error;
     }
     if (checked.rows.length) {
@@ -192,5 +195,8 @@ export class ResponsesService {
 }
 
 function invalidAnswers(problems: QuestionnaireProblem[]): BadRequestException {
-  return new BadRequestException({ message: `answers invalid: ${problems.map((p) => p.message).join('; ')}`, details: problems });
+  return new BadRequestException({
+    ...says(`answers invalid: ${problems.map((p) => p.message.en).join('; ')}`, `答卷内容有误：${problems.map((p) => p.message.zh).join('；')}`),
+    details: problems,
+  });
 }

@@ -13,9 +13,9 @@ import {
 import { ApiBearerAuth, ApiBody, ApiProperty, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { ListBody, readUpload } from '@satisflow/http';
+import { ListBody, readUpload, says } from '@satisflow/http';
 import { CurrentActor, Roles, type Actor } from '@satisflow/identity';
-import { UuidPipe } from '@satisflow/validation';
+import { fieldProblem, UuidPipe } from '@satisflow/validation';
 import { CompositesService } from './composites.service';
 import { CustomersService } from './customers.service';
 import {
@@ -36,7 +36,12 @@ const fileBody = { schema: { type: 'object', properties: { file: { type: 'string
 /** The import's CSV or XLSX file, from multipart field "file". */
 async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
   const file = await readUpload(req, 'file', MAX_UPLOAD);
-  if (!file) throw new BadRequestException({ message: 'send the file as multipart field "file"', details: [{ field: 'file', rule: 'required', message: 'a CSV or XLSX file is required' }] });
+  if (!file) {
+    throw new BadRequestException({
+      ...says('send the file as multipart field "file"', '请以 multipart 字段“file”上传文件'),
+      details: [fieldProblem('file', 'required', 'a CSV or XLSX file is required', '须上传 CSV 或 XLSX 文件')],
+    });
+  }
   return file;
 }
 

@@ -5,9 +5,11 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '@satisflow/config';
 import { addDuration, Dispatcher, InstanceEntity, OutboxEntity } from '@satisflow/engine';
-import { hasRole, type Actor } from '@satisflow/identity';
+import { says } from '@satisflow/http';
+import { hasRole, ROLES, type Actor } from '@satisflow/identity';
 import { TransactionRunner } from '@satisflow/persistence';
 import { returnRate } from '@satisflow/scoring';
+import { fieldProblem, validationFailed } from '@satisflow/validation';
 import type { AddRecipientsDto, CreateSurveyDto, RecipientDto, SampleRecipientsDto } from './dto/survey.dto';
 import { CustomerEntity } from './entities/customer.entity';
 import { FOLLOW_UP_AFTER, FollowUpTasks } from './follow-up-tasks';
@@ -16,6 +18,7 @@ import { SurveyEntity } from './entities/survey.entity';
 import { invitationKey } from './mail/invitation-keys';
 import { Questionnaire, questionnaireHash, resolveQuestionnaire } from './questionnaire';
 import { planState } from './plan-state';
+import { onlyCoordinator, planIsInZh, surveyNotFound } from './survey-messages';
 import { newToken } from './tokens';
 
 export const SURVEY_PROCEDURE = 'annual-satisfaction-survey';
@@ -54,12 +57,16 @@ export class SurveysService {
 
   async create(dto: CreateSurveyDto, actor: Actor): Promise<SurveyEntity> {
     if (!['survey_manager', 'coordinator'].some((r) => hasRole(actor, r as 'coordinator'))) {
-      throw new ForbiddenException('only the survey manager or a coordinator may create a survey');
+      throw new ForbiddenException(
+        says('only the survey manager or a coordinator may create a survey', `只有${ROLES.survey_manager.zh}或${ROLES.coordinator.zh}可以创建调查`),
+      );
     }
     const instance = await this.ds.getRepository(InstanceEntity).findOne({ where: { id: dto.instanceId } });
-    if (!instance || instance.procedureKey !== SURVEY_PROCEDURE) throw new NotFoundException(`no survey plan instance ${dto.instanceId}`);
+    if (!instance || instance.procedureKey !== SURVEY_PROCEDURE) throw new NotFoundException(says(`no survey plan instance ${dto.instanceId}`, `调查计划实例 ${dto.instanceId} 不存在`));
     if (instance.state !== 'planning') {
-      throw new UnprocessableEntityException(`a survey is attached while planning; the plan is in ${instance.state}`);
+      throw new UnprocessableEntityException(
+        says(`a survey is attached while planning; the plan is in ${instance.state}`, `只能在编制计划阶段（planning）关联调查；${planIsInZh(instance.state)}`),
+      );
     }
     const questionnaire: Questionnaire = {
       scale: dto.scale as Questionnaire['scale'],
@@ -71,11 +78,19 @@ export class SurveysService {
     };
     const { problems } = resolveQuestionnaire(questionnaire);
     if (problems.length) {
-      throw new BadRequestException({ message: `questionnaire invalid: ${problems.map((p) => `${p.field} (${p.message})`).join('; ')}`, details: problems });
+      throw new BadRequestException({
+        ...says(
+          `questionnaire invalid: ${problems.map((p) => `${p.field} (${p.message.en})`).join('; ')}`,
+          `问卷设置有误：${problems.map((p) => `${p.field}（${p.message.zh}）`).join('；')}`,
+        ),
+        details: problems,
+      });
     }
     // one questionnaire per plan: the approval freezes it, and the gate, results and report read it
     const attached = await this.ds.getRepository(SurveyEntity).findOne({ where: { instanceId: dto.instanceId }, select: { id: true } });
-    if (attached) throw new ConflictException(`the plan already has survey ${attached.id}: a plan has one questionnaire`);
+    if (attached) {
+      throw new ConflictException(says(`the plan already has survey ${attached.id}: a plan has one questionnaire`, `该调查计划已关联调查 ${attached.id}：每个计划只有一份问卷`));
+    }
     const survey = this.ds.getRepository(SurveyEntity).create({
       id: randomUUID(),
       instanceId: dto.instanceId,
@@ -96,7 +111,7 @@ export class SurveysService {
 
   async get(id: string, m: EntityManager = this.ds.manager): Promise<SurveyEntity> {
     const survey = await m.findOne(SurveyEntity, { where: { id } });
-    if (!survey) throw new NotFoundException(`survey ${id} not found`);
+    if (!survey) throw new NotFoundException(surveyNotFound(id));
     return survey;
   }
 
@@ -128,17 +143,21 @@ export class SurveysService {
       await this.beforeDispatch(m, await this.get(surveyId, m));
       const list = dto.recipients;
       const problems = list.flatMap((r, i) =>
-        r.channel === 'email' && !r.email ? [{ field: `recipients.${i}.email`, rule: 'requiredForChannel', message: 'the e-mail channel needs an e-mail address' }] : [],
+        r.channel === 'email' && !r.email ? [fieldProblem(`recipients.${i}.email`, 'requiredForChannel', 'the e-mail channel needs an e-mail address', '电子邮件渠道须填写电子邮件地址')] : [],
       );
-      if (problems.length) throw new BadRequestException({ message: `validation failed: ${problems.map((p) => `${p.field} (${p.rule})`).join(', ')}`, details: problems });
+      if (problems.length) throw validationFailed(problems);
       const ids = list.map((r) => r.customerId).filter((id): id is string => !!id);
       const customers = new Map((ids.length ? await m.find(CustomerEntity, { where: { id: In(ids) } }) : []).map((c) => [c.id, c]));
       const taken = new Set(ids.length ? (await m.find(RecipientEntity, { where: { surveyId, customerId: In(ids) }, select: { customerId: true } })).map((r) => r.customerId) : []);
       const filled = list.map((r, i) => {
         if (!r.customerId) return r;
         const c = customers.get(r.customerId);
-        if (!c) throw new NotFoundException(`recipients.${i}.customerId: no customer ${r.customerId}`);
-        if (taken.has(c.id)) throw new ConflictException(`recipients.${i}.customerId: ${c.code} ${c.name} is already a recipient of this survey`);
+        if (!c) throw new NotFoundException(says(`recipients.${i}.customerId: no customer ${r.customerId}`, `recipients.${i}.customerId：客户 ${r.customerId} 不存在`));
+        if (taken.has(c.id)) {
+          throw new ConflictException(
+            says(`recipients.${i}.customerId: ${c.code} ${c.name} is already a recipient of this survey`, `recipients.${i}.customerId：${c.code} ${c.name} 已是本次调查的调查对象`),
+          );
+        }
         taken.add(c.id);
         return withCustomerFile(r, c);
       });
@@ -150,7 +169,9 @@ export class SurveysService {
   private async beforeDispatch(m: EntityManager, survey: SurveyEntity): Promise<void> {
     const state = await planState(m, survey.instanceId);
     if (state && !['planning', 'planApproval', 'dispatching'].includes(state)) {
-      throw new UnprocessableEntityException(`recipients are added until the survey is dispatched; the plan is in ${state}`);
+      throw new UnprocessableEntityException(
+        says(`recipients are added until the survey is dispatched; the plan is in ${state}`, `问卷发放后不能再添加调查对象；${planIsInZh(state)}`),
+      );
     }
   }
 
@@ -194,16 +215,21 @@ export class SurveysService {
    * plan to collection with DISPATCHED, all in one transaction.
    */
   async dispatch(surveyId: string, actor: Actor, publicBaseUrl: string): Promise<{ invited: number; emails: number; manual: number }> {
-    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException('only a coordinator dispatches questionnaires');
+    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException(onlyCoordinator('dispatches questionnaires', '发放问卷'));
     return this.tx.run(async (m) => {
       const survey = await this.get(surveyId, m);
       const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId } });
       if (!instance || instance.state !== 'dispatching') {
-        throw new UnprocessableEntityException(`questionnaires are sent when the plan is approved and waiting for dispatch; it is in ${instance?.state}`);
+        throw new UnprocessableEntityException(
+          says(
+            `questionnaires are sent when the plan is approved and waiting for dispatch; it is in ${instance?.state}`,
+            `问卷须在调查计划批准后、待发放（dispatching）时发放；${planIsInZh(instance?.state)}`,
+          ),
+        );
       }
       const pending = await m.find(RecipientEntity, { where: { surveyId, status: 'pending' } });
       if (!pending.length && !(await m.count(RecipientEntity, { where: { surveyId } }))) {
-        throw new UnprocessableEntityException('the survey has no recipients: add or sample them first');
+        throw new UnprocessableEntityException(says('the survey has no recipients: add or sample them first', '本次调查还没有调查对象：请先添加或抽样'));
       }
       const now = this.clock.now();
       let emails = 0;
@@ -226,12 +252,14 @@ export class SurveysService {
    * secret cannot be re-sent); the earlier link stops working.
    */
   async remind(surveyId: string, actor: Actor, publicBaseUrl: string): Promise<{ reminded: number }> {
-    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException('only a coordinator sends reminders');
+    if (!hasRole(actor, 'coordinator')) throw new ForbiddenException(onlyCoordinator('sends reminders', '发送提醒'));
     return this.tx.run(async (m) => {
       const survey = await this.get(surveyId, m);
       const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId } });
       if (!instance || instance.state !== 'collecting') {
-        throw new UnprocessableEntityException(`reminders are sent while collecting; the plan is in ${instance?.state}`);
+        throw new UnprocessableEntityException(
+          says(`reminders are sent while collecting; the plan is in ${instance?.state}`, `只能在问卷回收阶段（collecting）发送提醒；${planIsInZh(instance?.state)}`),
+        );
       }
       const open = await m.find(RecipientEntity, { where: { surveyId, channel: 'email', status: In(['invited', 'reminded', 'followed_up']) } });
       const now = this.clock.now();
@@ -287,7 +315,7 @@ export class SurveysService {
   async recordFollowUp(surveyId: string, recipientId: string, note: string, actor: Actor): Promise<RecipientView> {
     return this.tx.run(async (m) => {
       if (!(await m.findOne(RecipientEntity, { where: { id: recipientId, surveyId }, select: { id: true } }))) {
-        throw new NotFoundException(`recipient ${recipientId} not found in survey ${surveyId}`);
+        throw new NotFoundException(says(`recipient ${recipientId} not found in survey ${surveyId}`, `调查 ${surveyId} 中没有调查对象 ${recipientId}`));
       }
       return this.recordFollowUpIn(m, recipientId, note, actor.username);
     });
@@ -296,8 +324,8 @@ export class SurveysService {
   /** Records the call on the recipient and closes their follow-up task, in the caller's transaction. */
   async recordFollowUpIn(m: EntityManager, recipientId: string, note: string, by: string): Promise<RecipientView> {
     const r = await m.findOne(RecipientEntity, { where: { id: recipientId } });
-    if (!r) throw new NotFoundException(`recipient ${recipientId} not found`);
-    if (r.status === 'answered') throw new UnprocessableEntityException('this recipient has already answered');
+    if (!r) throw new NotFoundException(says(`recipient ${recipientId} not found`, `调查对象 ${recipientId} 不存在`));
+    if (r.status === 'answered') throw new UnprocessableEntityException(says('this recipient has already answered', '该调查对象已作答'));
     const now = this.clock.now();
     await m.update(RecipientEntity, { id: r.id }, { status: 'followed_up', followedUpAt: now, followUpNote: note });
     const survey = await this.get(r.surveyId, m);

@@ -1,6 +1,7 @@
 import { applyDecorators, type ArgumentMetadata, BadRequestException, Injectable, ParseUUIDPipe } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsInt, IsObject, IsOptional, isISO8601, Max, Min, ValidateNested } from 'class-validator';
+import { says, type LocalMessage } from '@satisflow/http';
 
 /**
  * Validation rules the feature modules' DTOs share, so that each is decided once.
@@ -36,6 +37,25 @@ export function IsoTime(): PropertyDecorator {
   );
 }
 
+/** A field that broke a rule, said in both languages: one entry of a 400's `details`. */
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: LocalMessage;
+}
+
+export function fieldProblem(field: string, rule: string, en: string, zh: string): FieldProblem {
+  return { field, rule, message: { en, zh } };
+}
+
+/** The 400 for input that breaks field rules checked in code, worded as the validation pipe words its own. */
+export function validationFailed(details: FieldProblem[]): BadRequestException {
+  return new BadRequestException({
+    ...says(`validation failed: ${details.map((d) => `${d.field} (${d.rule})`).join(', ')}`, `校验未通过：${details.map((d) => `${d.field}（${d.rule}）`).join('，')}`),
+    details,
+  });
+}
+
 /**
  * A UUID path parameter. Nest's ParseUUIDPipe answers "Validation failed (uuid is
  * expected)" with no field; this one names the parameter and the rule like every other 400.
@@ -47,7 +67,7 @@ export class UuidPipe extends ParseUUIDPipe {
       return await super.transform(value, metadata);
     } catch {
       const field = metadata.data ?? 'id';
-      throw new BadRequestException({ message: `validation failed: ${field} (isUuid)`, details: [{ field, rule: 'isUuid', message: `${field} must be a UUID` }] });
+      throw validationFailed([fieldProblem(field, 'isUuid', `${field} must be a UUID`, `${field} 须为 UUID`)]);
     }
   }
 }

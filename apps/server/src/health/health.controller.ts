@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '@satisflow/identity';
 import { AppConfig } from '@satisflow/config';
+import { says } from '@satisflow/http';
 
 @ApiTags('health')
 @Controller('health')
@@ -19,7 +20,7 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableException('the database is down (not reachable)');
+      throw new ServiceUnavailableException(says('the database is down (not reachable)', '数据库已停止服务（无法连接）'));
     }
     return { status: 'ok', db: 'up', dialect: this.config.dialect };
   }

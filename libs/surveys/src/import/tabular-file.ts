@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import type { LocalMessage } from '@satisflow/http';
 
 /**
  * One data row of an uploaded file, with the row number a spreadsheet shows for it
@@ -10,13 +11,17 @@ export interface TabularRow {
   values: Record<string, string>;
 }
 
-/** A file that cannot be read at all; `line` is where the reader gave up (1 when it is the whole file). */
+/** A file that cannot be read at all, said in both languages; `line` is where the reader gave up (1 when it is the whole file). */
 export class TabularFileError extends Error {
+  readonly text: LocalMessage;
+
   constructor(
-    message: string,
+    en: string,
+    zh: string,
     readonly line = 1,
   ) {
-    super(message);
+    super(en);
+    this.text = { en, zh };
   }
 }
 
@@ -58,11 +63,9 @@ export function decodeCsv(buffer: Buffer): string {
       // not this encoding: try the next
     }
   }
-  throw new TabularFileError(
-    bom
-      ? 'the file starts as UTF-8 but holds bytes that are not UTF-8'
-      : 'the file is neither UTF-8 nor GBK/GB18030 text: save it as "CSV UTF-8" or as XLSX',
-  );
+  throw bom
+    ? new TabularFileError('the file starts as UTF-8 but holds bytes that are not UTF-8', '文件以 UTF-8 开头，但含有非 UTF-8 的字节')
+    : new TabularFileError('the file is neither UTF-8 nor GBK/GB18030 text: save it as "CSV UTF-8" or as XLSX', '文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本：请另存为“CSV UTF-8”或 XLSX 格式');
 }
 
 function readCsv(buffer: Buffer): TabularRow[] {
@@ -73,9 +76,10 @@ function readCsv(buffer: Buffer): TabularRow[] {
   } catch (error) {
     // csv-parse says where it stopped (e.g. a stray quote): the row number a spreadsheet shows
     const line = (error as { lines?: unknown }).lines;
-    throw new TabularFileError(`the file is not valid CSV: ${(error as Error).message}`, typeof line === 'number' && line > 0 ? line : 1);
+    const reason = (error as Error).message;
+    throw new TabularFileError(`the file is not valid CSV: ${reason}`, `文件不是有效的 CSV：${reason}`, typeof line === 'number' && line > 0 ? line : 1);
   }
-  if (!records.length) throw new TabularFileError('the file is empty');
+  if (!records.length) throw new TabularFileError('the file is empty', '文件为空');
   const header = records[0].record.map(normaliseHeader);
   return records.slice(1).map(({ record, info }) => ({
     line: info.records + info.empty_lines,
@@ -88,10 +92,11 @@ async function readXlsx(buffer: Buffer): Promise<TabularRow[]> {
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (error) {
-    throw new TabularFileError(`the file is not a readable XLSX workbook: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw new TabularFileError(`the file is not a readable XLSX workbook: ${reason}`, `文件不是可读取的 XLSX 工作簿：${reason}`);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount < 1) throw new TabularFileError('the workbook has no rows');
+  if (!sheet || sheet.rowCount < 1) throw new TabularFileError('the workbook has no rows', '工作簿中没有任何行');
   const header: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col - 1] = normaliseHeader(cell.text ?? '')));
   const rows: TabularRow[] = [];

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '@satisflow/identity';
 import { PublicResponseDto } from '../dto/survey.dto';
 import { ResponsesService } from '../responses.service';
+import { INVALID_LINK } from '../survey-messages';
 import { formPage, messagePage, pickLang } from './respondent-page';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -51,7 +52,7 @@ export class PublicFormController {
   @Post('responses/:token')
   @HttpCode(201)
   submit(@Param('token') token: string, @Body() dto: PublicResponseDto) {
-    if (!TOKEN.test(token)) throw new NotFoundException('this survey link is not valid');
+    if (!TOKEN.test(token)) throw new NotFoundException(INVALID_LINK);
     return this.responses.submitPublic(token, dto.answers, dto.comment);
   }
 }
