@@ -1,14 +1,8 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { says, type LocalMessage } from '@satisflow/http';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { fieldProblem, validationFailed, type FieldProblem } from '@satisflow/validation';
 import { zhRuleMessage } from './validation-messages';
 
-export interface FieldProblem {
-  field: string;
-  rule: string;
-  message: LocalMessage;
-}
-
-const problem = (field: string, rule: string, en: string): FieldProblem => ({ field, rule, message: { en, zh: zhRuleMessage(field, rule, en) } });
+const problem = (field: string, rule: string, en: string): FieldProblem => fieldProblem(field, rule, en, zhRuleMessage(field, rule, en));
 
 /** Flattens class-validator's tree into one entry per field and rule, with dotted paths. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -32,12 +26,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      return new BadRequestException({
-        ...says(`validation failed: ${details.map((d) => `${d.field} (${d.rule})`).join(', ')}`, `校验未通过：${details.map((d) => `${d.field}（${d.rule}）`).join('，')}`),
-        details,
-      });
-    },
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }
