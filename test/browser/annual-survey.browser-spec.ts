@@ -336,12 +336,26 @@ describe('annual survey walked through the console in Chromium', () => {
     await page.context().close();
   });
 
-  step('complaint_desk finds the routed complaint on the board with its SLA clock', async () => {
+  step('complaint_desk finds the routed complaint on the board with its SLA clock and dispatches it', async () => {
     const page = await as('complaint_desk');
     await page.goto(`${h.base}/complaints`);
     await page.locator('.sf-case', { hasText: '液压缸密封可靠性得分最低' }).waitFor({ timeout: 20000 });
     await page.locator('.sf-case .sf-sla').first().waitFor();
     await shot(page, '16-complaints-board');
+    // the dispatch form: a handler the server does not know is refused, and the dialog stays open saying why
+    h.expectRefusal(/\/instances\/[^/]+\/events$/);
+    await page.locator('.sf-case', { hasText: '液压缸密封可靠性得分最低' }).first().click();
+    await page.waitForURL(/\/instances\/[0-9a-f-]{36}$/);
+    const complaintUrl = page.url();
+    await button(page, '派单').first().click();
+    const dispatch = modal(page);
+    await dispatch.locator('#handler').fill('nobody.here');
+    await dispatch.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dispatch.getByText('data.handler').first().waitFor();
+    await dispatch.locator('#handler').fill('complaint_handler');
+    await dispatch.locator('.ant-modal-footer .ant-btn-primary').click();
+    await closed(dispatch);
+    expect(await h.api<{ state: string; data: { handler: string } }>(`/instances/${complaintUrl.split('/').pop()}`)).toMatchObject({ state: 'handling', data: { handler: 'complaint_handler' } });
     await page.context().close();
   });
 
@@ -356,8 +370,11 @@ describe('annual survey walked through the console in Chromium', () => {
     const reviewUrl = page.url();
     await button(page, '提交').click();
     const dialog = modal(page);
-    await dialog.locator('.sf-pack').getByText('2026 年度客户满意度调查').waitFor();
-    await dialog.locator('#period').fill('2026');
+    // the server compiles the pack for the period typed in: the report approved above, from its frozen revision
+    const year = String(new Date(Date.now() + 8 * 3_600_000).getUTCFullYear());
+    await dialog.locator('#period').fill(year);
+    await dialog.locator('.sf-pack').getByText('年度客户满意度调查').first().waitFor();
+    await dialog.locator('.sf-pack').getByText('10 分钟内派单').waitFor();
     await shot(page, '17-management-review-pack', false);
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await closed(dialog);
@@ -366,9 +383,12 @@ describe('annual survey walked through the console in Chromium', () => {
     page = await as('general_manager');
     await page.goto(reviewUrl);
     await outcome(page, '批准', sign);
-    expect((await h.api<{ state: string; data: { pack: { surveyReports: unknown[] } } }>(`/instances/${reviewUrl.split('/').pop()}`))).toMatchObject({
+    expect(await h.api<{ state: string; data: Record<string, unknown> }>(`/instances/${reviewUrl.split('/').pop()}`)).toMatchObject({
       state: 'archived',
-      data: { pack: { surveyReports: [expect.objectContaining({ overallIndex: expect.any(Number) })] } },
+      data: {
+        pack: { surveys: { reports: [expect.objectContaining({ overallIndex: expect.any(Number), hash: expect.any(String) })] } },
+        signedOff: { by: 'general_manager', packRevision: 1, packHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      },
     });
     await page.context().close();
   });

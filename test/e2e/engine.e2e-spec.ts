@@ -9,6 +9,7 @@ import { api, DAY } from '../support/api';
 import { VALID_PLAN } from '../support/fixtures';
 
 const SURVEY = 'annual-satisfaction-survey';
+const COMPLAINT = 'customer-complaint';
 
 /** Runs one SQL statement directly against the test database, bypassing the application (tampering). */
 async function tamper(t: TestApp, sql: string): Promise<void> {
@@ -154,6 +155,35 @@ describe('the workflow engine over HTTP', () => {
     expect(inbox.body.find((task: { instanceId: string }) => task.instanceId === plan.id)).toBeUndefined();
     // the other approver may
     await a.act('approver', plan.id, { type: 'APPROVE', signature: a.sign() });
+  });
+
+  it("offers a scoped user exactly what it allows: starting, buttons and inbox only in the user's own unit", async () => {
+    const admin = await a.auth('admin');
+    await t.http
+      .post('/api/v1/users')
+      .set(admin)
+      .send({ username: 'desk.site.a', displayName: 'A 站前台', password: 'password-4', roles: [{ role: 'complaint_desk', scope: 'siteA' }] })
+      .expect(201);
+    const scoped = { Authorization: `Bearer ${await t.login('desk.site.a', 'password-4')}` };
+    const intake = { customer: '华东机械厂', channel: 'phone', description: '漏油 / leaking' };
+    const start = (scope: string) => t.http.post('/api/v1/instances').set(scoped).send({ procedure: COMPLAINT, title: `scope ${scope}`, data: { ...intake, scope } });
+
+    const elsewhere = await start('siteB');
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.message).toContain('scope siteB');
+    const own = await start('siteA');
+    expect(own.status).toBe(201);
+    expect(own.body.availableEvents).toEqual(['DISPATCH']);
+
+    const other = await a.start('complaint_desk', COMPLAINT, 'scope siteB', { ...intake, scope: 'siteB' });
+    expect(other.availableEvents).toEqual(['DISPATCH']);
+    const seen = await t.http.get(`/api/v1/instances/${other.id}`).set(scoped).expect(200);
+    expect(seen.body.availableEvents).toEqual([]);
+    const inbox = (await t.http.get('/api/v1/tasks?mine=true').set(scoped).expect(200)).body.map((task: { instanceId: string }) => task.instanceId);
+    expect(inbox).toContain(own.body.id);
+    expect(inbox).not.toContain(other.id);
+    const dispatch = await t.http.post(`/api/v1/instances/${other.id}/events`).set(scoped).send({ type: 'DISPATCH', expectedRevision: 1, data: { handler: 'complaint_handler' } });
+    expect(dispatch.status).toBe(403);
   });
 
   it('lets exactly one of two racing approvals win (200 + 409)', async () => {

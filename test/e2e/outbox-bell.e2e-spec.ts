@@ -1,6 +1,6 @@
 import { OutboxBell } from '@satisflow/engine';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { steps, type Steps } from './procedures/steps';
+import { NOT_AN_ACCIDENT, steps, type Steps } from './procedures/steps';
 
 /**
  * The worker performs a transition's side effects as soon as the transition has
@@ -25,7 +25,7 @@ describe('the outbox bell', () => {
     expect(ring).not.toHaveBeenCalled();
 
     // the conclusion asks for a corrective action: a startChild row in the outbox
-    await s.act('quality', complaint.id, { type: 'CONCLUDE', data: { conclusion: 'design defect', openCorrectiveAction: true } });
+    await s.act('quality', complaint.id, { type: 'CONCLUDE', data: { conclusion: 'design defect', openCorrectiveAction: true, classification: NOT_AN_ACCIDENT } });
     expect(ring).toHaveBeenCalledTimes(1);
     const deadline = Date.now() + 10_000;
     let children = await s.children('quality', complaint.id);

@@ -2,12 +2,16 @@ import { correctiveAction as def } from './machine';
 import { metaProblems, Walk } from '../shared/testing';
 
 const PLAN = { actions: ['Replace seal supplier', 'Incoming inspection of seals'], owner: 'chen.service', dueDate: '2026-12-31' };
+/** The host's fact about the owner a plan names: the username when it may own the action, else null. */
+const eligible = (owner: string | null) => ({ eligibleOwner: owner });
+/** The plan as submitted, with the host's fact that its owner may own the action. */
+const plan = (p: Record<string, unknown> = PLAN) => ({ data: p, facts: eligible(String(p.owner)) });
 
 function planned(): Walk {
   return new Walk(def, { source: { procedure: 'customer-complaint', investigation: 1 }, owner: 'chen.service' }, 'Seal leaks')
     .send('SUBMIT', { by: 'qa.liu', data: { description: 'Seals leak within 3 months' } })
     .send('SUBMIT', { by: 'chen.service', data: { cause: 'Supplier changed the rubber compound' } })
-    .send('SUBMIT', { by: 'chen.service', data: PLAN });
+    .send('SUBMIT', { by: 'chen.service', ...plan() });
 }
 
 describe('corrective-action', () => {
@@ -29,10 +33,10 @@ describe('corrective-action', () => {
     expect(w.state).toBe('implementation');
     w.send('SUBMIT', { by: 'chen.service', data: { result: 'New supplier since November' } });
     expect(w.state).toBe('effectivenessCheck');
-    w.send('EFFECTIVE', { by: 'qa.liu', data: { nextPeriodScore: 86.5 } });
+    w.send('EFFECTIVE', { by: 'qa.liu', data: { score: 86.5 } });
     expect(w.state).toBe('closed');
     expect(w.done).toBe(true);
-    expect(w.context.checks).toEqual([{ effective: true, comment: null, data: { nextPeriodScore: 86.5 }, by: 'qa.liu', at: expect.any(String) }]);
+    expect(w.context.checks).toEqual([{ effective: true, comment: null, data: { score: 86.5 }, by: 'qa.liu', at: expect.any(String) }]);
   });
 
   it('assigns the responsible department’s steps to the owner, who changes with the approved plan', () => {
@@ -41,19 +45,39 @@ describe('corrective-action', () => {
     }
     const w = new Walk(def).send('SUBMIT', { comment: 'Late deliveries' }).send('SUBMIT', { comment: 'No buffer stock' });
     expect(w.context.owner).toBeNull();
-    w.send('SUBMIT', { data: { ...PLAN, owner: 'sun.logistics' } });
+    w.send('SUBMIT', plan({ ...PLAN, owner: 'sun.logistics' }));
     expect(w.context.owner).toBe('sun.logistics');
   });
 
   it.each([
-    ['no actions', { ...PLAN, actions: [] }],
-    ['no owner', { ...PLAN, owner: '' }],
-    ['no due date', { ...PLAN, dueDate: undefined }],
-    ['a due date that is no date', { ...PLAN, dueDate: 'soon' }],
-  ])('refuses an action plan with %s', (_, plan) => {
+    ['no actions', { ...PLAN, actions: [] }, 'data.actions'],
+    ['no owner', { ...PLAN, owner: '' }, 'data.owner'],
+    ['no due date', { ...PLAN, dueDate: undefined }, 'data.dueDate'],
+    ['a due date that is no date', { ...PLAN, dueDate: 'soon' }, 'data.dueDate'],
+    ['a due date that is no ISO date', { ...PLAN, dueDate: 'December 31, 2026' }, 'data.dueDate'],
+    ['a due date that does not exist', { ...PLAN, dueDate: '2026-11-31' }, 'data.dueDate'],
+    ['a due date already passed', { ...PLAN, dueDate: '2020-01-01' }, 'data.dueDate'],
+  ])('refuses an action plan with %s, naming the field', (_, p, field) => {
     const w = new Walk(def).send('SUBMIT', { comment: 'p' }).send('SUBMIT', { comment: 'c' });
-    expect(w.try('SUBMIT', { data: plan })).toBe(false);
+    expect(w.try('SUBMIT', plan(p))).toBe(false);
     expect(w.state).toBe('actionPlan');
+    expect(def.fieldChecks!.planComplete({ context: w.context, event: { type: 'SUBMIT', at: '2026-10-01T08:00:00Z', ...plan(p) } })).toEqual([field]);
+  });
+
+  it('takes a due date of today, the event’s day', () => {
+    const w = new Walk(def).send('SUBMIT', { comment: 'p' }).send('SUBMIT', { comment: 'c' });
+    expect(w.try('SUBMIT', plan({ ...PLAN, dueDate: '2026-09-30' }))).toBe(false);
+    expect(w.try('SUBMIT', plan({ ...PLAN, dueDate: '2026-10-01' }))).toBe(true); // the Walk's events are on 2026-10-01
+  });
+
+  it('takes as owner only a user the host’s fact says may own it', () => {
+    const w = new Walk(def).send('SUBMIT', { comment: 'p' }).send('SUBMIT', { comment: 'c' });
+    for (const facts of [undefined, eligible(null), eligible('someone.else'), { eligibleOwner: ['chen.service'] }]) {
+      expect(w.try('SUBMIT', { data: PLAN, ...(facts ? { facts } : {}) })).toBe(false);
+    }
+    expect(def.fieldChecks!.planComplete({ context: w.context, event: { type: 'SUBMIT', at: '2026-10-01T08:00:00Z', data: PLAN, facts: eligible(null) } })).toEqual(['data.owner']);
+    expect(w.try('SUBMIT', { data: { ...PLAN, owner: ' chen.service ' }, facts: eligible('chen.service') })).toBe(true);
+    expect(w.context.owner).toBe('chen.service');
   });
 
   it('refuses empty problem, cause and implementation submissions', () => {
@@ -69,7 +93,7 @@ describe('corrective-action', () => {
     const w = planned().send('REJECT', { by: 'qa.wang', comment: 'due date too late' });
     expect(w.state).toBe('actionPlan');
     expect(w.context.lastRejection).toMatchObject({ state: 'planApproval', comment: 'due date too late', by: 'qa.wang' });
-    w.send('SUBMIT', { data: { ...PLAN, dueDate: '2026-11-30' } }).send('APPROVE');
+    w.send('SUBMIT', plan({ ...PLAN, dueDate: '2026-11-30' })).send('APPROVE');
     expect(w.context.plan.dueDate).toBe('2026-11-30');
   });
 
@@ -80,10 +104,39 @@ describe('corrective-action', () => {
     expect(w.context.reopened).toBe(1);
     expect(w.context.lastRejection).toMatchObject({ state: 'effectivenessCheck', comment: 'score still 62' });
     expect(w.context.checks).toEqual([expect.objectContaining({ effective: false, comment: 'score still 62' })]);
-    w.send('SUBMIT', { comment: 'Storage humidity too' }).send('SUBMIT', { data: PLAN }).send('APPROVE').send('SUBMIT', { comment: 'dehumidifiers' });
-    w.send('EFFECTIVE');
+    w.send('SUBMIT', { comment: 'Storage humidity too' }).send('SUBMIT', plan()).send('APPROVE').send('SUBMIT', { comment: 'dehumidifiers' });
+    w.send('EFFECTIVE', { comment: 'Humidity logged below 60 % for three months; no leaks reported' });
     expect(w.state).toBe('closed');
     expect(w.context.checks.map((c: { effective: boolean }) => c.effective)).toEqual([false, true]);
+  });
+
+  it('closes as effective only on evidence: the next period’s score or a recorded verification, signed', () => {
+    const checking = () => planned().send('APPROVE').send('SUBMIT', { comment: 'done' });
+    const meta = def.machine.getStateNodeById('corrective-action.effectivenessCheck').meta;
+    expect(meta.signed).toEqual({ EFFECTIVE: { zh: '验证有效', en: 'verified effective' } });
+    expect(meta.rules.EFFECTIVE.en).toContain('data.score');
+    const evidence = (input: { data?: Record<string, unknown>; comment?: string }) =>
+      def.fieldChecks!.hasEvidence({ context: {}, event: { type: 'EFFECTIVE', at: '2026-10-01T08:00:00Z', ...input } });
+    for (const [input, field] of [
+      [{}, 'data.verification'],
+      [{ data: {} }, 'data.verification'],
+      [{ comment: '  ' }, 'data.verification'],
+      [{ data: { score: 'good' } }, 'data.score'],
+      [{ data: { score: Number.NaN } }, 'data.score'],
+    ] as const) {
+      expect(evidence(input)).toEqual([field]);
+      expect(checking().try('EFFECTIVE', input)).toBe(false);
+    }
+    for (const input of [{ data: { score: 0 } }, { data: { verification: 'Site audit 2026-11-20: new seals fitted' } }, { comment: 'Verified on site' }]) {
+      expect(evidence(input)).toEqual([]);
+      expect(checking().try('EFFECTIVE', input)).toBe(true);
+    }
+  });
+
+  it('is due on the plan’s own due date, 30 days only when an instance has none', () => {
+    const meta = def.machine.getStateNodeById('corrective-action.implementation').meta;
+    expect(meta.deadline).toMatchObject({ after: { days: 30 }, dueAt: { field: 'plan.dueDate' } });
+    expect(planned().context.plan.dueDate).toBe(PLAN.dueDate);
   });
 
   it('escalates an overdue implementation from the owner up to the general manager', () => {

@@ -3,11 +3,11 @@
  * procedures.md `corrective-action`. ISO 9001:2015 clause 10.2.
  */
 import { assign } from 'xstate';
-import { baseContext, isTextOrList, stamp, submittedText, text, type BaseContext } from '../shared/context';
+import { baseContext, isoDate, isTextOrList, stamp, submittedText, text, type BaseContext } from '../shared/context';
 import { approvalMeta, CHASE_AGAIN } from '../shared/meta';
 import { fieldGuards, needsText } from '../shared/field-checks';
 import { escalate, procedureSetup, rejectTo } from '../shared/setup';
-import type { FieldCheck, LocalText, ProcedureDefinition, StepMeta } from '../shared/types';
+import type { FieldCheck, LocalText, ProcedureDefinition, ProcedureEvent, StepMeta } from '../shared/types';
 
 interface Stamped {
   by: string;
@@ -58,27 +58,47 @@ function textStep(title: LocalText, role: 'quality' | 'complaint_handler', field
   };
 }
 
-function planProblems(data: Record<string, unknown> | undefined): string[] {
+function planProblems(event: ProcedureEvent): string[] {
+  const { data } = event;
   const missing: string[] = [];
   if (!isTextOrList(data?.actions)) missing.push('data.actions');
-  if (!text(data?.owner)) missing.push('data.owner');
-  const due = text(data?.dueDate);
-  if (!due || Number.isNaN(Date.parse(due))) missing.push('data.dueDate');
+  // the owner is assigned the implementation: the host's fact `eligibleOwner` names them when
+  // they are an active user holding complaint_handler for this action's scope
+  const owner = text(data?.owner);
+  if (!owner || event.facts?.eligibleOwner !== owner) missing.push('data.owner');
+  // the implementation falls due on this date: one already past would be overdue before it starts
+  const due = isoDate(data?.dueDate);
+  if (!due || due < event.at.slice(0, 10)) missing.push('data.dueDate');
   return missing;
+}
+
+/**
+ * Domain.md section 5: an action is found effective on evidence, the next period's score
+ * for the item (`data.score`) or a recorded verification (`data.verification` or the comment).
+ */
+function evidenceProblems(event: ProcedureEvent): string[] {
+  const score = event.data?.score;
+  if (score !== undefined && score !== null) return typeof score === 'number' && Number.isFinite(score) ? [] : ['data.score'];
+  return submittedText(event, 'verification') !== null ? [] : ['data.verification'];
 }
 
 const fieldChecks = {
   hasDescription: needsText('description'),
   hasCause: needsText('cause'),
-  planComplete: ({ event }) => planProblems(event.data),
+  planComplete: ({ event }) => planProblems(event),
   hasResult: needsText('result'),
+  hasEvidence: ({ event }) => evidenceProblems(event),
 } satisfies Record<string, FieldCheck<CorrectiveActionContext>>;
 
 const implementation: StepMeta = {
   ...textStep({ zh: '实施纠正措施', en: 'Implement the actions' }, 'complaint_handler', 'result', { zh: '实施结果', en: 'the result' }),
-  // The plan's own due date is kept in context.plan.dueDate; the engine arms
-  // deadlines from state entry, so overdue actions escalate after a 30-day default.
-  deadline: { after: { days: 30 }, escalation: ['quality', 'management_rep', 'general_manager'], repeatAfter: CHASE_AGAIN },
+  // Due on the approved plan's own date (the plan step requires one); 30 days only for an instance without it.
+  deadline: {
+    after: { days: 30 },
+    dueAt: { field: 'plan.dueDate', title: { zh: '整改措施的完成日期', en: "the action plan's due date" } },
+    escalation: ['quality', 'management_rep', 'general_manager'],
+    repeatAfter: CHASE_AGAIN,
+  },
 };
 
 const machine = procedureSetup<CorrectiveActionContext>()
@@ -132,8 +152,8 @@ const machine = procedureSetup<CorrectiveActionContext>()
           outcomes: ['SUBMIT'],
           rules: {
             SUBMIT: {
-              zh: '整改措施须写明措施（data.actions）、责任人（data.owner）和完成日期（data.dueDate）',
-              en: 'the plan needs the actions (data.actions), an owner (data.owner) and a due date (data.dueDate)',
+              zh: '整改措施须写明措施（data.actions）、责任人（data.owner：在职且具有该范围责任人角色的用户）和完成日期（data.dueDate：YYYY-MM-DD，不早于今天）',
+              en: "the plan needs the actions (data.actions), an owner who is an active user holding complaint_handler for the action's scope (data.owner) and a due date of today or later (data.dueDate, YYYY-MM-DD)",
             },
           },
           record: RECORD,
@@ -165,14 +185,22 @@ const machine = procedureSetup<CorrectiveActionContext>()
           title: { zh: '验证措施有效性', en: 'Check effectiveness' },
           role: 'quality',
           outcomes: ['EFFECTIVE', 'INEFFECTIVE'],
+          // closing as effective is the record of verification ISO 9001 10.2.2 asks to keep: signed
+          signed: { EFFECTIVE: { zh: '验证有效', en: 'verified effective' } },
           commentRequired: ['INEFFECTIVE'],
+          rules: {
+            EFFECTIVE: {
+              zh: '须记录有效性证据：下期该项得分（data.score）或验证记录（data.verification 或意见）',
+              en: "effectiveness needs evidence: the next period's score for the item (data.score) or a recorded verification (data.verification or the comment)",
+            },
+          },
           // Whoever carried the action out does not verify it.
           separateFrom: ['implementation'],
           record: RECORD,
           onReject: { zh: '无效：重新分析原因', en: 'ineffective: the cause is analysed again' },
         },
         on: {
-          EFFECTIVE: { target: 'closed', actions: { type: 'recordCheck', params: { effective: true } } },
+          EFFECTIVE: { guard: 'hasEvidence', target: 'closed', actions: { type: 'recordCheck', params: { effective: true } } },
           INEFFECTIVE: rejectTo('causeAnalysis', 'effectivenessCheck', { type: 'recordCheck', params: { effective: false } }, 'reopen'),
         },
       },

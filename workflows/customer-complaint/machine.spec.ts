@@ -2,9 +2,17 @@ import { customerComplaint as def } from './machine';
 import { metaProblems, Walk } from '../shared/testing';
 
 const INTAKE = { customer: '华东制药', channel: 'phone', description: 'Pump seal leaks again' };
+/** What the host's handler lookup answers for a named complaint handler in scope. */
+const ELIGIBLE = { eligibleHandler: 'chen.service' };
+const NOT_AN_ACCIDENT = { qualityAccident: false, legalLiability: false, mediaExposure: false };
 
 function dispatched(data: Record<string, unknown> = INTAKE): Walk {
-  return new Walk(def, data, 'Pump seal leak').send('DISPATCH', { by: 'desk', data: { handler: 'chen.service' } });
+  return new Walk(def, data, 'Pump seal leak').send('DISPATCH', { by: 'desk', data: { handler: 'chen.service' }, facts: ELIGIBLE });
+}
+
+/** The fields the engine would name in the 422, from the definition's own checks. */
+function refused(w: Walk, guard: string, event: Parameters<Walk['try']>[1] & { type: string }): string[] {
+  return def.fieldChecks![guard]({ context: w.context, event: { at: '2026-10-01T08:00:00Z', ...event } });
 }
 
 describe('customer-complaint', () => {
@@ -22,7 +30,7 @@ describe('customer-complaint', () => {
     expect(w.state).toBe('received');
     expect(w.context.intake).toEqual(INTAKE);
     expect(w.try('DISPATCH', { data: {} })).toBe(false);
-    w.send('DISPATCH', { by: 'desk', data: { handler: 'chen.service' } });
+    w.send('DISPATCH', { by: 'desk', data: { handler: 'chen.service' }, facts: ELIGIBLE });
     expect(w.state).toBe('handling');
     expect(w.context).toMatchObject({ handler: 'chen.service', dispatchedAt: expect.any(String), majorWorks: false });
     expect(w.try('RESOLVE')).toBe(false);
@@ -58,15 +66,89 @@ describe('customer-complaint', () => {
     expect(w.context.resolution.text).toBe('Pump exchanged');
   });
 
+  describe('dispatch to an eligible handler, with a complete record', () => {
+    it('refuses a handler the host did not find eligible (unknown, disabled, without the role or out of scope)', () => {
+      const w = new Walk(def, INTAKE);
+      for (const facts of [{}, { eligibleHandler: null }, { eligibleHandler: 'someone.else' }]) {
+        expect(w.try('DISPATCH', { data: { handler: 'chen.service' }, facts })).toBe(false);
+      }
+      expect(refused(w, 'dispatchable', { type: 'DISPATCH', data: { handler: 'ghost' }, facts: { eligibleHandler: null } })).toEqual(['data.handler']);
+      expect(w.state).toBe('received');
+    });
+
+    it('needs the customer, channel and description, from the start or in DISPATCH', () => {
+      const w = new Walk(def, { customer: '华东制药' });
+      expect(w.try('DISPATCH', { data: { handler: 'chen.service' }, facts: ELIGIBLE })).toBe(false);
+      expect(refused(w, 'dispatchable', { type: 'DISPATCH', data: { handler: 'chen.service', channel: ' ' }, facts: ELIGIBLE })).toEqual(['data.channel', 'data.description']);
+      w.send('DISPATCH', { data: { handler: 'chen.service', channel: 'web', description: ' Seal leaks ', customer: '' }, facts: ELIGIBLE });
+      expect(w.context.intake).toEqual({ customer: '华东制药', channel: 'web', description: 'Seal leaks' });
+    });
+
+    it('takes a case routed from a survey finding as recorded by its source', () => {
+      const source = { procedure: 'annual-satisfaction-survey', instanceFinding: 0, title: 'Seal reliability scored lowest', survey: '2026 survey' };
+      const w = new Walk(def, { source }).send('DISPATCH', { data: { handler: 'chen.service' }, facts: ELIGIBLE });
+      expect(w.state).toBe('handling');
+    });
+  });
+
+  describe('callback scores (5-point scale; below 4 is low)', () => {
+    it('refuses to record a low score as satisfied, naming data.score', () => {
+      const w = dispatched().send('RESOLVE', { data: { resolution: 'Seal replaced' } });
+      expect(w.try('CALLBACK_SATISFIED', { data: { score: 3 } })).toBe(false);
+      expect(w.try('CALLBACK_SATISFIED', { data: { score: 'five' } })).toBe(false);
+      expect(refused(w, 'satisfiedScore', { type: 'CALLBACK_SATISFIED', data: { score: 2 } })).toEqual(['data.score']);
+      expect(w.state).toBe('callback');
+      w.send('CALLBACK_SATISFIED', { data: { score: 4 } });
+      expect(w.state).toBe('closed');
+    });
+
+    it('reopens on a low dissatisfied score and tells one rung higher up the ladder for each low score', () => {
+      const w = dispatched().send('RESOLVE', { data: { resolution: 'Seal replaced' } });
+      w.send('CALLBACK_DISSATISFIED', { comment: 'still leaking', data: { score: 2 } });
+      expect(w.state).toBe('handling');
+      expect(w.effects).toEqual([
+        {
+          type: 'effect.notify',
+          role: 'survey_manager',
+          message: { zh: expect.stringContaining('评分 2 分'), en: expect.stringContaining('scored the handling 2 of 5') },
+          key: 'low-score-1',
+        },
+      ]);
+      w.send('RESOLVE', { data: { resolution: 'Pump exchanged' } }).send('CALLBACK_DISSATISFIED', { comment: 'noisy', data: { score: 3 } });
+      expect(w.effects).toEqual([expect.objectContaining({ role: 'approver', key: 'low-score-2' })]);
+      // dissatisfied without a low score: reopened, nobody above is told
+      w.send('RESOLVE', { data: { resolution: 'Checked again' } }).send('CALLBACK_DISSATISFIED', { comment: 'slow', data: { score: 4 } });
+      expect(w.effects).toEqual([]);
+      expect(w.context.reopened).toBe(3);
+      expect(w.try('CALLBACK_DISSATISFIED', { comment: 'x', data: { score: 9 } })).toBe(false);
+    });
+  });
+
   describe('major works', () => {
-    it('gets a second callback after closing, which can reopen the case too', () => {
+    /** Walk's clock moves a minute per event: put the second callback's due date behind it. */
+    function makeDue(w: Walk): void {
+      w.snapshot = def.machine.resolveState({ value: w.snapshot.value, context: { ...w.context, secondCallbackDue: '2026-01-01T00:00:00.000Z' } });
+    }
+
+    it('gets a second callback 2 months after the first, not before, which can reopen the case too', () => {
       const w = dispatched({ ...INTAKE, majorWorks: true }).send('RESOLVE', { data: { resolution: 'Roof redone' } });
       w.send('CALLBACK_SATISFIED');
       expect(w.state).toBe('secondCallback');
+      const first = Date.parse(w.context.callbacks[0].at);
+      expect(w.context.secondCallbackDue).toBe(new Date(Date.UTC(2026, 11, 1, 8, 3)).toISOString());
+      expect(Date.parse(w.context.secondCallbackDue) - first).toBe(61 * 86_400_000); // October and November
+      expect(w.try('CALLBACK_SATISFIED')).toBe(false);
+      expect(w.try('CALLBACK_DISSATISFIED', { comment: 'leaks after the rain' })).toBe(false);
+
+      makeDue(w);
       w.send('CALLBACK_DISSATISFIED', { comment: 'leaks after the rain' });
       expect(w.state).toBe('handling');
       expect(w.context.lastRejection).toMatchObject({ state: 'secondCallback', comment: 'leaks after the rain' });
-      w.send('RESOLVE', { data: { resolution: 'Flashing sealed' } }).send('CALLBACK_SATISFIED').send('CALLBACK_SATISFIED');
+      w.send('RESOLVE', { data: { resolution: 'Flashing sealed' } }).send('CALLBACK_SATISFIED');
+      expect(w.try('CALLBACK_SATISFIED')).toBe(false); // a new first callback: another 2 months
+      makeDue(w);
+      expect(w.try('CALLBACK_SATISFIED', { data: { score: 1 } })).toBe(false);
+      w.send('CALLBACK_SATISFIED');
       expect(w.state).toBe('closed');
       expect(w.context.callbacks.map((c: { round: number; satisfied: boolean }) => [c.round, c.satisfied])).toEqual([
         [1, true],
@@ -77,7 +159,7 @@ describe('customer-complaint', () => {
     });
 
     it('can be flagged at dispatch or at resolution', () => {
-      const atDispatch = new Walk(def).send('DISPATCH', { data: { handler: 'h', majorWorks: true } });
+      const atDispatch = new Walk(def, INTAKE).send('DISPATCH', { data: { handler: 'chen.service', majorWorks: true }, facts: ELIGIBLE });
       expect(atDispatch.context.majorWorks).toBe(true);
       const atResolve = dispatched().send('RESOLVE', { data: { resolution: 'x', majorWorks: true } }).send('CALLBACK_SATISFIED');
       expect(atResolve.state).toBe('secondCallback');
@@ -85,12 +167,29 @@ describe('customer-complaint', () => {
   });
 
   describe('special investigation', () => {
+    it('is kept apart from whoever handled and escalated the case, and the callback from whoever resolved it', () => {
+      const meta = (state: string) => def.machine.getStateNodeById(`customer-complaint.${state}`).meta;
+      expect(meta('investigation').separateFrom).toEqual(['handling']);
+      expect(meta('callback').separateFrom).toEqual(['handling']);
+      expect(meta('secondCallback').separateFrom).toEqual(['handling']);
+    });
+
+    it('needs the classification with the conclusion, and keeps it', () => {
+      const w = dispatched().send('ESCALATE_MAJOR', { comment: 'fire' });
+      expect(w.try('CONCLUDE', { data: { conclusion: 'design defect' } })).toBe(false);
+      expect(w.try('CONCLUDE', { data: { conclusion: 'design defect', classification: { qualityAccident: true, legalLiability: 'yes', mediaExposure: false } } })).toBe(false);
+      expect(refused(w, 'concludes', { type: 'CONCLUDE', data: { classification: {} } })).toEqual(['data.conclusion', 'data.classification']);
+      const classification = { qualityAccident: true, legalLiability: false, mediaExposure: true };
+      w.send('CONCLUDE', { data: { conclusion: 'design defect', classification } });
+      expect(w.context.investigations[0].classification).toEqual(classification);
+    });
+
     it('goes to quality and back to handling, opening one corrective action per investigation that asks for it', () => {
       const w = dispatched();
       expect(w.try('ESCALATE_MAJOR')).toBe(true); // the engine requires the comment; the machine keeps it
       expect(w.state).toBe('investigation');
       expect(w.try('CONCLUDE', { data: {} })).toBe(false);
-      w.send('CONCLUDE', { by: 'qa.liu', data: { conclusion: 'Batch 2026-07 seals out of spec', openCorrectiveAction: true } });
+      w.send('CONCLUDE', { by: 'qa.liu', data: { conclusion: 'Batch 2026-07 seals out of spec', openCorrectiveAction: true, classification: NOT_AN_ACCIDENT } });
       expect(w.state).toBe('handling');
       expect(w.effects).toEqual([
         {
@@ -108,7 +207,7 @@ describe('customer-complaint', () => {
         expect.objectContaining({ conclusion: 'Batch 2026-07 seals out of spec', concludedBy: 'qa.liu', correctiveAction: true }),
       ]);
 
-      w.send('ESCALATE_MAJOR', { comment: 'media report' }).send('CONCLUDE', { comment: 'no new cause' });
+      w.send('ESCALATE_MAJOR', { comment: 'media report' }).send('CONCLUDE', { comment: 'no new cause', data: { classification: NOT_AN_ACCIDENT } });
       expect(w.effects).toEqual([]);
       expect(w.context.investigations).toHaveLength(2);
       expect(w.context.investigations[1]).toMatchObject({ reason: 'media report', conclusion: 'no new cause', correctiveAction: false });
@@ -134,7 +233,7 @@ describe('customer-complaint', () => {
       w.deadline(1);
       expect(w.effects[0]).toMatchObject({ role: 'survey_manager' });
       expect(w.state).toBe('received');
-      w.send('DISPATCH', { data: { handler: 'h' } }).send('RESOLVE', { data: { resolution: 'x' } });
+      w.send('DISPATCH', { data: { handler: 'chen.service', ...INTAKE }, facts: ELIGIBLE }).send('RESOLVE', { data: { resolution: 'x' } });
       w.deadline(2);
       expect(w.effects[0]).toMatchObject({ role: 'approver' });
       expect(w.context.escalations).toEqual([

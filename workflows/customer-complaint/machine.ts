@@ -3,11 +3,16 @@
  * procedures.md `customer-complaint`. ISO 9001:2015 clause 10.2, ISO 10002.
  */
 import { assign, enqueueActions } from 'xstate';
+// pure date arithmetic: the engine arms the second callback's deadline with the same function
+import { addDuration } from '../../libs/engine/src/time/business-calendar';
 import { actorName, baseContext, submittedText, text, type BaseContext } from '../shared/context';
 import { CHASE_AGAIN } from '../shared/meta';
 import { fieldGuards, needsText } from '../shared/field-checks';
-import { escalate, procedureSetup, rejectTo } from '../shared/setup';
-import type { DeadlineMeta, FieldCheck, LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, RoleKey, StepMeta } from '../shared/types';
+import { escalate, ladderRole, procedureSetup, rejectTo } from '../shared/setup';
+import type { DeadlineMeta, Duration, FieldCheck, LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, RoleKey, StepMeta } from '../shared/types';
+import { isLowScore, LOW_SCORE, scoreOf, scoreProblems } from './callback-score';
+import { classificationOf, type Classification } from './classification';
+import { completedIntake, missingIntake } from './intake';
 
 export interface Investigation {
   reason: string;
@@ -17,6 +22,8 @@ export interface Investigation {
   concludedBy: string | null;
   concludedAt: string | null;
   correctiveAction: boolean;
+  /** The quality department's classification at CONCLUDE (the composite's major-incident deduction reads it). */
+  classification: Classification | null;
 }
 
 export interface Callback {
@@ -35,8 +42,10 @@ export interface ComplaintContext extends BaseContext {
   /** The one named responsible person (username), from DISPATCH. */
   handler: string | null;
   dispatchedAt: string | null;
-  /** Major works get a second callback within 2 months of closing. */
+  /** Major works get a second callback 2 months after the first. */
   majorWorks: boolean;
+  /** When the pending second callback may be made (ISO time): 2 months after the first callback. */
+  secondCallbackDue: string | null;
   resolution: { text: string; by: string; at: string } | null;
   investigations: Investigation[];
   callbacks: Callback[];
@@ -64,7 +73,12 @@ const received: StepMeta = {
   title: { zh: '登记并派单', en: 'Record and dispatch' },
   role: 'complaint_desk',
   outcomes: ['DISPATCH'],
-  rules: { DISPATCH: { zh: '派单须指定一名责任人（data.handler）', en: 'dispatch must name one responsible person (data.handler)' } },
+  rules: {
+    DISPATCH: {
+      zh: '派单须指定一名在职且具有该范围责任人角色的用户（data.handler），且投诉记录须写明客户、渠道和投诉内容（登记时或 data.customer、data.channel、data.description）',
+      en: "dispatch must name one active user holding complaint_handler for the case's scope (data.handler), and the record must name the customer, channel and description (at start or in data.customer, data.channel, data.description)",
+    },
+  },
   deadline: { after: { minutes: 10 }, escalation: LADDER },
   record: CASE,
 };
@@ -81,22 +95,50 @@ const handling: StepMeta = {
   record: CASE,
 };
 
-function callbackStep(title: LocalText, deadline: Omit<DeadlineMeta, 'escalation'>): StepMeta {
+/**
+ * A score below 4 is not "satisfied" (domain section 3): CALLBACK_SATISFIED with one is
+ * refused rather than turned into a reopening, so the record never shows a satisfied
+ * callback that reopened the case, and the customer's reason (CALLBACK_DISSATISFIED's
+ * comment) is always taken; the low score itself climbs the escalation ladder there.
+ */
+const SCORE_RULES: Record<string, LocalText> = {
+  CALLBACK_SATISFIED: {
+    zh: `客户评分（data.score，1–5 分）低于 ${LOW_SCORE} 分不能记为满意，请记录“不满意”并填写原因`,
+    en: `a customer score (data.score, 1 to 5) below ${LOW_SCORE} is not satisfied: record CALLBACK_DISSATISFIED with the reason`,
+  },
+  CALLBACK_DISSATISFIED: { zh: '客户评分（data.score）须为 1–5 的整数', en: 'the customer score (data.score) must be a whole number from 1 to 5' },
+};
+
+/** How long after the first callback a major works case is called back again (procedures.md). */
+const SECOND_CALLBACK_AFTER: Duration = { months: 2 };
+const NOT_YET_DUE: LocalText = {
+  zh: '二次回访须在首次回访 2 个月后进行（见 secondCallbackDue）',
+  en: 'the second callback is made 2 months after the first (see secondCallbackDue)',
+};
+
+function callbackStep(title: LocalText, deadline: Omit<DeadlineMeta, 'escalation'>, rules: Record<string, LocalText>): StepMeta {
   return {
     title,
     role: 'complaint_desk',
     outcomes: ['CALLBACK_SATISFIED', 'CALLBACK_DISSATISFIED'],
     commentRequired: ['CALLBACK_DISSATISFIED'],
+    // whoever resolved the case does not record what the customer thinks of it (domain section 1)
+    separateFrom: ['handling'],
+    rules,
     deadline: { ...deadline, escalation: LADDER },
     record: CALLBACK_RECORD,
     onReject: REOPEN,
   };
 }
 
-const callback = callbackStep({ zh: '回访', en: 'Call the customer back' }, { after: { hours: 24 } });
+const withDueRule = (rule: LocalText): LocalText => ({ zh: `${NOT_YET_DUE.zh}；${rule.zh}`, en: `${NOT_YET_DUE.en}; ${rule.en}` });
+
+const callback = callbackStep({ zh: '回访', en: 'Call the customer back' }, { after: { hours: 24 } }, SCORE_RULES);
+// Due within 3 working days of the moment it may be made, as complaint callbacks are (domain section 3).
 const secondCallback = callbackStep(
   { zh: '大型工程二次回访', en: 'Second callback (major works)' },
-  { after: { months: 2 }, repeatAfter: CHASE_AGAIN },
+  { after: { ...SECOND_CALLBACK_AFTER, ...CHASE_AGAIN }, repeatAfter: CHASE_AGAIN },
+  { CALLBACK_SATISFIED: withDueRule(SCORE_RULES.CALLBACK_SATISFIED), CALLBACK_DISSATISFIED: withDueRule(SCORE_RULES.CALLBACK_DISSATISFIED) },
 );
 
 function callbackOf(event: ProcedureEvent, round: 1 | 2, satisfied: boolean): Callback {
@@ -118,20 +160,61 @@ function correctiveActionFor(context: ComplaintContext, round: number, conclusio
   };
 }
 
+/** A low score tells the next rung up (domain section 3), one rung higher for each low score on the case. */
+function lowScoreNotice(context: ComplaintContext, event: ProcedureEvent): ProcedureEffect {
+  const level = context.callbacks.filter((c) => isLowScore(c.data)).length + 1;
+  const score = scoreOf(event.data);
+  return {
+    type: 'effect.notify',
+    role: ladderRole(LADDER, level),
+    message: {
+      zh: `「${context.title}」回访客户评分 ${score} 分（低于 ${LOW_SCORE} 分），案件已重新打开处理`,
+      en: `"${context.title}": the customer scored the handling ${score} of 5 at the callback (below ${LOW_SCORE}); the case is reopened`,
+    },
+    key: `low-score-${context.callbacks.length + 1}`,
+  };
+}
+
+/**
+ * The handler must be someone whose inbox the task reaches: the host looks up the named
+ * username (an active user holding complaint_handler for the case's scope) and passes it
+ * back as the `eligibleHandler` fact, null when there is none.
+ */
+const handlerProblems = (event: ProcedureEvent): string[] => {
+  const handler = text(event.data?.handler);
+  return handler !== null && event.facts?.eligibleHandler === handler ? [] : ['data.handler'];
+};
+
 const fieldChecks = {
-  namesHandler: ({ event }) => (text(event.data?.handler) !== null ? [] : ['data.handler']),
+  dispatchable: ({ context, event }) => [...handlerProblems(event), ...missingIntake(context.intake, context.source, event)],
   hasResolution: needsText('resolution'),
-  hasConclusion: needsText('conclusion'),
+  concludes: ({ event }) => [...needsText('conclusion')({ context: null, event }), ...(classificationOf(event) ? [] : ['data.classification'])],
+  satisfiedScore: ({ event }) => (isLowScore(event.data) ? ['data.score'] : scoreProblems(event.data)),
+  validScore: ({ event }) => scoreProblems(event.data),
 } satisfies Record<string, FieldCheck<ComplaintContext>>;
+
+/** The first callback's satisfied outcome of a major works case: the same check, then the second callback. */
+const majorWorksChecks = { majorWorksSatisfiedScore: fieldChecks.satisfiedScore };
+
+/** The second callback's checks: the same, once it is due (`NOT_YET_DUE` explains that refusal). */
+const secondCallbackChecks = {
+  dueSatisfiedScore: fieldChecks.satisfiedScore,
+  dueValidScore: fieldChecks.validScore,
+} satisfies Record<string, FieldCheck<ComplaintContext>>;
+
+const secondCallbackIsDue = ({ context, event }: { context: ComplaintContext; event: ProcedureEvent }) =>
+  context.secondCallbackDue !== null && Date.parse(event.at) >= Date.parse(context.secondCallbackDue);
 
 const machine = procedureSetup<ComplaintContext>()
   .extend({
     guards: {
       ...fieldGuards(fieldChecks),
-      majorWorks: ({ context }) => context.majorWorks,
+      ...fieldGuards(secondCallbackChecks, secondCallbackIsDue),
+      ...fieldGuards(majorWorksChecks, ({ context }) => context.majorWorks),
     },
     actions: {
       dispatch: assign(({ context, event }) => ({
+        intake: completedIntake(context.intake, event),
         handler: text(event.data?.handler),
         dispatchedAt: event.at,
         majorWorks: context.majorWorks || event.data?.majorWorks === true,
@@ -151,16 +234,18 @@ const machine = procedureSetup<ComplaintContext>()
             concludedBy: null,
             concludedAt: null,
             correctiveAction: false,
+            classification: null,
           },
         ],
       }),
       conclude: enqueueActions(({ context, event, enqueue }) => {
         const conclusion = submittedText(event, 'conclusion') ?? '';
         const correctiveAction = event.data?.openCorrectiveAction === true;
+        const classification = classificationOf(event);
         const round = context.investigations.length;
         enqueue.assign({
           investigations: context.investigations.map((inv, i) =>
-            i === round - 1 ? { ...inv, conclusion, concludedBy: actorName(event), concludedAt: event.at, correctiveAction } : inv,
+            i === round - 1 ? { ...inv, conclusion, concludedBy: actorName(event), concludedAt: event.at, correctiveAction, classification } : inv,
           ),
         });
         if (correctiveAction) enqueue.emit(correctiveActionFor(context, round, conclusion));
@@ -172,6 +257,10 @@ const machine = procedureSetup<ComplaintContext>()
         ],
       }),
       reopen: assign({ reopened: ({ context }) => context.reopened + 1 }),
+      awaitSecondCallback: assign({ secondCallbackDue: ({ event }) => addDuration(new Date(event.at), SECOND_CALLBACK_AFTER).toISOString() }),
+      notifyLowScore: enqueueActions(({ context, event, enqueue }) => {
+        if (isLowScore(event.data)) enqueue.emit(lowScoreNotice(context, event));
+      }),
     },
   })
   .createMachine({
@@ -184,6 +273,7 @@ const machine = procedureSetup<ComplaintContext>()
         handler: null,
         dispatchedAt: null,
         majorWorks: intake.majorWorks === true,
+        secondCallbackDue: null,
         resolution: null,
         investigations: [],
         callbacks: [],
@@ -195,7 +285,7 @@ const machine = procedureSetup<ComplaintContext>()
       received: {
         meta: received,
         on: {
-          DISPATCH: { guard: 'namesHandler', target: 'handling', actions: 'dispatch' },
+          DISPATCH: { guard: 'dispatchable', target: 'handling', actions: 'dispatch' },
           DEADLINE: escalate(received),
         },
       },
@@ -212,29 +302,44 @@ const machine = procedureSetup<ComplaintContext>()
           title: { zh: '专项调查', en: 'Special investigation' },
           role: 'quality',
           outcomes: ['CONCLUDE'],
+          // whoever handled the case and escalated it does not investigate it (domain section 1)
+          separateFrom: ['handling'],
           rules: {
-            CONCLUDE: { zh: '须填写调查结论（data.conclusion 或意见）', en: 'the conclusion is required (data.conclusion or the comment)' },
+            CONCLUDE: {
+              zh: '须填写调查结论（data.conclusion 或意见），并判定是否为质量事故、是否涉及法律责任、是否有媒体曝光（data.classification: { qualityAccident, legalLiability, mediaExposure }，均为是/否）',
+              en: 'the conclusion is required (data.conclusion or the comment), with the classification data.classification: { qualityAccident, legalLiability, mediaExposure }, each true or false',
+            },
           },
           record: { zh: '专项调查报告', en: 'Special investigation report' },
         },
-        on: { CONCLUDE: { guard: 'hasConclusion', target: 'handling', actions: 'conclude' } },
+        on: { CONCLUDE: { guard: 'concludes', target: 'handling', actions: 'conclude' } },
       },
       callback: {
         meta: callback,
         on: {
           CALLBACK_SATISFIED: [
-            { guard: 'majorWorks', target: 'secondCallback', actions: { type: 'recordCallback', params: { round: 1, satisfied: true } } },
-            { target: 'closed', actions: { type: 'recordCallback', params: { round: 1, satisfied: true } } },
+            {
+              guard: 'majorWorksSatisfiedScore',
+              target: 'secondCallback',
+              actions: [{ type: 'recordCallback', params: { round: 1, satisfied: true } }, 'awaitSecondCallback'],
+            },
+            { guard: 'satisfiedScore', target: 'closed', actions: { type: 'recordCallback', params: { round: 1, satisfied: true } } },
           ],
-          CALLBACK_DISSATISFIED: rejectTo('handling', 'callback', { type: 'recordCallback', params: { round: 1, satisfied: false } }, 'reopen'),
+          CALLBACK_DISSATISFIED: {
+            guard: 'validScore',
+            ...rejectTo('handling', 'callback', 'notifyLowScore', { type: 'recordCallback', params: { round: 1, satisfied: false } }, 'reopen'),
+          },
           DEADLINE: escalate(callback),
         },
       },
       secondCallback: {
         meta: secondCallback,
         on: {
-          CALLBACK_SATISFIED: { target: 'closed', actions: { type: 'recordCallback', params: { round: 2, satisfied: true } } },
-          CALLBACK_DISSATISFIED: rejectTo('handling', 'secondCallback', { type: 'recordCallback', params: { round: 2, satisfied: false } }, 'reopen'),
+          CALLBACK_SATISFIED: { guard: 'dueSatisfiedScore', target: 'closed', actions: { type: 'recordCallback', params: { round: 2, satisfied: true } } },
+          CALLBACK_DISSATISFIED: {
+            guard: 'dueValidScore',
+            ...rejectTo('handling', 'secondCallback', 'notifyLowScore', { type: 'recordCallback', params: { round: 2, satisfied: false } }, 'reopen'),
+          },
           DEADLINE: escalate(secondCallback),
         },
       },
@@ -255,5 +360,5 @@ export const customerComplaint: ProcedureDefinition = {
   },
   roles: ['complaint_desk', 'complaint_handler', 'quality', 'survey_manager', 'approver', 'process_owner'],
   machine,
-  fieldChecks,
+  fieldChecks: { ...fieldChecks, ...majorWorksChecks, ...secondCallbackChecks },
 };

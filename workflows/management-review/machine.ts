@@ -7,9 +7,18 @@ import { baseContext, isRecord, stamp, text, type BaseContext } from '../shared/
 import { approvalMeta } from '../shared/meta';
 import { fieldGuards } from '../shared/field-checks';
 import { procedureSetup, rejectTo } from '../shared/setup';
-import type { FieldCheck, LocalText, ProcedureDefinition } from '../shared/types';
+import type { FieldCheck, LocalText, ProcedureDefinition, ProcedureEvent } from '../shared/types';
+
+/**
+ * The sections §6 asks of a pack. The server compiles them for a period (libs/reviews);
+ * the quality department submits what it was shown, and the engine's `pack` fact
+ * (the server's own compilation at SUBMIT) must hash alike, so the frozen figures are
+ * the system's, never retyped or stale ones.
+ */
+export const PACK_SECTIONS = ['period', 'surveys', 'complaints', 'correctiveActions', 'composite'] as const;
 
 export interface ManagementReviewContext extends BaseContext {
+  /** The period's label ("2026", "2026-01-01/2026-06-30"). */
   period: string | null;
   /**
    * The pack as submitted (survey reports and trends, complaint statistics and SLA
@@ -17,27 +26,52 @@ export interface ManagementReviewContext extends BaseContext {
    * changes to its sources do not change it.
    */
   pack: Record<string, unknown> | null;
+  /** SHA-256 of the frozen pack (canonical JSON of its sections), as the server computed it at SUBMIT. */
+  packHash: string | null;
   /** 1 for the first pack, +1 for each recompilation after NG. */
   packRevision: number;
   submitted: { by: string; at: string } | null;
-  signedOff: { by: string; at: string } | null;
+  /** The general manager's sign-off names the revision and hash it signs. */
+  signedOff: { by: string; at: string; packRevision: number; packHash: string | null } | null;
 }
 
 const PACK: LocalText = { zh: '《管理评审输入》', en: 'Management review input pack' };
 
+/** The engine's `pack` fact: at SUBMIT, the server's hash of its compilation and of the submitted sections; at the sign-off, the frozen pack's. */
+function packFact(event: ProcedureEvent): { hash: string; submittedHash?: string } | null {
+  const fact = event.facts?.pack;
+  return isRecord(fact) && typeof fact.hash === 'string' ? { hash: fact.hash, ...(typeof fact.submittedHash === 'string' ? { submittedHash: fact.submittedHash } : {}) } : null;
+}
+
+function packProblems(event: ProcedureEvent): string[] {
+  const pack = event.data?.pack;
+  const missing = PACK_SECTIONS.filter((k) => !isRecord(pack) || !isRecord(pack[k])).map((k) => `data.pack.${k}`);
+  if (missing.length) return missing;
+  const compiled = packFact(event);
+  // no compilation: the period names no year or date range
+  if (!compiled) return ['data.pack.period'];
+  return compiled.submittedHash === compiled.hash ? [] : ['data.pack'];
+}
+
 const fieldChecks = {
-  hasPack: ({ event }) => (isRecord(event.data?.pack) && Object.keys(event.data.pack).length > 0 ? [] : ['data.pack']),
+  packComplete: ({ event }) => packProblems(event),
 } satisfies Record<string, FieldCheck<ManagementReviewContext>>;
 
 const machine = procedureSetup<ManagementReviewContext>()
   .extend({
-    guards: fieldGuards(fieldChecks),
+    guards: {
+      ...fieldGuards(fieldChecks),
+      // what the general manager signs still hashes as it did at SUBMIT (a pack frozen before packs were hashed has no hash to compare)
+      signsFrozenPack: ({ context, event }) => context.packHash === null || packFact(event)?.hash === context.packHash,
+    },
     actions: {
       freezePack: assign(({ context, event }) => {
-        const pack = JSON.parse(JSON.stringify(event.data?.pack)) as Record<string, unknown>;
-        return { pack, period: text(pack.period) ?? context.period, packRevision: context.packRevision + 1, submitted: stamp(event) };
+        const submitted = event.data?.pack as Record<string, unknown>;
+        const pack = JSON.parse(JSON.stringify(Object.fromEntries(PACK_SECTIONS.map((k) => [k, submitted[k]])))) as Record<string, unknown>;
+        const period = isRecord(pack.period) ? text(pack.period.label) : null;
+        return { pack, packHash: packFact(event)?.hash ?? null, period: period ?? context.period, packRevision: context.packRevision + 1, submitted: stamp(event) };
       }),
-      signOff: assign({ signedOff: ({ event }) => stamp(event) }),
+      signOff: assign({ signedOff: ({ context, event }) => ({ ...stamp(event), packRevision: context.packRevision, packHash: context.packHash }) }),
     },
   })
   .createMachine({
@@ -46,6 +80,7 @@ const machine = procedureSetup<ManagementReviewContext>()
       ...baseContext(input),
       period: text(input.data?.period),
       pack: null,
+      packHash: null,
       packRevision: 0,
       submitted: null,
       signedOff: null,
@@ -57,21 +92,34 @@ const machine = procedureSetup<ManagementReviewContext>()
           title: { zh: '汇编管理评审输入', en: 'Compile the review pack' },
           role: 'quality',
           outcomes: ['SUBMIT'],
-          rules: { SUBMIT: { zh: '须提交评审输入包（data.pack）', en: 'the pack is required (data.pack)' } },
+          rules: {
+            SUBMIT: {
+              zh: '评审输入包须包含期间、满意度调查、投诉、纠正措施和综合满意度各部分（data.pack.period、surveys、complaints、correctiveActions、composite），且与系统按该期间汇编的结果一致；数据已变化或被改动时请重新汇编',
+              en: 'the pack needs its period, surveys, complaints, corrective actions and composite sections (data.pack.period, surveys, complaints, correctiveActions, composite) exactly as the server compiles them for the period; figures that changed since or were edited are refused: compile it again',
+            },
+          },
           record: PACK,
         },
-        on: { SUBMIT: { guard: 'hasPack', target: 'review', actions: 'freezePack' } },
+        on: { SUBMIT: { guard: 'packComplete', target: 'review', actions: 'freezePack' } },
       },
       review: {
-        meta: approvalMeta({
-          title: { zh: '总经理评审并签署', en: 'General manager reviews and signs' },
-          role: 'general_manager',
-          author: 'compiling',
-          record: PACK,
-          onReject: { zh: '退回品质部重新汇编', en: 'back to the quality department to recompile the pack' },
-        }),
+        meta: {
+          ...approvalMeta({
+            title: { zh: '总经理评审并签署', en: 'General manager reviews and signs' },
+            role: 'general_manager',
+            author: 'compiling',
+            record: PACK,
+            onReject: { zh: '退回品质部重新汇编', en: 'back to the quality department to recompile the pack' },
+          }),
+          rules: {
+            APPROVE: {
+              zh: '评审输入包自提交后已被改动，其哈希值与提交时不一致，不能签署',
+              en: 'the pack changed after it was submitted: its hash differs from the one recorded at SUBMIT, so it cannot be signed',
+            },
+          },
+        },
         on: {
-          APPROVE: { target: 'archived', actions: 'signOff' },
+          APPROVE: { guard: 'signsFrozenPack', target: 'archived', actions: 'signOff' },
           REJECT: rejectTo('compiling', 'review'),
         },
       },

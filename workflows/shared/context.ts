@@ -48,6 +48,13 @@ export function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
+/** An ISO calendar date (YYYY-MM-DD) that exists, or null (2026-02-30 is no date). */
+export function isoDate(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const t = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(value) ? value : null;
+}
+
 /** A free text or a list of texts, as forms submit either (e.g. proposals, actions). */
 export function isTextOrList(value: unknown): boolean {
   return text(value) !== null || (Array.isArray(value) && value.length > 0 && value.every((v) => text(v) !== null));

@@ -8,7 +8,7 @@ interface EscalationParams {
 }
 
 /** The role told at an escalation level; past the end of the ladder the last rung is told again. */
-function ladderRole(ladder: RoleKey[], level: number): RoleKey {
+export function ladderRole(ladder: RoleKey[], level: number): RoleKey {
   return ladder[Math.min(Math.max(level, 1), ladder.length) - 1];
 }
 

@@ -5,6 +5,7 @@
  */
 export type {
   DeadlineMeta,
+  Duration,
   FieldCheck,
   LocalText,
   ProcedureDefinition,

@@ -5,6 +5,7 @@ export * from './dispatch/dispatcher';
 export * from './dispatch/fact-providers';
 export * from './dispatch/transition-hooks';
 export * from './dispatch/instance-view';
+export { scopeOf } from './dispatch/step-policy';
 export * from './instance-queries';
 export * from './time/business-calendar';
 export * from './time/calendar.service';

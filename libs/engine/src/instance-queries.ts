@@ -6,7 +6,7 @@ import type { Actor } from '@satisflow/identity';
 import { instanceNotFound } from './engine-messages';
 import { buildInstanceView, InstanceView, toTaskView } from './dispatch/instance-view';
 import { stepMeta } from './dispatch/step-meta';
-import { availableOutcomes } from './dispatch/step-policy';
+import { availableOutcomes, scopeOf } from './dispatch/step-policy';
 import { InstanceEntity, NotificationEntity, TaskEntity } from './entities';
 import { ProcedureRegistry } from './procedure-registry';
 import { SideTasks, toInboxTask, type InboxTask } from './tasks/side-tasks';
@@ -91,7 +91,8 @@ export class InstanceQueries {
         if (!instance) return false;
         if (t.assignee && t.assignee !== actor.username) return false;
         const machine = this.registry.get(instance.procedureKey, instance.procedureVersion).machine;
-        return availableOutcomes({ state: instance.state, meta: stepMeta(machine, instance.state), actor, stepActors: instance.stepActors }).length > 0;
+        const scope = scopeOf(instance.snapshot.context);
+        return availableOutcomes({ state: instance.state, meta: stepMeta(machine, instance.state), actor, stepActors: instance.stepActors, scope }).length > 0;
       })
       .map((t): InboxTask => Object.assign(toTaskView(t, now, instances.get(t.instanceId)?.title), { kind: 'step' as const }));
     const others = side

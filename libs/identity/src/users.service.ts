@@ -23,16 +23,20 @@ function toGrant(r: { role: RoleKey; scope: string | null }): RoleGrant {
 
 type ActorRow = { id: string; username: string; display_name: string; role: RoleKey | null; scope: string | null };
 
+const ACTIVE_ACTOR = 'SELECT u.id, u.username, u.display_name, r.role, r.scope FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.disabled = 0';
+
 /**
  * The actor behind a token, read on every authenticated request: one joined query
  * instead of TypeORM's relation load (two queries and its entity mapping). A statement,
  * so a unit of work can read it with its own first rows in one round trip (AccountInUnit).
  */
 export function activeActorQuery(id: string): Statement {
-  return {
-    sql: 'SELECT u.id, u.username, u.display_name, r.role, r.scope FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = ? AND u.disabled = 0',
-    params: [id],
-  };
+  return { sql: `${ACTIVE_ACTOR} AND u.id = ?`, params: [id] };
+}
+
+/** activeActorQuery for a username someone submitted (e.g. the handler a complaint is dispatched to). */
+export function activeActorNamedQuery(username: string): Statement {
+  return { sql: `${ACTIVE_ACTOR} AND u.username = ?`, params: [username] };
 }
 
 /** The rows of activeActorQuery as an Actor; null when the account is gone or disabled. */

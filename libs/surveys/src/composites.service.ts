@@ -4,10 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '@satisflow/config';
+import { CalendarService, localYear } from '@satisflow/engine';
 import { says } from '@satisflow/http';
 import { dbTime, toInt } from '@satisflow/persistence';
 import type { Actor } from '@satisflow/identity';
 import { compositeScore, GradeBand, ScoringError } from '@satisflow/scoring';
+import { complaintCounts } from './complaint-counts';
 import type { CreateCompositeDto } from './dto/survey.dto';
 import { CompositeEntity } from './entities/composite.entity';
 import { scoringMessage } from './questionnaire';
@@ -21,6 +23,7 @@ export class CompositesService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly results: ResultsService,
     private readonly clock: Clock,
+    private readonly calendar: CalendarService,
   ) {}
 
   async create(dto: CreateCompositeDto, actor: Actor) {
@@ -55,23 +58,25 @@ export class CompositesService {
 
   /**
    * The period's cases in the complaint procedure (api.md: the default of both counts):
-   * cases opened in the calendar year the period names ("2026", "2026年度"); a case escalated
-   * as a major quality event counts as a major incident, the others as general complaints.
+   * cases opened in the calendar year the period names ("2026", "2026年度"), that year in the
+   * company's time zone (the calendar setting's offset), as people date their cases. A case
+   * whose concluded investigation found a quality accident with legal liability or media
+   * exposure is a major incident, the others general complaints (complaint-counts.ts).
    * A period naming no year counts nothing.
    */
   private async complaintsIn(period: string | undefined): Promise<{ general: number; major: number }> {
     const year = /^(\d{4})/.exec(period ?? '')?.[1];
     if (!year) return { general: 0, major: 0 };
-    const from = new Date(Date.UTC(Number(year), 0, 1));
-    const to = new Date(Date.UTC(Number(year) + 1, 0, 1));
-    const [row] = await this.ds.query(
-      `SELECT COUNT(*) AS cases,
-              SUM(CASE WHEN EXISTS (SELECT 1 FROM audit_records a WHERE a.instance_id = i.id AND a.event = 'ESCALATE_MAJOR') THEN 1 ELSE 0 END) AS major
-         FROM instances i WHERE i.procedure_key = ? AND i.created_at >= ? AND i.created_at < ?`,
-      [COMPLAINT_PROCEDURE, dbTime(this.ds.manager, from), dbTime(this.ds.manager, to)],
+    const { from, to } = localYear(Number(year), await this.calendar.get());
+    const inYear = 'FROM instances i WHERE i.procedure_key = ? AND i.created_at >= ? AND i.created_at < ?';
+    const params = [COMPLAINT_PROCEDURE, dbTime(this.ds.manager, from), dbTime(this.ds.manager, to)];
+    const [row] = await this.ds.query(`SELECT COUNT(*) AS cases ${inYear}`, params);
+    // only cases with a concluded investigation can be major: their stored context says how it was classified
+    const concluded: { snapshot: string }[] = await this.ds.query(
+      `SELECT i.snapshot ${inYear} AND EXISTS (SELECT 1 FROM audit_records a WHERE a.instance_id = i.id AND a.event = 'CONCLUDE')`,
+      params,
     );
-    const major = toInt(row?.major ?? 0);
-    return { general: toInt(row?.cases ?? 0) - major, major };
+    return complaintCounts(toInt(row?.cases ?? 0), concluded.map((r) => JSON.parse(r.snapshot).context));
   }
 
   async get(id: string) {

@@ -1,6 +1,6 @@
 import type { TestApp } from '../../support/test-app';
 import { VALID_PLAN } from '../../support/fixtures';
-import { COMPLAINT, CORRECTIVE_ACTION, DAY, FINDINGS, startProcedures, SURVEY, type Instance, type Steps } from './steps';
+import { COMPLAINT, CORRECTIVE_ACTION, DAY, FINDINGS, NOT_AN_ACCIDENT, startProcedures, SURVEY, type Instance, type Steps } from './steps';
 
 describe('annual-satisfaction-survey over HTTP (procedures.md, domain section 2)', () => {
   let t: TestApp;
@@ -133,7 +133,7 @@ describe('annual-satisfaction-survey over HTTP (procedures.md, domain section 2)
     const [important, minor] = productQuality.map(({ index }) => children.find((c) => c.data.source.instanceFinding === index) as Instance);
     await s.dispatchComplaint(important.id);
     await s.act('complaint_handler', important.id, { type: 'ESCALATE_MAJOR', comment: '批量可靠性问题 / batch reliability issue' });
-    await s.act('quality', important.id, { type: 'CONCLUDE', data: { conclusion: '密封供应商换料 / seal material changed', openCorrectiveAction: true } });
+    await s.act('quality', important.id, { type: 'CONCLUDE', data: { conclusion: '密封供应商换料 / seal material changed', openCorrectiveAction: true, classification: NOT_AN_ACCIDENT } });
     await s.runWorker();
     const closed = await s.closeComplaint(important.id);
     expect(closed.state).toBe('closed');

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/test-app';
-import { CORRECTIVE_ACTION, DAY, startProcedures, type Steps } from './steps';
+import { CORRECTIVE_ACTION, DAY, localDateAfter, startProcedures, type Steps } from './steps';
 
 describe('corrective-action over HTTP (procedures.md, domain section 5)', () => {
   let t: TestApp;
@@ -36,15 +36,15 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
 
     i = await s.approveActionPlan(ca.id);
     expect(i).toMatchObject({ state: 'implementation', revision: 5 });
-    expect(i.data.plan).toMatchObject({ owner: 'complaint_handler', dueDate: '2026-12-31', by: 'complaint_handler' });
+    expect(i.data.plan).toMatchObject({ owner: 'complaint_handler', dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), by: 'complaint_handler' });
     expect(i.openTasks[0]).toMatchObject({ role: 'complaint_handler', assignee: 'complaint_handler', overdue: false });
 
     i = await s.implementActions(ca.id);
     expect(i.state).toBe('effectivenessCheck');
     expect((await s.get('quality', ca.id)).availableEvents).toEqual(['EFFECTIVE', 'INEFFECTIVE']);
-    i = await s.act('quality', ca.id, { type: 'EFFECTIVE', data: { nextPeriodScore: 88.5 } });
+    i = await s.closeEffective(ca.id, { data: { score: 88.5 } });
     expect(i).toMatchObject({ state: 'closed', status: 'completed', revision: 7, openTasks: [], availableEvents: [] });
-    expect(i.data.checks).toEqual([expect.objectContaining({ effective: true, data: { nextPeriodScore: 88.5 }, by: 'quality' })]);
+    expect(i.data.checks).toEqual([expect.objectContaining({ effective: true, data: { score: 88.5 }, by: 'quality' })]);
 
     const history = await s.history(ca.id);
     expect(history.map((r) => [r.event, r.actor.username, r.fromState, r.toState])).toEqual([
@@ -57,6 +57,62 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
       ['EFFECTIVE', 'quality', 'effectivenessCheck', 'closed'],
     ]);
     expect(history[4]).toMatchObject({ signatureMeaning: '批准 / approved', actor: { role: 'quality' } });
+    expect(history[6]).toMatchObject({ signatureMeaning: '验证有效 / verified effective', data: { submitted: { score: 88.5 } } });
+  });
+
+  it('refuses a plan due before today, or owned by someone who may not own it, naming the field', async () => {
+    const admin = await s.auth('admin');
+    const created = await t.http
+      .post('/api/v1/users')
+      .set(admin)
+      .send({ username: 'zhou.left', displayName: '周（已离职）', password: 'password-9', roles: [{ role: 'complaint_handler' }] })
+      .expect(201);
+    await t.http.post(`/api/v1/users/${created.body.id}/disable`).set(admin).expect(200);
+    const ca = await s.openCorrectiveAction('来料检验漏检 / incoming inspection missed defects');
+    await s.describeProblem(ca.id);
+    const analysed = await s.analyseCause(ca.id);
+
+    const past = await s.send('complaint_handler', ca.id, { type: 'SUBMIT', data: { actions: ['x'], owner: 'complaint_handler', dueDate: '2020-01-01' } });
+    expect(past.status).toBe(422);
+    expect(past.body.details).toEqual([expect.objectContaining({ field: 'data.dueDate', rule: 'invalid' })]);
+    expect(past.body.message).toContain('today or later');
+    const zh = await t.http
+      .post(`/api/v1/instances/${ca.id}/events`)
+      .set({ ...(await s.auth('complaint_handler')), 'Accept-Language': 'zh-CN' })
+      .send({ type: 'SUBMIT', expectedRevision: analysed.revision, data: { actions: ['x'], owner: 'complaint_handler', dueDate: '2020-01-01' } });
+    expect(zh.body.message).toContain('不早于今天');
+
+    // no account, another spelling of one (MySQL's collation would match it), one without the role, a disabled one
+    for (const owner of ['nobody.here', 'Complaint_Handler', 'quality', 'zhou.left']) {
+      const res = await s.send('complaint_handler', ca.id, { type: 'SUBMIT', data: { actions: ['x'], owner, dueDate: localDateAfter(analysed.updatedAt, 30) } });
+      expect([owner, res.status, res.body.details]).toEqual([owner, 422, [expect.objectContaining({ field: 'data.owner', rule: 'invalid' })]]);
+    }
+    expect((await s.get('quality', ca.id)).revision).toBe(analysed.revision);
+
+    const today = localDateAfter(analysed.updatedAt, 0);
+    const planned = await s.planActions(ca.id, { dueDate: today });
+    expect(planned).toMatchObject({ state: 'planApproval', data: { plan: { dueDate: today, owner: 'complaint_handler' } } });
+    expect((await s.history(ca.id)).at(-1)).toMatchObject({ event: 'SUBMIT', data: { facts: { eligibleOwner: 'complaint_handler' } } });
+  });
+
+  it('closes as effective only on evidence, and signed', async () => {
+    const ca = await s.openCorrectiveAction('包装破损 / damaged packaging');
+    await s.toImplementation(ca.id);
+    const checking = await s.implementActions(ca.id);
+    const sign = s.sign('验证有效 / verified effective');
+
+    const bare = await s.send('quality', ca.id, { type: 'EFFECTIVE', signature: sign });
+    expect(bare.status).toBe(422);
+    expect(bare.body.details).toEqual([expect.objectContaining({ field: 'data.verification', rule: 'required' })]);
+    const notAScore = await s.send('quality', ca.id, { type: 'EFFECTIVE', data: { score: 'good' }, signature: sign });
+    expect(notAScore.body.details).toEqual([expect.objectContaining({ field: 'data.score', rule: 'invalid' })]);
+    const unsigned = await s.send('quality', ca.id, { type: 'EFFECTIVE', data: { score: 90 } });
+    expect(unsigned.status).toBe(422);
+    expect(unsigned.body.details).toEqual([expect.objectContaining({ field: 'signature' })]);
+    expect((await s.get('quality', ca.id)).revision).toBe(checking.revision);
+
+    const closed = await s.closeEffective(ca.id, { data: { verification: '2026-12 现场抽检 200 件无破损 / site check of 200 parts: none damaged' } });
+    expect(closed).toMatchObject({ state: 'closed', status: 'completed' });
   });
 
   it('sends a rejected plan back to the action plan, and only with a reason', async () => {
@@ -100,19 +156,29 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
     await s.planActions(ca.id);
     await s.approveActionPlan(ca.id);
     await s.implementActions(ca.id);
-    i = await s.act('quality', ca.id, { type: 'EFFECTIVE', data: { nextPeriodScore: 84 } });
+    i = await s.closeEffective(ca.id, { data: { score: 84 } });
     expect(i).toMatchObject({ state: 'closed', revision: 12 });
     expect(i.data.checks.map((c: { effective: boolean }) => c.effective)).toEqual([false, true]);
     expect((await s.history(ca.id))[6]).toMatchObject({ event: 'INEFFECTIVE', fromState: 'effectivenessCheck', toState: 'causeAnalysis', actor: { role: 'quality' } });
   });
 
-  it('escalates an overdue implementation: quality first, then the management representative', async () => {
+  it('escalates an implementation past the plan’s own due date: quality first, then the management representative', async () => {
     const ca = await s.openCorrectiveAction('返修率超标 / repeat repairs above target');
-    const implementing = await s.toImplementation(ca.id);
-    expect(implementing.openTasks[0].dueAt).toBeDefined();
+    await s.describeProblem(ca.id);
+    const analysed = await s.analyseCause(ca.id);
+    const dueDate = localDateAfter(analysed.updatedAt, 90);
+    await s.planActions(ca.id, { dueDate });
+    const implementing = await s.approveActionPlan(ca.id);
+    // due all that day: at midnight Beijing time (UTC+8) after it
+    expect(implementing.openTasks[0].dueAt).toBe(new Date(Date.parse(`${dueDate}T00:00:00+08:00`) + DAY).toISOString());
 
-    await s.advanceClock(31 * DAY); // past the 30-day implementation deadline
+    await s.advanceClock(31 * DAY); // the old 30-day default passed; the plan's date has not
     let i = await s.get('complaint_handler', ca.id);
+    expect(i).toMatchObject({ state: 'implementation', revision: implementing.revision, data: { escalations: [] } });
+    expect(i.openTasks[0]).toMatchObject({ overdue: false, dueAt: implementing.openTasks[0].dueAt });
+
+    await s.advanceClock(61 * DAY); // past the plan's due date
+    i = await s.get('complaint_handler', ca.id);
     expect(i).toMatchObject({ state: 'implementation', revision: implementing.revision + 1 });
     expect(i.openTasks[0]).toMatchObject({ role: 'complaint_handler', assignee: 'complaint_handler', overdue: true });
     expect(i.data.escalations).toEqual([expect.objectContaining({ state: 'implementation', level: 1, role: 'quality' })]);
@@ -128,6 +194,6 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
 
     // the owner can still finish, and the check closes it
     await s.implementActions(ca.id);
-    expect((await s.act('quality', ca.id, { type: 'EFFECTIVE', data: { verified: true } })).state).toBe('closed');
+    expect((await s.closeEffective(ca.id, { comment: '现场验证：返修率已降至 1% / verified on site: repairs down to 1 %' })).state).toBe('closed');
   });
 });

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/test-app';
-import { COMPLAINT, CORRECTIVE_ACTION, DAY, HOUR, MINUTE, startProcedures, type Instance, type Steps } from './steps';
+import { COMPLAINT, CORRECTIVE_ACTION, DAY, HOUR, MINUTE, NOT_AN_ACCIDENT, startProcedures, type Instance, type Steps } from './steps';
 
 describe('customer-complaint over HTTP (procedures.md, domain section 3)', () => {
   let t: TestApp;
@@ -8,6 +8,10 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     ({ t, s } = await startProcedures());
   });
   afterAll(() => t.close());
+
+  /** An account the admin creates, with the password its tests log in with. */
+  const createUser = async (username: string, roles: { role: string; scope?: string }[]) =>
+    (await t.http.post('/api/v1/users').set(await s.auth('admin')).send({ username, displayName: username, password: 'password-1', roles }).expect(201)).body;
 
   it('records, dispatches to one handler, resolves, calls back and closes', async () => {
     const opened = await s.openComplaint('液压泵漏油 / hydraulic pump leaks');
@@ -60,11 +64,16 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     expect(i.openTasks).toEqual([expect.objectContaining({ role: 'quality', outcomes: ['CONCLUDE'] })]);
     expect((await s.get('quality', complaint.id)).availableEvents).toEqual(['CONCLUDE']);
 
+    const unclassified = await s.send('quality', complaint.id, { type: 'CONCLUDE', data: { conclusion: '电源模块设计缺陷 / power module design defect' } });
+    expect(unclassified.status).toBe(422);
+    expect(unclassified.body.details).toEqual([expect.objectContaining({ field: 'data.classification', rule: 'required' })]);
+    const classification = { qualityAccident: true, legalLiability: false, mediaExposure: true };
     i = await s.act('quality', complaint.id, {
       type: 'CONCLUDE',
-      data: { conclusion: '电源模块设计缺陷 / power module design defect', openCorrectiveAction: true },
+      data: { conclusion: '电源模块设计缺陷 / power module design defect', openCorrectiveAction: true, classification },
     });
     expect(i).toMatchObject({ state: 'handling', revision: 4 });
+    expect(i.data.investigations).toEqual([expect.objectContaining({ concludedBy: 'quality', classification })]);
     await s.runWorker();
 
     const [child, ...others] = await s.children('quality', complaint.id);
@@ -124,34 +133,141 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     expect(history[3]).toMatchObject({ event: 'CALLBACK_DISSATISFIED', fromState: 'callback', toState: 'handling', comment: '客户仍不满意：噪音未消除 / noise remains', actor: { role: 'complaint_desk' } });
   });
 
-  it('calls major works back a second time, within 2 months of the first callback', async () => {
+  it('calls major works back a second time 2 months after the first callback, not before', async () => {
     const complaint = await s.openComplaint('厂房钢结构渗水 / plant steel structure leaks');
     await s.dispatchComplaint(complaint.id, { majorWorks: true });
     await s.resolveComplaint(complaint.id);
     let i = await s.callbackSatisfied(complaint.id);
     expect(i).toMatchObject({ state: 'secondCallback', status: 'active', revision: 4 });
+    const firstAt = Date.parse((await s.history(complaint.id))[3].at);
+    expect(Date.parse(i.data.secondCallbackDue) - firstAt).toBeGreaterThanOrEqual(59 * DAY);
+    expect(Date.parse(i.data.secondCallbackDue) - firstAt).toBeLessThanOrEqual(62 * DAY);
+    // due within 3 working days of the moment it may be made
     const task = i.openTasks[0];
     expect(task).toMatchObject({ role: 'complaint_desk', state: 'secondCallback', overdue: false, outcomes: ['CALLBACK_SATISFIED', 'CALLBACK_DISSATISFIED'] });
-    const due = Date.parse(task.dueAt!) - Date.parse((await s.history(complaint.id))[3].at);
-    expect(due).toBeGreaterThanOrEqual(59 * DAY);
-    expect(due).toBeLessThanOrEqual(62 * DAY);
+    expect(Date.parse(task.dueAt!) - Date.parse(i.data.secondCallbackDue)).toBeGreaterThanOrEqual(3 * DAY);
+    expect(Date.parse(task.dueAt!) - Date.parse(i.data.secondCallbackDue)).toBeLessThanOrEqual(5 * DAY);
 
+    // recorded 3 seconds after the first in the QA run: refused, in both languages, until it is due
+    const early = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED', data: { score: 5 } });
+    expect(early.status).toBe(422);
+    expect(early.body.message).toContain('2 months after the first');
+    const earlyZh = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED' }, { 'Accept-Language': 'zh' });
+    expect(earlyZh.body.message).toContain('首次回访 2 个月后');
     await s.advanceClock(30 * DAY);
+    expect((await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_DISSATISFIED', comment: '仍渗水 / still leaks' })).status).toBe(422);
     i = await s.get('complaint_desk', complaint.id);
     expect(i).toMatchObject({ state: 'secondCallback', revision: 4 });
-    expect(i.openTasks[0].overdue).toBe(false);
 
-    await s.advanceClock(33 * DAY); // past 2 months: the second callback is chased
-    i = await s.get('complaint_desk', complaint.id);
-    expect(i).toMatchObject({ state: 'secondCallback', revision: 5 });
-    expect(i.openTasks[0].overdue).toBe(true);
-    expect((await s.history(complaint.id)).at(-1)).toMatchObject({ event: 'DEADLINE', actor: { username: 'system' }, fromState: 'secondCallback', toState: 'secondCallback' });
-
+    await s.advanceClock(32 * DAY); // past 2 months: the second callback is open, not yet overdue
+    expect((await s.get('complaint_desk', complaint.id)).openTasks[0].overdue).toBe(false);
+    const low = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED', data: { score: 3 } });
+    expect(low.status).toBe(422);
+    expect(low.body.details).toEqual([expect.objectContaining({ field: 'data.score', rule: 'invalid' })]);
     i = await s.act('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED', data: { score: 5 } });
-    expect(i).toMatchObject({ state: 'closed', status: 'completed', revision: 6, openTasks: [] });
+    expect(i).toMatchObject({ state: 'closed', status: 'completed', revision: 5, openTasks: [] });
     expect(i.data.callbacks.map((c: { round: number; satisfied: boolean }) => [c.round, c.satisfied])).toEqual([
       [1, true],
       [2, true],
+    ]);
+  });
+
+  it('chases a second callback not made within 3 working days of becoming due', async () => {
+    const complaint = await s.openComplaint('屋面防水返修 / roof waterproofing redone', { majorWorks: true });
+    await s.dispatchComplaint(complaint.id);
+    await s.resolveComplaint(complaint.id);
+    await s.callbackSatisfied(complaint.id);
+    await s.advanceClock(62 * DAY + 6 * DAY);
+    const i = await s.get('complaint_desk', complaint.id);
+    expect(i).toMatchObject({ state: 'secondCallback', revision: 5 });
+    expect(i.openTasks[0].overdue).toBe(true);
+    expect((await s.history(complaint.id)).at(-1)).toMatchObject({ event: 'DEADLINE', actor: { username: 'system' }, fromState: 'secondCallback', toState: 'secondCallback' });
+  });
+
+  describe('dispatch to a handler whose inbox the task reaches, with a complete record', () => {
+    beforeAll(async () => {
+      await createUser('handler.north', [{ role: 'complaint_handler', scope: 'north' }]);
+      const gone = await createUser('handler.gone', [{ role: 'complaint_handler' }]);
+      await t.http.post(`/api/v1/users/${gone.id}/disable`).set(await s.auth('admin')).expect(200);
+    });
+
+    it.each([
+      ['a username that does not exist', 'nobody.here'],
+      ['a user without complaint_handler', 'quality'],
+      ['a disabled handler', 'handler.gone'],
+      ['a handler scoped to another unit', 'handler.north'],
+      ['another spelling of a handler', 'Complaint_Handler'],
+    ])('refuses %s with 422 naming data.handler', async (_, handler) => {
+      const complaint = await s.openComplaint('风机振动 / fan vibrates', { scope: 'south' });
+      const res = await s.send('complaint_desk', complaint.id, { type: 'DISPATCH', data: { handler } });
+      expect(res.status).toBe(422);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'data.handler', rule: 'invalid' })]);
+      expect((await s.history(complaint.id)).map((r) => r.event)).toEqual(['START']);
+    });
+
+    it('takes an unscoped handler, and a scoped one for a case of their unit', async () => {
+      const south = await s.openComplaint('风机振动 / fan vibrates', { scope: 'south' });
+      expect((await s.dispatchComplaint(south.id)).state).toBe('handling');
+      const north = await s.openComplaint('风机振动 / fan vibrates', { scope: 'north' });
+      const i = await s.dispatchComplaint(north.id, { handler: 'handler.north' });
+      expect(i.openTasks).toEqual([expect.objectContaining({ assignee: 'handler.north' })]);
+      expect((await s.history(north.id)).at(-1)!.data).toMatchObject({ facts: { eligibleHandler: 'handler.north' } });
+    });
+
+    it('refuses to dispatch a case recorded without customer, channel and description until DISPATCH gives them', async () => {
+      const bare = await s.start('complaint_desk', COMPLAINT, 'x');
+      expect(bare.data.intake).toEqual({});
+      const res = await s.send('complaint_desk', bare.id, { type: 'DISPATCH', data: { handler: 'complaint_handler', channel: 'phone' } });
+      expect(res.status).toBe(422);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['data.customer', 'data.description']);
+      const i = await s.dispatchComplaint(bare.id, { customer: '华东机械厂', description: '泵异响 / pump noise', channel: 'phone' });
+      expect(i.data.intake).toEqual({ customer: '华东机械厂', channel: 'phone', description: '泵异响 / pump noise' });
+    });
+  });
+
+  describe('separation of duties (domain section 1)', () => {
+    beforeAll(async () => {
+      await createUser('desk.handler', [{ role: 'complaint_desk' }, { role: 'complaint_handler' }]);
+      await createUser('handler.quality', [{ role: 'complaint_handler' }, { role: 'quality' }]);
+      // their sessions serve the helpers below
+      await t.login('desk.handler', 'password-1');
+      await t.login('handler.quality', 'password-1');
+    });
+
+    it('keeps whoever resolved the case from recording its callback', async () => {
+      const { id } = await s.start('desk.handler', COMPLAINT, '自派自结 / self-dispatched', { customer: '华东机械厂', channel: 'phone', description: '漏水 / leak' });
+      expect((await s.send('desk.handler', id, { type: 'DISPATCH', data: { handler: 'desk.handler' } })).status).toBe(200);
+      expect((await s.send('desk.handler', id, { type: 'RESOLVE', data: { resolution: '已修 / fixed' } })).status).toBe(200);
+      const own = await s.send('desk.handler', id, { type: 'CALLBACK_SATISFIED', data: { score: 5 } });
+      expect(own.status).toBe(403);
+      expect(own.body.message).toContain('separation of duties');
+      expect((await s.get('desk.handler', id)).availableEvents).toEqual([]);
+      expect((await s.callbackSatisfied(id)).state).toBe('closed');
+    });
+
+    it('keeps whoever escalated the case from concluding its investigation', async () => {
+      const complaint = await s.openComplaint('设备起火 / unit caught fire');
+      await s.dispatchComplaint(complaint.id, { handler: 'handler.quality' });
+      expect((await s.send('handler.quality', complaint.id, { type: 'ESCALATE_MAJOR', comment: '安全事故 / safety' })).status).toBe(200);
+      const own = await s.send('handler.quality', complaint.id, { type: 'CONCLUDE', data: { conclusion: '无责 / no fault', classification: NOT_AN_ACCIDENT } });
+      expect(own.status).toBe(403);
+      const i = await s.act('quality', complaint.id, { type: 'CONCLUDE', data: { conclusion: '电源缺陷 / power defect', classification: NOT_AN_ACCIDENT } });
+      expect(i.state).toBe('handling');
+    });
+  });
+
+  it('does not close a low callback score as satisfied: reopened, and the handler’s manager is told', async () => {
+    const complaint = await s.openComplaint('门窗漏风 / draughty windows');
+    await s.dispatchComplaint(complaint.id);
+    await s.resolveComplaint(complaint.id);
+    const low = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED', data: { score: 2 } });
+    expect(low.status).toBe(422);
+    expect(low.body.details).toEqual([expect.objectContaining({ field: 'data.score' })]);
+    const i = await s.act('complaint_desk', complaint.id, { type: 'CALLBACK_DISSATISFIED', comment: '仍漏风 / still draughty', data: { score: 2 } });
+    expect(i).toMatchObject({ state: 'handling', data: { reopened: 1 } });
+    await s.runWorker();
+    expect(await s.notices('survey_manager', complaint.id)).toEqual([
+      expect.objectContaining({ role: 'survey_manager', message: expect.objectContaining({ en: expect.stringContaining('scored the handling 2 of 5') }) }),
     ]);
   });
 

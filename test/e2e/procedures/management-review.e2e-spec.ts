@@ -1,95 +1,227 @@
 import type { TestApp } from '../../support/test-app';
-import { COMPLAINT, MANAGEMENT_REVIEW, startProcedures, type Steps } from './steps';
+import { MANAGEMENT_REVIEW, MINUTE, startProcedures, type Instance, type Steps } from './steps';
+
+interface Pack {
+  period: { label: string; from: string; to: string; start: string; end: string };
+  surveys: { reports: Record<string, any>[]; trend: { points: Record<string, any>[]; change: unknown } };
+  complaints: Record<string, any>;
+  correctiveActions: Record<string, any>;
+  composite: { figures: Record<string, any>[] };
+  hash: string;
+  compiledAt: string;
+}
 
 describe('management-review over HTTP (procedures.md, domain section 6)', () => {
   let t: TestApp;
   let s: Steps;
+  /** The company's current year (China time), the period the figures below are recorded in. */
+  let year: string;
   beforeAll(async () => {
     ({ t, s } = await startProcedures());
+    const probe = await s.start('quality', MANAGEMENT_REVIEW, 'probe');
+    year = new Date(Date.parse((await s.history(probe.id))[0].at) + 8 * 60 * MINUTE).toISOString().slice(0, 4);
   });
   afterAll(() => t.close());
 
-  /** The pack the quality department compiles from what the system says now. */
-  async function compilePack(period: string) {
-    const complaints = await s.getJson<{ total: number }>('quality', `/instances?procedure=${COMPLAINT}&pageSize=1`);
-    return {
-      period,
-      surveyReports: [{ title: `${period} 年度客户满意度调查`, overallIndex: 84.2 }],
-      complaints: { total: complaints.total, slaCompliance: 0.96 },
-      correctiveActions: { open: 2, closed: 5 },
-      composite: { final: 83.4, grade: 'satisfied' },
-    };
+  const compile = (period: string, user = 'quality') => s.getJson<Pack>(user, `/management-review/pack?period=${encodeURIComponent(period)}`);
+
+  /** A survey run to its approved (frozen, hashed, signed) analysis report. */
+  async function approvedReport(title: string) {
+    const { instance, surveyId } = await s.approvedPlan(title);
+    const recipients = await s.dispatchSurvey(surveyId, 5);
+    await s.enterAnswers(surveyId, recipients.slice(0, 4));
+    await s.act('coordinator', instance.id, { type: 'CLOSE_COLLECTION' });
+    await s.submitReport(instance.id);
+    await s.act('survey_manager', instance.id, { type: 'APPROVE', signature: s.sign('审核通过 / reviewed') });
+    await s.act('approver', instance.id, { type: 'APPROVE', signature: s.sign('批准 / approved') });
+    const report = await s.getJson<{ figures: { overallIndex: number; returnRate: number }; frozen: { revision: number; hash: string } }>('auditor', `/surveys/${surveyId}/report`);
+    return { instance, surveyId, report };
   }
 
-  it('is compiled by quality, signed by the general manager and archived', async () => {
-    const review = await s.start('quality', MANAGEMENT_REVIEW, '2026 管理评审输入', { period: '2026' });
-    expect(review).toMatchObject({ procedure: MANAGEMENT_REVIEW, state: 'compiling', revision: 1, availableEvents: ['SUBMIT'] });
-    expect((await t.http.post('/api/v1/instances').set(await s.auth('general_manager')).send({ procedure: MANAGEMENT_REVIEW, title: 'x' })).status).toBe(403);
+  async function closedAction(title: string): Promise<Instance> {
+    const ca = await s.openCorrectiveAction(title);
+    await s.describeProblem(ca.id);
+    await s.analyseCause(ca.id);
+    await s.act('complaint_handler', ca.id, { type: 'SUBMIT', data: { actions: ['恢复原材料 / revert material'], owner: 'complaint_handler', dueDate: `${year}-12-31` } });
+    await s.approveActionPlan(ca.id);
+    await s.implementActions(ca.id);
+    return s.act('quality', ca.id, { type: 'EFFECTIVE', data: { verification: '复检合格 / re-inspection passed' }, signature: s.sign('验证有效 / verified') });
+  }
 
-    const empty = await s.send('quality', review.id, { type: 'SUBMIT', data: { pack: {} } });
+  let survey: Awaited<ReturnType<typeof approvedReport>>;
+  const cases: Record<string, Instance> = {};
+  const actions: Record<string, Instance> = {};
+  let composite: { id: string; final: number };
+
+  it('compiles the period from the records: the approved report, complaints with SLA compliance, corrective actions, the composite', async () => {
+    survey = await approvedReport(`${year} 年度客户满意度调查`);
+    // on time: dispatched, resolved, called back, closed
+    cases.onTime = await s.openComplaint('漏油 / oil leak');
+    await s.closeComplaint(cases.onTime.id);
+    // dispatched 11 minutes after receipt
+    cases.late = await s.openComplaint('噪音 / noise', { type: 'repair' });
+    await s.advanceClock(11 * MINUTE);
+    await s.dispatchComplaint(cases.late.id);
+    // a major case, from the web, escalated to the quality department
+    cases.major = await s.openComplaint('批量开裂 / cracked batch', { channel: 'web', type: 'quality' });
+    await s.dispatchComplaint(cases.major.id);
+    await s.act('complaint_handler', cases.major.id, { type: 'ESCALATE_MAJOR', comment: '批量质量事故 / batch quality accident' });
+
+    actions.open = await s.openCorrectiveAction('密封圈来料检验 / seal inspection');
+    actions.closed = await closedAction('包装改进 / packaging');
+    composite = await s.postJson('quality', '/composites', { title: `${year} 综合满意度`, period: year, sources: [{ key: 'survey', weight: 1, score: 84 }], generalComplaints: 0, majorIncidents: 0 }, 201);
+
+    const pack = await compile(year);
+    expect(pack.period).toMatchObject({ label: year, from: `${year}-01-01`, to: `${year}-12-31` });
+    expect(pack.hash).toMatch(/^[0-9a-f]{64}$/);
+
+    // survey figures from the frozen, signed revision, which the auditor can fetch again by its ids
+    expect(pack.surveys.reports).toEqual([
+      expect.objectContaining({
+        instanceId: survey.instance.id,
+        surveyId: survey.surveyId,
+        revision: survey.report.frozen.revision,
+        hash: survey.report.frozen.hash,
+        approvedBy: 'approver',
+        overallIndex: survey.report.figures.overallIndex,
+        returnRate: 80,
+        sent: 5,
+        returned: 4,
+        dimensions: expect.arrayContaining([expect.objectContaining({ key: expect.any(String), index: expect.any(Number) })]),
+      }),
+    ]);
+    expect(pack.surveys.trend).toEqual({ points: [expect.objectContaining({ reportId: pack.surveys.reports[0].reportId })], change: null });
+
+    expect(pack.complaints).toMatchObject({
+      instanceIds: [cases.onTime.id, cases.late.id, cases.major.id],
+      total: 3,
+      open: 2,
+      closed: 1,
+      byChannel: { phone: 2, web: 1 },
+      byType: { quality: 1, repair: 1, unrecorded: 1 },
+      major: [{ instanceId: cases.major.id, title: '批量开裂 / cracked batch' }],
+    });
+    expect(pack.complaints.sla.dispatchWithin10Minutes).toEqual({
+      limitMinutes: 10,
+      met: 2,
+      late: 1,
+      pending: 0,
+      rate: 66.7,
+      lateCases: [{ instanceId: cases.late.id, title: '噪音 / noise', minutes: 11 }],
+    });
+    // the late case has had no answer yet, but its 24 hours have not passed
+    expect(pack.complaints.sla.firstContactWithin24Hours).toMatchObject({ met: 2, late: 0, pending: 1, rate: 100 });
+    expect(pack.complaints.sla.callbackRate).toEqual({ due: 1, calledBack: 1, rate: 100, notCalledBack: [] });
+
+    expect(pack.correctiveActions).toMatchObject({ instanceIds: [actions.open.id, actions.closed.id], open: 1, overdue: 0, closedEffective: 1, ineffective: 0 });
+    expect(pack.correctiveActions.actions).toEqual([
+      expect.objectContaining({ instanceId: actions.open.id, title: '密封圈来料检验 / seal inspection', status: 'open', state: 'problem' }),
+      expect.objectContaining({ instanceId: actions.closed.id, status: 'closedEffective', dueDate: `${year}-12-31`, closedAt: expect.any(String) }),
+    ]);
+    expect(pack.composite.figures).toEqual([expect.objectContaining({ compositeId: composite.id, final: composite.final, period: year })]);
+
+    // the same records compile to the same hash
+    expect((await compile(year, 'auditor')).hash).toBe(pack.hash);
+  });
+
+  it('names the period it cannot read, and is not for every role', async () => {
+    const bad = await t.http.get('/api/v1/management-review/pack?period=2026-H1').set(await s.auth('quality'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'period', rule: 'invalid' })]);
+    expect((await t.http.get('/api/v1/management-review/pack').set(await s.auth('quality'))).status).toBe(400);
+    expect((await t.http.get(`/api/v1/management-review/pack?period=${year}`).set(await s.auth('complaint_desk'))).status).toBe(403);
+    // a date range names the same records as the year when it covers them
+    const range = await s.getJson<Pack>('quality', `/management-review/pack?from=${year}-01-01&to=${year}-12-31`);
+    expect(range.period.label).toBe(`${year}-01-01/${year}-12-31`);
+    expect(range.complaints.total).toBe(3);
+  });
+
+  it('refuses a SUBMIT without the sections, or with figures that are not the server compilation', async () => {
+    const review = await s.start('quality', MANAGEMENT_REVIEW, `${year} 管理评审输入`);
+    const empty = await s.send('quality', review.id, { type: 'SUBMIT', data: { pack: { note: 'all good' } } });
     expect(empty.status).toBe(422);
-    expect(empty.body.message).toContain('pack');
+    expect(empty.body.details.map((d: { field: string; rule: string }) => [d.field, d.rule])).toEqual([
+      ['data.pack.period', 'required'],
+      ['data.pack.surveys', 'required'],
+      ['data.pack.complaints', 'required'],
+      ['data.pack.correctiveActions', 'required'],
+      ['data.pack.composite', 'required'],
+    ]);
 
-    const pack = await compilePack('2026');
-    let i = await s.act('quality', review.id, { type: 'SUBMIT', data: { pack } });
-    expect(i).toMatchObject({ state: 'review', revision: 2 });
-    expect(i.data).toMatchObject({ pack, packRevision: 1, period: '2026', submitted: { by: 'quality' } });
-    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'general_manager', outcomes: ['APPROVE', 'REJECT'] })]);
-    expect((await s.get('quality', review.id)).availableEvents).toEqual([]);
-    expect((await s.get('general_manager', review.id)).availableEvents).toEqual(['APPROVE', 'REJECT']);
+    const pack = await compile(year);
+    const edited = await s.send('quality', review.id, { type: 'SUBMIT', data: { pack: { ...pack, complaints: { ...pack.complaints, total: 2 } } } });
+    expect(edited.status).toBe(422);
+    expect(edited.body.details).toEqual([expect.objectContaining({ field: 'data.pack', rule: 'invalid' })]);
+    const zh = await s.send('quality', review.id, { type: 'SUBMIT', data: { pack: { note: 'x' } } }, { 'Accept-Language': 'zh-CN' });
+    expect(zh.body.message).toContain('重新汇编');
+
+    // a complaint received after compiling makes the compiled pack stale
+    cases.afterCompile = await s.openComplaint('异响 / rattling');
+    expect((await s.send('quality', review.id, { type: 'SUBMIT', data: { pack } })).status).toBe(422);
+    expect((await s.history(review.id)).map((r) => r.event)).toEqual(['START']);
+  });
+
+  it('freezes the server compilation with its hash, and the signed APPROVE names the revision and hash it signs', async () => {
+    const review = await s.start('quality', MANAGEMENT_REVIEW, `${year} 管理评审输入（签署）`);
+    const first = await compile(year);
+    let i = await s.act('quality', review.id, { type: 'SUBMIT', data: { pack: first } });
+    expect(i).toMatchObject({ state: 'review', data: { period: year, packRevision: 1, packHash: first.hash, submitted: { by: 'quality' } } });
+    expect(i.data.pack).toEqual({ period: first.period, surveys: first.surveys, complaints: first.complaints, correctiveActions: first.correctiveActions, composite: first.composite });
+
+    // NG, then the recompiled pack replaces the first
+    i = await s.act('general_manager', review.id, { type: 'REJECT', comment: '补充逾期纠正措施 / add overdue actions' });
+    expect(i).toMatchObject({ state: 'compiling', data: { lastRejection: { comment: '补充逾期纠正措施 / add overdue actions' } } });
+    await s.openComplaint('再次漏油 / leaking again');
+    const second = await compile(year);
+    expect(second.hash).not.toBe(first.hash);
+    expect(second.complaints.total).toBe(first.complaints.total + 1);
+    i = await s.act('quality', review.id, { type: 'SUBMIT', data: { pack: second } });
+    expect(i.data).toMatchObject({ packRevision: 2, packHash: second.hash });
 
     expect((await s.send('quality', review.id, { type: 'APPROVE', signature: s.sign() })).status).toBe(403);
     expect((await s.send('general_manager', review.id, { type: 'APPROVE' })).status).toBe(422);
-    expect((await s.send('general_manager', review.id, { type: 'APPROVE', signature: s.sign('approved', 'not-my-password') })).status).toBe(403);
-
     i = await s.act('general_manager', review.id, { type: 'APPROVE', signature: s.sign('批准 / approved') });
-    expect(i).toMatchObject({ state: 'archived', status: 'completed', revision: 3, openTasks: [], availableEvents: [] });
-    expect(i.data.signedOff).toMatchObject({ by: 'general_manager' });
+    expect(i).toMatchObject({ state: 'archived', status: 'completed', data: { signedOff: { by: 'general_manager', packRevision: 2, packHash: second.hash } } });
 
     const history = await s.history(review.id);
-    expect(history.map((r) => [r.event, r.actor.username, r.actor.role, r.toState])).toEqual([
-      ['START', 'quality', 'quality', 'compiling'],
-      ['SUBMIT', 'quality', 'quality', 'review'],
-      ['APPROVE', 'general_manager', 'general_manager', 'archived'],
+    expect(history.map((r) => [r.event, r.actor.username, r.toState])).toEqual([
+      ['START', 'quality', 'compiling'],
+      ['SUBMIT', 'quality', 'review'],
+      ['REJECT', 'general_manager', 'compiling'],
+      ['SUBMIT', 'quality', 'review'],
+      ['APPROVE', 'general_manager', 'archived'],
     ]);
-    expect(history[1].data).toEqual({ submitted: { pack } });
-    expect(history[2]).toMatchObject({ signatureMeaning: '批准 / approved' });
-  });
+    // what the guard saw: the server's hash of its own compilation and of the sections submitted
+    expect(history[3].data!.facts).toEqual({ pack: { period: year, hash: second.hash, submittedHash: second.hash } });
+    expect(history[4]).toMatchObject({ signatureMeaning: '批准 / approved', data: { facts: { pack: { revision: 2, hash: second.hash } } } });
 
-  it('goes back to compiling on REJECT with the reason, and the recompiled pack replaces the first', async () => {
-    const review = await s.start('quality', MANAGEMENT_REVIEW, '2026 H1 管理评审输入');
-    await s.act('quality', review.id, { type: 'SUBMIT', data: { pack: await compilePack('2026-H1') } });
-
-    expect((await s.send('general_manager', review.id, { type: 'REJECT', comment: '' })).status).toBe(422);
-    let i = await s.act('general_manager', review.id, { type: 'REJECT', comment: '缺少纠正措施逾期明细 / overdue corrective actions missing' });
-    expect(i).toMatchObject({ state: 'compiling', revision: 3 });
-    expect(i.data.lastRejection).toMatchObject({ state: 'review', comment: '缺少纠正措施逾期明细 / overdue corrective actions missing', by: 'general_manager' });
-    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'quality', state: 'compiling' })]);
-
-    const second = { ...(await compilePack('2026-H1')), correctiveActions: { open: 2, closed: 5, overdue: [{ title: '返修率超标', days: 12 }] } };
-    i = await s.act('quality', review.id, { type: 'SUBMIT', data: { pack: second } });
-    expect(i).toMatchObject({ state: 'review', revision: 4 });
-    expect(i.data).toMatchObject({ pack: second, packRevision: 2 });
-    i = await s.act('general_manager', review.id, { type: 'APPROVE', signature: s.sign('批准 / approved') });
-    expect(i.state).toBe('archived');
-    expect((await s.history(review.id))[2]).toMatchObject({ event: 'REJECT', fromState: 'review', toState: 'compiling', actor: { role: 'general_manager' } });
-  });
-
-  it('keeps the pack as submitted: later changes to its sources do not alter it', async () => {
-    const review = await s.start('quality', MANAGEMENT_REVIEW, '2027 管理评审输入');
-    const pack = await compilePack('2027');
-    await s.act('quality', review.id, { type: 'SUBMIT', data: { pack } });
-
-    // the sources move on: a new complaint arrives after the pack was submitted
+    // the sources move on; the archived pack does not
     await s.openComplaint('新投诉 / a new complaint');
-    const now = await compilePack('2027');
-    expect(now.complaints.total).toBe(pack.complaints.total + 1);
+    expect((await compile(year)).complaints.total).toBe(second.complaints.total + 1);
+    expect((await s.get('auditor', review.id)).data.pack.complaints.total).toBe(second.complaints.total);
+  });
 
-    const signed = await s.act('general_manager', review.id, { type: 'APPROVE', signature: s.sign('批准 / approved') });
-    expect(signed.data.pack).toEqual(pack);
-    expect((await s.get('auditor', review.id)).data.pack).toEqual(pack);
-    // a finished review takes no resubmission
-    expect((await s.send('quality', review.id, { type: 'SUBMIT', data: { pack: now } })).status).toBe(422);
-    expect((await s.get('auditor', review.id)).data.pack.complaints.total).toBe(pack.complaints.total);
+  it("keeps another period's records out", async () => {
+    const thisYear = await compile(year);
+    const next = String(Number(year) + 1);
+    // to 10 January next year, 09:00 China time
+    await s.advanceClock(Date.UTC(Number(next), 0, 10, 1) - Date.parse(thisYear.compiledAt));
+    const later = await s.openComplaint('明年的投诉 / next year');
+    await s.postJson('quality', '/composites', { title: `${next} 综合满意度`, period: next, sources: [{ key: 'survey', weight: 1, score: 90 }], generalComplaints: 0, majorIncidents: 0 }, 201);
+
+    const again = await compile(year);
+    expect(again.complaints.instanceIds).toEqual(thisYear.complaints.instanceIds);
+    expect(again.complaints.instanceIds).not.toContain(later.id);
+    expect(again.composite).toEqual(thisYear.composite);
+    expect(again.surveys).toEqual(thisYear.surveys);
+
+    const nextPack = await compile(next);
+    expect(nextPack.complaints).toMatchObject({ instanceIds: [later.id], total: 1 });
+    expect(nextPack.surveys.reports).toEqual([]);
+    // the earlier year's report is the trend's history
+    expect(nextPack.surveys.trend.points).toEqual([expect.objectContaining({ reportId: thisYear.surveys.reports[0].reportId })]);
+    expect(nextPack.composite.figures).toEqual([expect.objectContaining({ period: next })]);
+    // the open corrective action carries over into the next period; the one closed this year does not
+    expect(nextPack.correctiveActions.instanceIds).toEqual([actions.open.id]);
   });
 });

@@ -4,7 +4,7 @@
  * the role that acts (username = role key, password 'demo').
  */
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { api, type EventBody } from '../../support/api';
+import { api, DAY, HOUR, type EventBody } from '../../support/api';
 import { VALID_PLAN } from '../../support/fixtures';
 
 export interface Task {
@@ -27,10 +27,12 @@ export interface Instance {
   status: 'active' | 'completed' | 'cancelled';
   revision: number;
   data: Record<string, any>;
+  createdAt: string;
   parentId?: string;
   children: string[];
   availableEvents: string[];
   openTasks: Task[];
+  updatedAt: string;
 }
 
 export interface HistoryRecord {
@@ -87,7 +89,14 @@ export function report(findings: Finding[] = FINDINGS) {
 export const MINUTE = 60_000;
 export { HOUR, DAY } from '../../support/api';
 
+/** The company's calendar date (China, UTC+8: the default calendar) `days` after an ISO time. */
+export function localDateAfter(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * DAY + 8 * HOUR).toISOString().slice(0, 10);
+}
+
 export const COMPLAINT = 'customer-complaint';
+/** The quality department's classification at CONCLUDE: no quality accident (no 50-point deduction). */
+export const NOT_AN_ACCIDENT = { qualityAccident: false, legalLiability: false, mediaExposure: false };
 export const CORRECTIVE_ACTION = 'corrective-action';
 export const MANAGEMENT_REVIEW = 'management-review';
 export const SURVEY = 'annual-satisfaction-survey';
@@ -113,6 +122,16 @@ export function steps(t: TestApp) {
     return res.body as T;
   };
   const act = (user: string, id: string, event: EventBody): Promise<Instance> => a.act(user, id, event);
+
+  const describeProblem = (id: string) => act('quality', id, { type: 'SUBMIT', data: { description: '批次 B-17 漏油 / batch B-17 leaks' } });
+  const analyseCause = (id: string) => act('complaint_handler', id, { type: 'SUBMIT', data: { cause: '密封圈供应商换料 / seal supplier changed material' } });
+  /** The plan, owned by complaint_handler and due 90 days after the instance last changed, unless `plan` says otherwise. */
+  const planActions = async (id: string, plan: Record<string, unknown> = {}) => {
+    const { updatedAt } = await a.get('complaint_handler', id);
+    const data = { actions: ['恢复原材料 / revert material', '进货检验加严 / tighten incoming inspection'], owner: 'complaint_handler', dueDate: localDateAfter(updatedAt, 90), ...plan };
+    return act('complaint_handler', id, { type: 'SUBMIT', data });
+  };
+  const approveActionPlan = (id: string) => act('quality', id, { type: 'APPROVE', signature: a.sign('批准 / approved') });
 
   const submitPlan = (id: string, surveyId: string) =>
     act('survey_manager', id, { type: 'SUBMIT', data: { plan: { ...VALID_PLAN.plan, survey: surveyId } } });
@@ -158,25 +177,21 @@ export function steps(t: TestApp) {
 
     openCorrectiveAction: (title: string, owner = 'complaint_handler'): Promise<Instance> =>
       a.start('quality', CORRECTIVE_ACTION, title, { owner }),
-    describeProblem: (id: string) => act('quality', id, { type: 'SUBMIT', data: { description: '批次 B-17 漏油 / batch B-17 leaks' } }),
-    analyseCause: (id: string) => act('complaint_handler', id, { type: 'SUBMIT', data: { cause: '密封圈供应商换料 / seal supplier changed material' } }),
-    planActions: (id: string) =>
-      act('complaint_handler', id, {
-        type: 'SUBMIT',
-        data: { actions: ['恢复原材料 / revert material', '进货检验加严 / tighten incoming inspection'], owner: 'complaint_handler', dueDate: '2026-12-31' },
-      }),
-    approveActionPlan: (id: string) => act('quality', id, { type: 'APPROVE', signature: a.sign('批准 / approved') }),
+    describeProblem,
+    analyseCause,
+    planActions,
+    approveActionPlan,
     implementActions: (id: string) => act('complaint_handler', id, { type: 'SUBMIT', data: { result: '已换回原材料 / material reverted' } }),
-    /** problem → causeAnalysis → actionPlan → planApproval → implementation. */
-    async toImplementation(id: string): Promise<Instance> {
-      await act('quality', id, { type: 'SUBMIT', data: { description: '批次 B-17 漏油 / batch B-17 leaks' } });
-      await act('complaint_handler', id, { type: 'SUBMIT', data: { cause: '密封圈供应商换料 / seal supplier changed material' } });
-      await act('complaint_handler', id, {
-        type: 'SUBMIT',
-        data: { actions: ['恢复原材料 / revert material'], owner: 'complaint_handler', dueDate: '2026-12-31' },
-      });
-      return act('quality', id, { type: 'APPROVE', signature: a.sign('批准 / approved') });
+    /** problem → causeAnalysis → actionPlan (with `plan`'s changes) → planApproval → implementation. */
+    async toImplementation(id: string, plan: Record<string, unknown> = {}): Promise<Instance> {
+      await describeProblem(id);
+      await analyseCause(id);
+      await planActions(id, plan);
+      return approveActionPlan(id);
     },
+    /** The signed effectiveness check, on the next period's score unless other evidence is given. */
+    closeEffective: (id: string, evidence: { data?: Record<string, unknown>; comment?: string } = { data: { score: 88.5 } }) =>
+      act('quality', id, { type: 'EFFECTIVE', ...evidence, signature: a.sign('验证有效 / verified effective') }),
 
     // ---- annual-satisfaction-survey (domain section 2) ----
 

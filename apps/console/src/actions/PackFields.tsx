@@ -1,100 +1,134 @@
-import { Alert, Descriptions, Form, Input, List, Spin, Tag } from 'antd';
+import { Alert, Descriptions, Form, Input, List, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { getJson } from '../api/client';
-import type { Instance, LocalText, Page, SurveyResults } from '../api/types';
+import { useApi } from '../api/useApi';
+import type { LocalText } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/I18nProvider';
 
-interface CaseFigures {
-  total: number;
-  open: number;
-  closed: number;
-  overdue: number;
+interface SlaFigure {
+  met: number;
+  late: number;
+  pending: number;
+  rate: number | null;
 }
 
+/** The pack as GET /management-review/pack compiles it (libs/reviews): the fields this preview shows. */
 export interface ReviewPack {
-  compiledAt: string;
-  surveyReports: { instanceId: string; title: string; surveyId: string; overallIndex: number | null; grade: LocalText | null; returnRate: number | null }[];
-  complaints: CaseFigures;
-  correctiveActions: CaseFigures;
+  period: { label: string; from: string; to: string };
+  surveys: {
+    reports: { reportId: string; title: string; revision: number; overallIndex: number | null; grade: LocalText | null; returnRate: number }[];
+    trend: { change: { overall: number | null } | null };
+  };
+  complaints: {
+    total: number;
+    open: number;
+    closed: number;
+    major: { instanceId: string; title: string }[];
+    sla: { dispatchWithin10Minutes: SlaFigure; firstContactWithin24Hours: SlaFigure; callbackRate: { due: number; calledBack: number; rate: number | null } };
+  };
+  correctiveActions: {
+    open: number;
+    overdue: number;
+    closedEffective: number;
+    ineffective: number;
+    actions: { instanceId: string; title: string; status: string }[];
+  };
+  composite: { figures: { compositeId: string; title: string; final: number | null; grade: { label: LocalText } | null }[] };
+  hash: string;
 }
 
-async function figures(procedure: string): Promise<CaseFigures> {
-  const [all, active, completed] = await Promise.all(
-    ['', '&status=active', '&status=completed'].map((filter) => getJson<Page<Instance>>(`/instances?procedure=${procedure}${filter}&pageSize=200`)),
-  );
-  return { total: all.total, open: active.total, closed: completed.total, overdue: active.items.filter((i) => i.openTasks.some((t) => t.overdue)).length };
-}
-
-/** Gathers the review inputs of domain section 6 from the system itself, so the pack is evidence, not retyped figures. */
-async function compilePack(): Promise<ReviewPack> {
-  const [surveys, complaints, correctiveActions] = await Promise.all([
-    getJson<Page<Instance>>('/instances?procedure=annual-satisfaction-survey&status=completed&pageSize=200'),
-    figures('customer-complaint'),
-    figures('corrective-action'),
-  ]);
-  const surveyReports = await Promise.all(
-    surveys.items
-      .filter((i) => typeof i.data.surveyId === 'string')
-      .map(async (i) => {
-        const surveyId = i.data.surveyId as string;
-        const r = await getJson<SurveyResults>(`/surveys/${surveyId}/results`);
-        return { instanceId: i.id, title: i.title, surveyId, overallIndex: r.overall.index, grade: r.overall.grade?.label ?? null, returnRate: r.returnRate };
-      }),
-  );
-  return { compiledAt: new Date().toISOString(), surveyReports, complaints, correctiveActions };
-}
+const rate = (r: number | null) => (r === null ? '—' : `${r}%`);
 
 function PackPreview({ value }: { value?: ReviewPack }) {
   const { t, local } = useI18n();
   if (!value) return <Spin />;
-  const cases = (f: CaseFigures) => (
-    <>
-      {t('pack.total', { n: f.total })} · {t('pack.open', { n: f.open })} · {t('pack.closed', { n: f.closed })} {f.overdue > 0 && <Tag color="error">{t('pack.overdue', { n: f.overdue })}</Tag>}
-    </>
-  );
+  const { surveys, complaints, correctiveActions, composite } = value;
+  const sla = complaints.sla;
+  const change = surveys.trend.change?.overall;
   return (
     <Descriptions size="small" bordered column={1} className="sf-pack">
       <Descriptions.Item label={t('pack.surveys')}>
-        {value.surveyReports.length === 0 ? (
+        {surveys.reports.length === 0 ? (
           t('board.empty')
         ) : (
-          <List size="small" dataSource={value.surveyReports} renderItem={(s) => <List.Item>{s.title} · {t('surveys.overall')} {s.overallIndex ?? '—'} {s.grade && <Tag color="blue">{local(s.grade)}</Tag>} · {t('surveys.returnRate')} {s.returnRate ?? '—'}%</List.Item>} />
+          <List
+            size="small"
+            dataSource={surveys.reports}
+            renderItem={(s) => (
+              <List.Item>
+                {s.title} ({t('pack.revision', { n: s.revision })}) · {t('surveys.overall')} {s.overallIndex ?? '—'} {s.grade && <Tag color="blue">{local(s.grade)}</Tag>} · {t('surveys.returnRate')} {s.returnRate}%
+              </List.Item>
+            )}
+          />
         )}
+        {change !== undefined && change !== null && <Typography.Text type="secondary">{t('pack.trend', { delta: change > 0 ? `+${change}` : String(change) })}</Typography.Text>}
       </Descriptions.Item>
-      <Descriptions.Item label={t('pack.complaints')}>{cases(value.complaints)}</Descriptions.Item>
-      <Descriptions.Item label={t('pack.actions')}>{cases(value.correctiveActions)}</Descriptions.Item>
+      <Descriptions.Item label={t('pack.complaints')}>
+        {t('pack.total', { n: complaints.total })} · {t('pack.open', { n: complaints.open })} · {t('pack.closed', { n: complaints.closed })}{' '}
+        {complaints.major.length > 0 && <Tag color="error">{t('pack.major', { n: complaints.major.length })}</Tag>}
+        <br />
+        {t('pack.dispatchSla', { rate: rate(sla.dispatchWithin10Minutes.rate), late: sla.dispatchWithin10Minutes.late })} ·{' '}
+        {t('pack.firstContactSla', { rate: rate(sla.firstContactWithin24Hours.rate), late: sla.firstContactWithin24Hours.late })} ·{' '}
+        {t('pack.callbackRate', { rate: rate(sla.callbackRate.rate), done: sla.callbackRate.calledBack, due: sla.callbackRate.due })}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('pack.actions')}>
+        {t('pack.open', { n: correctiveActions.open })} · {t('pack.closedEffective', { n: correctiveActions.closedEffective })}{' '}
+        {correctiveActions.overdue > 0 && <Tag color="error">{t('pack.overdue', { n: correctiveActions.overdue })}</Tag>}
+        {correctiveActions.ineffective > 0 && <Tag color="warning">{t('pack.ineffective', { n: correctiveActions.ineffective })}</Tag>}
+        {correctiveActions.actions
+          .filter((a) => a.status === 'overdue')
+          .map((a) => (
+            <div key={a.instanceId}>· {a.title}</div>
+          ))}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('pack.composite')}>
+        {composite.figures.length === 0
+          ? t('pack.noComposite')
+          : composite.figures.map((c) => (
+              <div key={c.compositeId}>
+                {c.title}: {c.final ?? '—'} {c.grade && <Tag color="blue">{local(c.grade.label)}</Tag>}
+              </div>
+            ))}
+      </Descriptions.Item>
     </Descriptions>
   );
 }
 
-/** The management-review input pack: compiled from the system when the dialog opens, frozen by the engine at SUBMIT. */
+/**
+ * The management-review input pack, compiled by the server for the period typed in. The
+ * compiled pack is submitted as it is: the engine compiles it again at SUBMIT and refuses
+ * figures that differ (changed since, or edited), then freezes it.
+ */
 export function PackFields() {
   const { t } = useI18n();
   const form = Form.useFormInstance();
-  const [error, setError] = useState<unknown>();
+  const period = Form.useWatch<string | undefined>('period', form)?.trim();
+  const [asked, setAsked] = useState<string>();
+  // compile once the typing has paused
   useEffect(() => {
-    compilePack()
-      .then((pack) => form.setFieldValue('pack', pack))
-      .catch(setError);
-  }, [form]);
+    const timer = setTimeout(() => setAsked(period || undefined), 400);
+    return () => clearTimeout(timer);
+  }, [period]);
+  const pack = useApi<ReviewPack>(asked ? `/management-review/pack?period=${encodeURIComponent(asked)}` : null);
+  useEffect(() => {
+    form.setFieldValue('pack', pack.data && pack.data.period.label === asked ? pack.data : undefined);
+  }, [form, pack.data, asked]);
   return (
     <>
       <Alert type="info" showIcon title={t('pack.hint')} style={{ marginBottom: 12 }} />
-      <ErrorAlert error={error} />
-      <Form.Item name="period" label={t('plan.period')} rules={[{ required: true }]}>
+      <Form.Item name="period" label={t('pack.period')} extra={t('pack.periodHint')} rules={[{ required: true, whitespace: true }]}>
         <Input placeholder="2026" />
       </Form.Item>
-      <Form.Item name="pack" label={t('pack.title')} rules={[{ required: true }]}>
-        <PackPreview />
-      </Form.Item>
-      <Form.Item name="composite" label={t('pack.composite')}>
-        <Input placeholder={t('pack.compositeHint')} />
-      </Form.Item>
+      {asked && <ErrorAlert error={pack.error} />}
+      {asked && !pack.error && (
+        <Form.Item name="pack" label={t('pack.title')} rules={[{ required: true, message: t('pack.compiling') }]}>
+          <PackPreview />
+        </Form.Item>
+      )}
     </>
   );
 }
 
-export function packData(v: { period?: string; pack?: ReviewPack; composite?: string }): Record<string, unknown> {
-  return { pack: { period: v.period, ...v.pack, ...(v.composite ? { composite: v.composite } : {}) } };
+export function packData(v: { pack?: ReviewPack }): Record<string, unknown> {
+  return { pack: v.pack };
 }

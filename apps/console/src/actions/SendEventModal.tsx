@@ -6,6 +6,7 @@ import type { Instance, Survey } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLabels } from '../components/useLabels';
 import { useI18n } from '../i18n/I18nProvider';
+import { callbackData, CallbackFields, concludeData, ConcludeFields, dispatchData, DispatchFields, type ComplaintValues } from './ComplaintFields';
 import { eventNeeds } from './eventNeeds';
 import { inputErrors } from './inputErrors';
 import { jsonData, JsonField } from './JsonField';
@@ -23,12 +24,15 @@ export interface EventTarget {
   event: string;
 }
 
-type Values = Partial<PlanValues & ReportValues> & { pack?: ReviewPack; composite?: string; comment?: string; json?: string; password?: string; meaning?: string };
+type Values = Partial<PlanValues & ReportValues> & ComplaintValues & { pack?: ReviewPack; period?: string; comment?: string; json?: string; password?: string; meaning?: string };
 
 function dataOf(form: string, v: Values): Record<string, unknown> | undefined {
   if (form === 'plan') return planData(v as PlanValues);
   if (form === 'report') return reportData(v as ReportValues);
   if (form === 'pack') return packData(v);
+  if (form === 'dispatch') return dispatchData(v);
+  if (form === 'conclude') return concludeData(v);
+  if (form === 'callback') return callbackData(v);
   if (form === 'json') return jsonData(v.json);
   return undefined;
 }
@@ -90,6 +94,9 @@ export function SendEventModal({ target, onClose, onSent }: { target: EventTarge
         {needs.form === 'plan' && <PlanFields />}
         {needs.form === 'report' && <ReportFields />}
         {needs.form === 'pack' && <PackFields />}
+        {needs.form === 'dispatch' && <DispatchFields />}
+        {needs.form === 'conclude' && <ConcludeFields />}
+        {needs.form === 'callback' && <CallbackFields />}
         <Form.Item
           name="comment"
           label={t('event.comment')}

@@ -1,6 +1,6 @@
 import type { ProcedureState } from '../api/types';
 
-export type DataForm = 'plan' | 'report' | 'pack' | 'json' | 'none';
+export type DataForm = 'plan' | 'report' | 'pack' | 'dispatch' | 'conclude' | 'callback' | 'json' | 'none';
 
 /** What sending an event in a state asks of the person: a signature, a reason, a form. */
 export interface EventNeeds {
@@ -16,6 +16,12 @@ const FORMS: Record<string, DataForm> = {
   'annual-satisfaction-survey:planning:SUBMIT': 'plan',
   'annual-satisfaction-survey:reportDrafting:SUBMIT': 'report',
   'management-review:compiling:SUBMIT': 'pack',
+  'customer-complaint:received:DISPATCH': 'dispatch',
+  'customer-complaint:investigation:CONCLUDE': 'conclude',
+  'customer-complaint:callback:CALLBACK_SATISFIED': 'callback',
+  'customer-complaint:callback:CALLBACK_DISSATISFIED': 'callback',
+  'customer-complaint:secondCallback:CALLBACK_SATISFIED': 'callback',
+  'customer-complaint:secondCallback:CALLBACK_DISSATISFIED': 'callback',
 };
 
 const NO_DATA = new Set(['APPROVE', 'REJECT', 'REQUEST_WAIVER', 'CLOSE_COLLECTION']);

@@ -25,8 +25,15 @@ export interface Duration {
 }
 
 export interface DeadlineMeta {
-  /** Counted from entering the state. */
+  /** Counted from entering the state; also the first deadline when `dueAt` finds no date. */
   after: Duration;
+  /**
+   * The first deadline as a date the instance's context holds (e.g. the action plan's
+   * own due date), instead of `after`. `field` is its path in the context (`plan.dueDate`):
+   * an ISO date is due at the end of that day in the company's time zone, an ISO time at
+   * that moment. `title` names it in the controlled document.
+   */
+  dueAt?: { field: string; title: LocalText };
   /**
    * Who is told, level by level, each time the deadline passes again
    * (e.g. handler → manager → director → customer-service centre).

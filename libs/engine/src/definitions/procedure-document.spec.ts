@@ -30,6 +30,14 @@ describe('procedureDocument', () => {
     expect(doc).toContain('Approve (signed) → "Publish"; Reject (comment required) → "Draft the document"');
     expect(doc).toContain('| back to the author \\| with the comments |');
   });
+
+  it('states a deadline taken from a date of the instance by that date, with `after` standing in for it', () => {
+    const def = good();
+    const review = def.machine.root.states.review.meta;
+    review.deadline = { ...review.deadline, dueAt: { field: 'plan.dueDate', title: { zh: '整改措施的完成日期', en: "the action plan's due date" } } };
+    expect(procedureDocument(def, { lang: 'zh', roleLabels: ROLE_LABELS })).toContain('| 整改措施的完成日期（无此日期时：3 个工作日）；超期逐级上报：总经理 |');
+    expect(procedureDocument(def, { lang: 'en', roleLabels: ROLE_LABELS })).toContain("| the action plan's due date (without it: 3 working days); overdue: escalates to General manager |");
+  });
 });
 
 describe('durationText', () => {

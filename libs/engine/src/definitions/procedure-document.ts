@@ -119,7 +119,10 @@ export function procedureDocumentModel(def: ProcedureDefinition, opts: DocumentO
   const deadline = (id: string): string => {
     const dl = meta.get(id)?.deadline;
     if (!dl) return '';
-    return `${durationText(dl.after, lang)}${sep}${t(TEXT.escalation)}${dl.escalation.map(role).join(' → ')}`;
+    const after = durationText(dl.after, lang);
+    // a date from the instance (e.g. the plan's own due date) comes first; `after` only stands in for it
+    const first = !dl.dueAt ? after : lang === 'zh' ? `${t(dl.dueAt.title)}（无此日期时：${after}）` : `${t(dl.dueAt.title)} (without it: ${after})`;
+    return `${first}${sep}${t(TEXT.escalation)}${dl.escalation.map(role).join(' → ')}`;
   };
 
   const stepRows = steps.map((s) => {

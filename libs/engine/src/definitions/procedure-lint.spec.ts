@@ -1,5 +1,5 @@
-import { good, goodStates, procedure, withState } from './__tests__/fixtures';
-import type { ProcedureDefinition } from './procedure-definition';
+import { good, goodStates, procedure, REVIEW_DEADLINE, withState } from './__tests__/fixtures';
+import type { DeadlineMeta, ProcedureDefinition } from './procedure-definition';
 import { assertProcedureValid, lintProcedure, type LintRule } from './procedure-lint';
 
 function expectOnly(def: ProcedureDefinition, state: string, rule: LintRule): void {
@@ -55,6 +55,13 @@ describe('lintProcedure', () => {
     expectOnly(noLadder, 'review', 'deadline-escalation');
     const unhandled = withState('review', (s) => ({ ...s, on: { APPROVE: 'publish', REJECT: 'draft' } }));
     expectOnly(unhandled, 'review', 'deadline-handled');
+  });
+
+  it('(f2) finds a deadline date from the context that the document could not name', () => {
+    const dueAt = (d: DeadlineMeta['dueAt']) => withState('review', (s) => ({ ...s, meta: { ...s.meta, deadline: { ...REVIEW_DEADLINE, dueAt: d } } }));
+    expectOnly(dueAt({ field: 'plan.dueDate', title: { zh: '完成日期', en: '' } }), 'review', 'deadline-due-at');
+    expectOnly(dueAt({ field: ' ', title: { zh: '完成日期', en: 'the due date' } }), 'review', 'deadline-due-at');
+    expect(lintProcedure(dueAt({ field: 'plan.dueDate', title: { zh: '完成日期', en: 'the due date' } }))).toEqual([]);
   });
 
   it('(g) finds an offered outcome the state does not handle', () => {

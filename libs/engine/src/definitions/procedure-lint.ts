@@ -1,5 +1,5 @@
 import type { AnyStateNode } from 'xstate';
-import type { ProcedureDefinition } from './procedure-definition';
+import type { LocalText, ProcedureDefinition } from './procedure-definition';
 import { initialStepId, procedureSteps, procedureTransitions, stepId, type ProcedureStep } from './procedure-graph';
 
 export type LintRule =
@@ -11,6 +11,7 @@ export type LintRule =
   | 'reject-comment'
   | 'deadline-escalation'
   | 'deadline-handled'
+  | 'deadline-due-at'
   | 'outcome-handled'
   | 'separate-from'
   | 'on-reject-numbered';
@@ -73,8 +74,7 @@ function reversed(graph: Graph): Graph {
   return back;
 }
 
-function hasTitle(step: ProcedureStep): boolean {
-  const title = step.meta?.title;
+function isNamed(title: LocalText | undefined): boolean {
   return !!title && title.zh.trim() !== '' && title.en.trim() !== '';
 }
 
@@ -91,7 +91,7 @@ function handled(step: ProcedureStep): Set<string> {
  * The rules every procedure must satisfy before it may run (procedures.md
  * conventions), read from the machine's structure: reachability both ways, a
  * role and title on every human step, signed approvals, reasoned rejections,
- * escalating deadlines, offered outcomes that work, and separation of duties
+ * escalating deadlines (a due date from the context named for the document), offered outcomes that work, and separation of duties
  * that names real states.
  */
 export function lintProcedure(def: ProcedureDefinition): LintProblem[] {
@@ -117,7 +117,7 @@ export function lintProcedure(def: ProcedureDefinition): LintProblem[] {
     const isCompound = Object.keys(step.node.states).length > 0;
     // A compound state's person is named on the child that acts.
     if (!step.automatic && !isCompound && !meta?.role) report(id, 'role', 'a step people act in needs meta.role');
-    if (!step.automatic && !hasTitle(step)) report(id, 'title', 'a step people act in needs meta.title in zh and en');
+    if (!step.automatic && !isNamed(meta?.title)) report(id, 'title', 'a step people act in needs meta.title in zh and en');
 
     const own = new Set(step.events);
     if (own.has('APPROVE') && !meta?.signed?.APPROVE) report(id, 'approve-signed', 'handles APPROVE but does not list it in meta.signed');
@@ -129,6 +129,11 @@ export function lintProcedure(def: ProcedureDefinition): LintProblem[] {
     if (meta?.deadline) {
       if (!meta.deadline.escalation?.length) report(id, 'deadline-escalation', 'has a deadline with an empty escalation ladder');
       if (!takes.has('DEADLINE')) report(id, 'deadline-handled', 'has a deadline but does not handle DEADLINE');
+      const { dueAt } = meta.deadline;
+      // the controlled document states the deadline by the date's title, so both are needed
+      if (dueAt && (!dueAt.field?.trim() || !isNamed(dueAt.title))) {
+        report(id, 'deadline-due-at', 'deadline.dueAt needs the context field holding the date and its title in zh and en');
+      }
     }
     for (const outcome of meta?.outcomes ?? []) {
       if (!takes.has(outcome)) report(id, 'outcome-handled', `offers outcome ${outcome} but does not handle it`);

@@ -23,6 +23,7 @@ import {
   SignatureVerifier,
   UsersService,
   type Actor,
+  type RoleKey,
   type SignatureDto,
   type TokenUser,
 } from '@satisflow/identity';
@@ -31,8 +32,9 @@ import type { ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } f
 import { IdempotencyKeyEntity, InstanceEntity, OutboxEntity, TaskEntity } from '../entities';
 import { instanceNotFound, reloadAndRetry } from '../engine-messages';
 import { ProcedureRegistry } from '../procedure-registry';
-import { addDuration, CalendarConfig } from '../time/business-calendar';
+import type { CalendarConfig } from '../time/business-calendar';
 import { CalendarService } from '../time/calendar.service';
+import { deadlineDue } from './deadline-due';
 import { FactProviders } from './fact-providers';
 import { TransitionHooks } from './transition-hooks';
 import { buildInstanceView, InstanceView } from './instance-view';
@@ -55,7 +57,7 @@ import {
   updateInstance,
 } from './instance-rows';
 import { OutboxBell } from '../worker/outbox-bell';
-import { checkStep, Refusal } from './step-policy';
+import { checkStep, Refusal, scopeOf } from './step-policy';
 
 export interface EventInput {
   type: string;
@@ -124,12 +126,6 @@ export class Dispatcher {
   /** Starts an instance by hand. */
   async start(input: StartInput, actor: Actor): Promise<InstanceView> {
     const def = this.registry.latest(input.procedure);
-    const starters = def.starters ?? [stepMeta(def.machine, stateId(initialTransition(def.machine)[0].value))?.role].filter(Boolean);
-    if (!starters.some((role) => role && hasRole(actor, role))) {
-      throw new ForbiddenException(
-        says(`only role ${starters.join(' or ')} may start ${def.key}`, `只有${starters.map((r) => ROLES[r!].zh).join('或')}可以发起「${def.title.zh}」`),
-      );
-    }
     const calendar = await this.calendar.get();
     return this.tx.run(async (m) => {
       const openTasks: TaskEntity[] = [];
@@ -165,6 +161,8 @@ export class Dispatcher {
       at: now.toISOString(),
     });
     const state = stateId(snapshot.value);
+    // checked against the scope the instance will have, so a scoped starter cannot open one for another unit
+    const starterRole = actor ? this.starterRole(def, state, actor, scopeOf(snapshot.context)) : undefined;
     const instance = m.create(InstanceEntity, {
       id,
       procedureKey: def.key,
@@ -187,7 +185,7 @@ export class Dispatcher {
       instanceId: id,
       revision: 1,
       at: now,
-      actor: actor ? { id: actor.id, username: actor.username, role: def.starters?.find((r) => hasRole(actor, r)) ?? stepMeta(def.machine, state)?.role ?? null } : SYSTEM,
+      actor: actor ? { id: actor.id, username: actor.username, role: starterRole ?? null } : SYSTEM,
       event: 'START',
       fromState: null,
       toState: state,
@@ -210,6 +208,17 @@ export class Dispatcher {
     );
     await this.writeEffects(m, instance, effects, now);
     return instance;
+  }
+
+  /** The role in which this person starts an instance of `scope`; 403 when none of theirs may. */
+  private starterRole(def: ProcedureDefinition, initialState: string, actor: Actor, scope: string | undefined): RoleKey {
+    const starters = def.starters ?? [stepMeta(def.machine, initialState)?.role].filter((r): r is RoleKey => r !== undefined);
+    const role = starters.find((r) => hasRole(actor, r, scope));
+    if (role) return role;
+    const inScope = scope ? { en: ` in scope ${scope}`, zh: `（范围 ${scope}）` } : { en: '', zh: '' };
+    throw new ForbiddenException(
+      says(`only role ${starters.join(' or ')}${inScope.en} may start ${def.key}`, `只有${starters.map((r) => ROLES[r].zh).join('或')}${inScope.zh}可以发起「${def.title.zh}」`),
+    );
   }
 
   /**
@@ -322,7 +331,7 @@ export class Dispatcher {
       stepActors: instance.stepActors,
       comment: input.comment,
       signed: signatureMeaning !== undefined,
-      scope: typeof instance.snapshot.context.scope === 'string' ? instance.snapshot.context.scope : undefined,
+      scope: scopeOf(instance.snapshot.context),
     });
     if (refusal) {
       // the state moved on between the signature check and now
@@ -330,7 +339,7 @@ export class Dispatcher {
       refuse(refusal);
     }
     const now = this.clock.now();
-    const facts = await this.facts.collect(m, instance, input.type);
+    const facts = await this.facts.collect(m, instance, input.type, input.data);
     const event: ProcedureEvent = {
       type: input.type,
       at: now.toISOString(),
@@ -444,8 +453,7 @@ export class Dispatcher {
     if (active && meta?.deadline) {
       const level = stateChanged ? 1 : input?.type === 'DEADLINE' ? (input.level ?? 1) + 1 : undefined;
       if (level !== undefined && level <= meta.deadline.escalation.length) {
-        const wait = level === 1 ? meta.deadline.after : (meta.deadline.repeatAfter ?? meta.deadline.after);
-        dueAt = addDuration(now, wait, calendar);
+        dueAt = deadlineDue(meta.deadline, level, instance.snapshot.context, now, calendar);
         writes.push(insertTimer(m, { id: randomUUID(), instanceId: instance.id, state: instance.state, revision: instance.revision, level, dueAt, createdAt: now }));
       } else if (level === undefined) {
         dueAt = await earliestTimerDue(m, instance.id);

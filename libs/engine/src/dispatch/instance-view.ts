@@ -2,7 +2,7 @@ import type { Actor } from '@satisflow/identity';
 import type { AnyStateMachine } from 'xstate';
 import type { InstanceEntity, TaskEntity } from '../entities';
 import { stepMeta } from './step-meta';
-import { availableOutcomes } from './step-policy';
+import { availableOutcomes, scopeOf } from './step-policy';
 
 export interface TaskView {
   id: string;
@@ -68,6 +68,7 @@ export function buildInstanceView(
           meta: stepMeta(machine, instance.state),
           actor,
           stepActors: instance.stepActors,
+          scope: scopeOf(instance.snapshot.context),
         })
       : [];
   return {

@@ -25,6 +25,13 @@ describe('refusedFields: the fields a refused event lacks, from the guards\' own
   });
 
   it('serves the other procedures too (the complaint\'s named handler)', () => {
-    expect(refusedFields(customerComplaint, 'received', { type: 'DISPATCH', at, data: { handler: ' ' } }, {})).toEqual([expect.objectContaining({ field: 'data.handler', rule: 'required' })]);
+    const context = { intake: { customer: 'c', channel: 'phone' }, source: null };
+    expect(refusedFields(customerComplaint, 'received', { type: 'DISPATCH', at, data: { handler: ' ' } }, context)).toEqual([
+      expect.objectContaining({ field: 'data.handler', rule: 'required' }),
+      expect.objectContaining({ field: 'data.description', rule: 'required' }),
+    ]);
+    // named, but the host found no such handler: invalid
+    const unknown = { type: 'DISPATCH', at, data: { handler: 'ghost', description: 'd' }, facts: { eligibleHandler: null } };
+    expect(refusedFields(customerComplaint, 'received', unknown, context)).toEqual([expect.objectContaining({ field: 'data.handler', rule: 'invalid' })]);
   });
 });

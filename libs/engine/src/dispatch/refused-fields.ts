@@ -1,21 +1,12 @@
 import type { LocalMessage } from '@satisflow/http';
 import type { ProcedureDefinition, ProcedureEvent } from '../definitions/procedure-definition';
 import { guardsFor } from './step-meta';
+import { valueAt } from './value-at';
 
 export interface FieldProblem {
   field: string;
   rule: 'required' | 'invalid';
   message: LocalMessage;
-}
-
-/** The value at a path like `data.findings[0].title`, or undefined. */
-function valueAt(root: unknown, path: string): unknown {
-  let v = root;
-  for (const key of path.split(/\.|\[(\d+)\]/).filter(Boolean)) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
 }
 
 const absent = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);

@@ -23,6 +23,11 @@ export interface StepRequest {
   scope?: string;
 }
 
+/** The instance's organisation unit (`context.scope`, from the start data), which scopes every role check on it. */
+export function scopeOf(context: Record<string, unknown>): string | undefined {
+  return typeof context.scope === 'string' ? context.scope : undefined;
+}
+
 /** The step as people know it: its title in Chinese, its state key in English messages. */
 const stepZh = (state: string, meta: StepMeta | undefined) => (meta ? `「${meta.title.zh}」` : state);
 

@@ -1,4 +1,4 @@
-import { addDuration, CalendarConfig, describeDuration, isWorkingDay } from './business-calendar';
+import { addDuration, CalendarConfig, describeDuration, isWorkingDay, localYear } from './business-calendar';
 
 const china: CalendarConfig = { utcOffsetMinutes: 480, holidays: ['2026-10-01', '2026-10-02', '2026-10-05'], extraWorkdays: ['2026-10-10'] };
 const at = (iso: string) => new Date(iso);
@@ -28,6 +28,12 @@ describe('business calendar', () => {
     expect(addDuration(s, { hours: 24 }).toISOString()).toBe('2026-02-01T00:00:00.000Z');
     expect(addDuration(s, { days: 3 }).toISOString()).toBe('2026-02-03T00:00:00.000Z');
     expect(addDuration(at('2026-03-15T00:00:00Z'), { months: 2 }).toISOString()).toBe('2026-05-15T00:00:00.000Z');
+  });
+
+  it("bounds a calendar year in the company's time zone", () => {
+    // China (UTC+8): 2026 begins at 16:00 UTC on 31 December 2025
+    expect(localYear(2026, china)).toEqual({ from: at('2025-12-31T16:00:00Z'), to: at('2026-12-31T16:00:00Z') });
+    expect(localYear(2026, { ...china, utcOffsetMinutes: 0 })).toEqual({ from: at('2026-01-01T00:00:00Z'), to: at('2027-01-01T00:00:00Z') });
   });
 
   it('describes durations in both languages', () => {

@@ -49,6 +49,24 @@ export function addDuration(start: Date, d: Duration, cal: CalendarConfig = DEFA
   return new Date(t);
 }
 
+/**
+ * The moment a due date kept as text falls due: an ISO date (YYYY-MM-DD) at the end of
+ * that day in the company's time zone (it is due all day), an ISO time at that moment;
+ * undefined for anything else.
+ */
+export function dueMoment(value: unknown, cal: CalendarConfig = DEFAULT_CALENDAR): Date | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) return undefined;
+  const dateOnly = value.length === 10;
+  const t = dateOnly ? Date.parse(`${value}T00:00:00Z`) + DAY - cal.utcOffsetMinutes * 60_000 : Date.parse(value);
+  return Number.isNaN(t) ? undefined : new Date(t);
+}
+
+/** A calendar year in the company's time zone: from its first moment to the next year's, as UTC instants. */
+export function localYear(year: number, cal: CalendarConfig = DEFAULT_CALENDAR): { from: Date; to: Date } {
+  const start = (y: number) => new Date(Date.UTC(y, 0, 1) - cal.utcOffsetMinutes * 60_000);
+  return { from: start(year), to: start(year + 1) };
+}
+
 /** Human text for a duration, as the controlled documents write it. */
 export function describeDuration(d: Duration, lang: 'zh' | 'en'): string {
   const parts: [number | undefined, string, string][] = [

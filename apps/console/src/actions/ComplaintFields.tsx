@@ -1,0 +1,93 @@
+import { Checkbox, Form, Input, Rate, Select } from 'antd';
+import { useI18n } from '../i18n/I18nProvider';
+
+/** How a complaint reaches the desk (domain section 3); a case routed from a survey comes with its finding instead. */
+const COMPLAINT_CHANNELS = ['phone', 'web', 'visit', 'email'] as const;
+const CLASSIFICATION = ['qualityAccident', 'legalLiability', 'mediaExposure'] as const;
+
+export interface ComplaintValues {
+  handler?: string;
+  customer?: string;
+  channel?: string;
+  description?: string;
+  majorWorks?: boolean;
+  conclusion?: string;
+  classification?: string[];
+  openCorrectiveAction?: boolean;
+  score?: number;
+}
+
+/**
+ * DISPATCH: the responsible handler, and what the complaint record still lacks (the server
+ * refuses the dispatch while customer, channel or description is missing from the record).
+ */
+export function DispatchFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="handler" label={t('complaint.handler')} extra={t('complaint.handlerHint')} rules={[{ required: true, whitespace: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="customer" label={t('complaint.customer')} extra={t('complaint.recordHint')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="channel" label={t('complaint.channel')}>
+        <Select allowClear options={COMPLAINT_CHANNELS.map((c) => ({ value: c, label: t(`complaint.channel.${c}`) }))} />
+      </Form.Item>
+      <Form.Item name="description" label={t('complaint.description')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="majorWorks" valuePropName="checked">
+        <Checkbox>{t('complaint.majorWorks')}</Checkbox>
+      </Form.Item>
+    </>
+  );
+}
+
+/** CONCLUDE: the investigation's conclusion and its classification (the composite's 50-point deduction reads it). */
+export function ConcludeFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="conclusion" label={t('complaint.conclusion')} rules={[{ required: true, whitespace: true }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="classification" label={t('complaint.classification')} extra={t('complaint.classificationHint')}>
+        <Checkbox.Group options={CLASSIFICATION.map((k) => ({ value: k, label: t(`complaint.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="openCorrectiveAction" valuePropName="checked">
+        <Checkbox>{t('complaint.openCorrectiveAction')}</Checkbox>
+      </Form.Item>
+    </>
+  );
+}
+
+/** A callback: the customer's score on the 5-point scale (below 4 cannot be recorded as satisfied). */
+export function CallbackFields() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="score" label={t('complaint.score')} extra={t('complaint.scoreHint')}>
+      <Rate count={5} />
+    </Form.Item>
+  );
+}
+
+const given = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+
+export function dispatchData(v: ComplaintValues): Record<string, unknown> {
+  const intake = { customer: given(v.customer), channel: v.channel, description: given(v.description) };
+  return { handler: v.handler?.trim(), ...Object.fromEntries(Object.entries(intake).filter(([, x]) => x)), ...(v.majorWorks ? { majorWorks: true } : {}) };
+}
+
+export function concludeData(v: ComplaintValues): Record<string, unknown> {
+  const checked = new Set(v.classification ?? []);
+  return {
+    conclusion: v.conclusion?.trim(),
+    classification: Object.fromEntries(CLASSIFICATION.map((k) => [k, checked.has(k)])),
+    ...(v.openCorrectiveAction ? { openCorrectiveAction: true } : {}),
+  };
+}
+
+export function callbackData(v: ComplaintValues): Record<string, unknown> | undefined {
+  return v.score ? { score: v.score } : undefined;
+}
