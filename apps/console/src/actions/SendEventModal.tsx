@@ -106,7 +106,7 @@ export function SendEventModal({ target, onClose, onSent }: { target: EventTarge
           <Input.TextArea rows={3} />
         </Form.Item>
         {needs.form === 'json' && <JsonField />}
-        {needs.signature && <SignatureFields />}
+        {needs.signature && <SignatureFields meaning={needs.meaning} />}
       </Form>
     </Modal>
   );

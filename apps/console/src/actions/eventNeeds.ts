@@ -5,8 +5,8 @@ export type DataForm = 'plan' | 'report' | 'pack' | 'dispatch' | 'conclude' | 'c
 /** What sending an event in a state asks of the person: a signature, a reason, a form. */
 export interface EventNeeds {
   signature: boolean;
-  /** Default meaning of the signature (the statement the signer makes). */
-  meaning: 'approved' | 'reviewed';
+  /** Default meaning of the signature (the statement the signer makes), in both languages as the trail keeps it. */
+  meaning: string;
   commentRequired: boolean;
   form: DataForm;
 }
@@ -26,10 +26,17 @@ const FORMS: Record<string, DataForm> = {
 
 const NO_DATA = new Set(['APPROVE', 'REJECT', 'REQUEST_WAIVER', 'CLOSE_COLLECTION']);
 
+/** The step's own statement for this signature ("验证有效 / verified effective"); approved or reviewed for a step that names none. */
+function signedMeaning(step: ProcedureState | undefined, event: string): string {
+  const own = step?.signedAs?.[event];
+  if (own) return `${own.zh} / ${own.en}`;
+  return step && /review/i.test(step.id) ? 'reviewed' : 'approved';
+}
+
 export function eventNeeds(procedure: string, step: ProcedureState | undefined, event: string): EventNeeds {
   return {
     signature: !!step?.signed?.includes(event),
-    meaning: step && /review/i.test(step.id) ? 'reviewed' : 'approved',
+    meaning: signedMeaning(step, event),
     commentRequired: !!step?.commentRequired?.includes(event) || event === 'REJECT',
     form: FORMS[`${procedure}:${step?.id}:${event}`] ?? (NO_DATA.has(event) ? 'none' : 'json'),
   };

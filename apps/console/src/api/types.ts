@@ -80,6 +80,8 @@ export interface ProcedureState {
   role?: string;
   outcomes: string[];
   signed?: string[];
+  /** The statement each signature makes by default, per event. */
+  signedAs?: Record<string, LocalText>;
   commentRequired?: string[];
   final: boolean;
   automatic: boolean;

@@ -14,6 +14,7 @@ describe('describeProcedure', () => {
       deadline: { after: { workingDays: 3 }, escalation: ['general_manager'] },
       outcomes: ['APPROVE', 'REJECT'],
       signed: ['APPROVE'],
+      signedAs: { APPROVE: { zh: '批准', en: 'approved' } },
       commentRequired: ['REJECT'],
       final: false,
       automatic: false,

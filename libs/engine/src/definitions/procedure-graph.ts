@@ -24,6 +24,8 @@ export interface StateDescription {
   outcomes: string[];
   /** Outcomes that need an electronic signature, so a client knows when to ask for one. */
   signed?: string[];
+  /** What each signature states by default (e.g. 验证有效 / verified effective), for the signing form. */
+  signedAs?: Record<string, LocalText>;
   /** Outcomes that need a comment. */
   commentRequired?: string[];
   final: boolean;
@@ -124,7 +126,7 @@ export function describeProcedure(def: ProcedureDefinition): ProcedureDescriptio
       ...(meta?.role ? { role: meta.role } : {}),
       ...(meta?.deadline ? { deadline: meta.deadline } : {}),
       outcomes: meta?.outcomes ?? [],
-      ...(meta?.signed ? { signed: Object.keys(meta.signed) } : {}),
+      ...(meta?.signed ? { signed: Object.keys(meta.signed), signedAs: meta.signed } : {}),
       ...(meta?.commentRequired ? { commentRequired: meta.commentRequired } : {}),
       final,
       automatic,
