@@ -36,6 +36,8 @@ export const EXPECTED: Record<string, RoleKey[] | typeof ALL | 'public'> = {
   // follow-up and escalation tasks are completed by whoever they are for; the auditor only reads
   'POST /tasks/{id}/complete': ROLE_KEYS.filter((r) => r !== 'auditor'),
   'GET /notifications': ALL,
+  // the management-review input: compiled by quality, signed by the general manager, read by the other owners and the auditor
+  'GET /management-review/pack': ['quality', 'general_manager', 'management_rep', 'process_owner', 'auditor'],
   // settings and the test clock: admin
   'GET /settings/calendar': ALL,
   'PUT /settings/calendar': ['admin'],
