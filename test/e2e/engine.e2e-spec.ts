@@ -71,9 +71,15 @@ describe('the workflow engine over HTTP', () => {
     const zh = { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' };
     const noReason = await a.send('approver', plan.id, { type: 'REJECT' }, zh);
     expect(noReason.status).toBe(422);
-    expect(noReason.body.message).toBe('在「批准调查计划」中 REJECT 须填写意见说明理由');
-    expect(noReason.body.details).toEqual([{ field: 'comment', rule: 'requiredForREJECT', message: 'REJECT 须填写意见' }]);
-    expect((await a.send('approver', plan.id, { type: 'REJECT' })).body.message).toBe('REJECT in planApproval needs a comment giving the reason');
+    // steps by their titles and events by their labels in Chinese; English keeps the codes integrators send
+    expect(noReason.body.message).toBe('在「批准调查计划」中「退回」须填写意见说明理由');
+    expect(noReason.body.details).toEqual([{ field: 'comment', rule: 'requiredForREJECT', message: '「退回」须填写意见' }]);
+    expect((await a.send('approver', plan.id, { type: 'REJECT' })).body.message).toBe("REJECT in 'Approve the survey plan' (planApproval) needs a comment giving the reason");
+    const unknown = await a.send('approver', plan.id, { type: 'FOO' }, zh);
+    expect(unknown.body.message).toBe('「批准调查计划」不接受 FOO；可接受：「批准」、「退回」');
+    expect((await a.send('approver', plan.id, { type: 'FOO' })).body.message).toBe("'Approve the survey plan' (planApproval) does not accept FOO; it accepts APPROVE, REJECT");
+    const notMine = await a.send('coordinator', plan.id, { type: 'REJECT', comment: 'x' });
+    expect(notMine.body.message).toBe("only the approver (approver) may act in 'Approve the survey plan' (planApproval)");
     const invalid = await t.http.post('/api/v1/instances').set({ ...(await a.auth('survey_manager')), ...zh }).send({ procedure: SURVEY, title: 'x'.repeat(201) });
     expect(invalid.body.details).toEqual([{ field: 'title', rule: 'maxLength', message: 'title 最多 200 个字符' }]);
     const missing = await t.http.get('/api/v1/instances/00000000-0000-4000-8000-000000000000').set({ ...(await a.auth('auditor')), ...zh }).expect(404);

@@ -43,8 +43,33 @@ describe('survey errors in the language the caller asks for', () => {
 
     const coordinator = await a.auth('coordinator');
     const early = (headers: Record<string, string>) => t.http.post(`/api/v1/surveys/${surveyId}/dispatch`).set(headers).expect(422);
-    expect((await early(coordinator)).body.message).toBe('questionnaires are sent when the plan is approved and waiting for dispatch; it is in planning');
-    expect((await early({ ...coordinator, ...ZH })).body.message).toBe('问卷须在调查计划批准后、待发放（dispatching）时发放；调查计划当前处于 planning 状态');
+    expect((await early(coordinator)).body.message).toBe("questionnaires are sent in 'Send the questionnaires' (dispatching); the plan is in 'Compile the survey plan' (planning)");
+    expect((await early({ ...coordinator, ...ZH })).body.message).toBe('只能在「发送调查表」步骤发放问卷；调查计划当前处于「编制调查计划」步骤');
+  });
+
+  it('names the plan\'s steps by their titles when a survey is attached too late', async () => {
+    const plan = (await a.start('survey_manager', 'annual-satisfaction-survey', '2027 年度客户满意度调查')).id;
+    await a.attachSurvey(plan);
+    await a.act('survey_manager', plan, { type: 'SUBMIT', data: VALID_PLAN });
+    const other = (await a.start('survey_manager', 'annual-satisfaction-survey', '2028 年度客户满意度调查')).id;
+    await a.act('survey_manager', other, { type: 'SUBMIT', data: VALID_PLAN });
+    const attach = (headers: Record<string, string>) =>
+      t.http.post('/api/v1/surveys').set(headers).send({ instanceId: other, title: '迟到的问卷', ...QUESTIONNAIRE }).expect(422);
+    const manager = await a.auth('survey_manager');
+    expect((await attach({ ...manager, ...ZH })).body.message).toBe('只能在「编制调查计划」步骤关联调查；调查计划当前处于「批准调查计划」步骤');
+    expect((await attach(manager)).body.message).toBe("a survey is attached in 'Compile the survey plan' (planning); the plan is in 'Approve the survey plan' (planApproval)");
+  });
+
+  it('a malformed JSON body in the caller\'s language, message and details alike', async () => {
+    const bad = (headers: Record<string, string>) =>
+      t.http.post('/api/v1/auth/login').set({ 'Content-Type': 'application/json', ...headers }).send('{"username":').expect(400);
+    expect((await bad(ZH)).body).toMatchObject({
+      message: '请求体不是有效的 JSON',
+      details: [{ field: 'body', rule: 'json', message: '请求体无法解析为 JSON（须为对象或数组）' }],
+    });
+    expect((await bad({})).body).toMatchObject({ message: 'the request body is not valid JSON', details: [{ field: 'body', rule: 'json', message: 'the body could not be parsed as JSON (an object or an array)' }] });
+    const xml = await t.http.post('/api/v1/auth/login').set({ 'Content-Type': 'application/xml', ...ZH }).send('<login/>').expect(415);
+    expect(xml.body.message).toBe('请求体须为以下格式之一：application/json, application/x-www-form-urlencoded, text/csv, text/plain, multipart/form-data；收到的是 application/xml');
   });
 
   it('row-level problems of a customer file and of an answer file, message and details alike', async () => {

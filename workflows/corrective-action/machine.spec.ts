@@ -49,15 +49,16 @@ describe('corrective-action', () => {
     expect(w.context.owner).toBe('sun.logistics');
   });
 
+  const notADate = { field: 'data.dueDate', reason: { zh: '须为 YYYY-MM-DD 格式的日期', en: 'must be a date, YYYY-MM-DD' } };
   it.each([
     ['no actions', { ...PLAN, actions: [] }, 'data.actions'],
     ['no owner', { ...PLAN, owner: '' }, 'data.owner'],
     ['no due date', { ...PLAN, dueDate: undefined }, 'data.dueDate'],
-    ['a due date that is no date', { ...PLAN, dueDate: 'soon' }, 'data.dueDate'],
-    ['a due date that is no ISO date', { ...PLAN, dueDate: 'December 31, 2026' }, 'data.dueDate'],
-    ['a due date that does not exist', { ...PLAN, dueDate: '2026-11-31' }, 'data.dueDate'],
-    ['a due date already passed', { ...PLAN, dueDate: '2020-01-01' }, 'data.dueDate'],
-  ])('refuses an action plan with %s, naming the field', (_, p, field) => {
+    ['a due date that is no date', { ...PLAN, dueDate: 'soon' }, notADate],
+    ['a due date that is no ISO date', { ...PLAN, dueDate: 'December 31, 2026' }, notADate],
+    ['a due date that does not exist', { ...PLAN, dueDate: '2026-11-31' }, notADate],
+    ['a due date already passed', { ...PLAN, dueDate: '2020-01-01' }, { field: 'data.dueDate', reason: { zh: '须不早于今天（2026-10-01）', en: 'must be today or later (today: 2026-10-01)' } }],
+  ])('refuses an action plan with %s, naming the field and why', (_, p, field) => {
     const w = new Walk(def).send('SUBMIT', { comment: 'p' }).send('SUBMIT', { comment: 'c' });
     expect(w.try('SUBMIT', plan(p))).toBe(false);
     expect(w.state).toBe('actionPlan');
@@ -70,12 +71,23 @@ describe('corrective-action', () => {
     expect(w.try('SUBMIT', plan({ ...PLAN, dueDate: '2026-10-01' }))).toBe(true); // the Walk's events are on 2026-10-01
   });
 
+  it("takes today as the company's date the engine gives, not UTC's (01:00 in China is the day before in UTC)", () => {
+    const w = new Walk(def).send('SUBMIT', { comment: 'p' }).send('SUBMIT', { comment: 'c' });
+    // the Walk's events are at 08:xx UTC on 2026-10-01; the company's calendar says it is already the 2nd
+    expect(w.try('SUBMIT', { ...plan({ ...PLAN, dueDate: '2026-10-01' }), today: '2026-10-02' })).toBe(false);
+    const check = def.fieldChecks!.planComplete({ context: w.context, event: { type: 'SUBMIT', at: '2026-10-01T17:30:00Z', today: '2026-10-02', ...plan({ ...PLAN, dueDate: '2026-10-01' }) } });
+    expect(check).toEqual([{ field: 'data.dueDate', reason: { zh: '须不早于今天（2026-10-02）', en: 'must be today or later (today: 2026-10-02)' } }]);
+    expect(w.try('SUBMIT', { ...plan({ ...PLAN, dueDate: '2026-10-02' }), today: '2026-10-02' })).toBe(true);
+  });
+
   it('takes as owner only a user the host’s fact says may own it', () => {
     const w = new Walk(def).send('SUBMIT', { comment: 'p' }).send('SUBMIT', { comment: 'c' });
     for (const facts of [undefined, eligible(null), eligible('someone.else'), { eligibleOwner: ['chen.service'] }]) {
       expect(w.try('SUBMIT', { data: PLAN, ...(facts ? { facts } : {}) })).toBe(false);
     }
-    expect(def.fieldChecks!.planComplete({ context: w.context, event: { type: 'SUBMIT', at: '2026-10-01T08:00:00Z', data: PLAN, facts: eligible(null) } })).toEqual(['data.owner']);
+    expect(def.fieldChecks!.planComplete({ context: w.context, event: { type: 'SUBMIT', at: '2026-10-01T08:00:00Z', data: PLAN, facts: eligible(null) } })).toEqual([
+      { field: 'data.owner', reason: { zh: '须为本范围内在职的投诉责任人', en: 'must be an active complaint handler of this scope' } },
+    ]);
     expect(w.try('SUBMIT', { data: { ...PLAN, owner: ' chen.service ' }, facts: eligible('chen.service') })).toBe(true);
     expect(w.context.owner).toBe('chen.service');
   });
@@ -117,17 +129,20 @@ describe('corrective-action', () => {
     expect(meta.rules.EFFECTIVE.en).toContain('data.score');
     const evidence = (input: { data?: Record<string, unknown>; comment?: string }) =>
       def.fieldChecks!.hasEvidence({ context: {}, event: { type: 'EFFECTIVE', at: '2026-10-01T08:00:00Z', ...input } });
+    const notAnIndex = { field: 'data.score', reason: { zh: '须为 0–100 的满意度指数', en: 'must be a satisfaction index from 0 to 100' } };
     for (const [input, field] of [
       [{}, 'data.verification'],
       [{ data: {} }, 'data.verification'],
       [{ comment: '  ' }, 'data.verification'],
-      [{ data: { score: 'good' } }, 'data.score'],
-      [{ data: { score: Number.NaN } }, 'data.score'],
+      [{ data: { score: 'good' } }, notAnIndex],
+      [{ data: { score: Number.NaN } }, notAnIndex],
+      [{ data: { score: -500 } }, notAnIndex],
+      [{ data: { score: 100.5 } }, notAnIndex],
     ] as const) {
       expect(evidence(input)).toEqual([field]);
       expect(checking().try('EFFECTIVE', input)).toBe(false);
     }
-    for (const input of [{ data: { score: 0 } }, { data: { verification: 'Site audit 2026-11-20: new seals fitted' } }, { comment: 'Verified on site' }]) {
+    for (const input of [{ data: { score: 0 } }, { data: { score: 100 } }, { data: { verification: 'Site audit 2026-11-20: new seals fitted' } }, { comment: 'Verified on site' }]) {
       expect(evidence(input)).toEqual([]);
       expect(checking().try('EFFECTIVE', input)).toBe(true);
     }

@@ -5,9 +5,9 @@
 import { assign } from 'xstate';
 import { baseContext, isoDate, isTextOrList, stamp, submittedText, text, type BaseContext } from '../shared/context';
 import { approvalMeta, CHASE_AGAIN } from '../shared/meta';
-import { fieldGuards, needsText } from '../shared/field-checks';
+import { fieldGuards, namedHandlerProblems, needsText } from '../shared/field-checks';
 import { escalate, procedureSetup, rejectTo } from '../shared/setup';
-import type { FieldCheck, LocalText, ProcedureDefinition, ProcedureEvent, StepMeta } from '../shared/types';
+import type { FieldCheck, FieldRefusal, LocalText, ProcedureDefinition, ProcedureEvent, StepMeta } from '../shared/types';
 
 interface Stamped {
   by: string;
@@ -58,27 +58,41 @@ function textStep(title: LocalText, role: 'quality' | 'complaint_handler', field
   };
 }
 
-function planProblems(event: ProcedureEvent): string[] {
-  const { data } = event;
-  const missing: string[] = [];
-  if (!isTextOrList(data?.actions)) missing.push('data.actions');
-  // the owner is assigned the implementation: the host's fact `eligibleOwner` names them when
-  // they are an active user holding complaint_handler for this action's scope
-  const owner = text(data?.owner);
-  if (!owner || event.facts?.eligibleOwner !== owner) missing.push('data.owner');
-  // the implementation falls due on this date: one already past would be overdue before it starts
-  const due = isoDate(data?.dueDate);
-  if (!due || due < event.at.slice(0, 10)) missing.push('data.dueDate');
-  return missing;
+const NOT_A_DATE: LocalText = { zh: '须为 YYYY-MM-DD 格式的日期', en: 'must be a date, YYYY-MM-DD' };
+
+/**
+ * The implementation falls due on the plan's date: one already past would be overdue before
+ * it starts. "Today" is the company's date (the engine's `today`), not UTC's, which is still
+ * yesterday until 08:00 in China; a walk outside the engine has only the UTC date.
+ */
+function dueDateProblems(event: ProcedureEvent): FieldRefusal[] {
+  const given = event.data?.dueDate;
+  if (given === undefined || given === null || given === '') return ['data.dueDate'];
+  const due = isoDate(given);
+  if (!due) return [{ field: 'data.dueDate', reason: NOT_A_DATE }];
+  const today = event.today ?? event.at.slice(0, 10);
+  return due < today ? [{ field: 'data.dueDate', reason: { zh: `须不早于今天（${today}）`, en: `must be today or later (today: ${today})` } }] : [];
 }
+
+function planProblems(event: ProcedureEvent): FieldRefusal[] {
+  return [
+    ...(isTextOrList(event.data?.actions) ? [] : ['data.actions']),
+    // the owner is assigned the implementation (the host's `eligibleOwner` fact)
+    ...namedHandlerProblems(event, 'owner', 'eligibleOwner'),
+    ...dueDateProblems(event),
+  ];
+}
+
+/** The next period's score for an item is a satisfaction index (domain.md section 4). */
+const NOT_AN_INDEX: LocalText = { zh: '须为 0–100 的满意度指数', en: 'must be a satisfaction index from 0 to 100' };
 
 /**
  * Domain.md section 5: an action is found effective on evidence, the next period's score
  * for the item (`data.score`) or a recorded verification (`data.verification` or the comment).
  */
-function evidenceProblems(event: ProcedureEvent): string[] {
+function evidenceProblems(event: ProcedureEvent): FieldRefusal[] {
   const score = event.data?.score;
-  if (score !== undefined && score !== null) return typeof score === 'number' && Number.isFinite(score) ? [] : ['data.score'];
+  if (score !== undefined && score !== null) return typeof score === 'number' && score >= 0 && score <= 100 ? [] : [{ field: 'data.score', reason: NOT_AN_INDEX }];
   return submittedText(event, 'verification') !== null ? [] : ['data.verification'];
 }
 

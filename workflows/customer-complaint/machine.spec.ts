@@ -1,5 +1,6 @@
 import { customerComplaint as def } from './machine';
 import { metaProblems, Walk } from '../shared/testing';
+import type { FieldRefusal } from '../shared/types';
 
 const INTAKE = { customer: '华东制药', channel: 'phone', description: 'Pump seal leaks again' };
 /** What the host's handler lookup answers for a named complaint handler in scope. */
@@ -10,8 +11,8 @@ function dispatched(data: Record<string, unknown> = INTAKE): Walk {
   return new Walk(def, data, 'Pump seal leak').send('DISPATCH', { by: 'desk', data: { handler: 'chen.service' }, facts: ELIGIBLE });
 }
 
-/** The fields the engine would name in the 422, from the definition's own checks. */
-function refused(w: Walk, guard: string, event: Parameters<Walk['try']>[1] & { type: string }): string[] {
+/** What the engine would name in the 422 (fields, and why when the check says), from the definition's own checks. */
+function refused(w: Walk, guard: string, event: Parameters<Walk['try']>[1] & { type: string }): FieldRefusal[] {
   return def.fieldChecks![guard]({ context: w.context, event: { at: '2026-10-01T08:00:00Z', ...event } });
 }
 
@@ -72,7 +73,10 @@ describe('customer-complaint', () => {
       for (const facts of [{}, { eligibleHandler: null }, { eligibleHandler: 'someone.else' }]) {
         expect(w.try('DISPATCH', { data: { handler: 'chen.service' }, facts })).toBe(false);
       }
-      expect(refused(w, 'dispatchable', { type: 'DISPATCH', data: { handler: 'ghost' }, facts: { eligibleHandler: null } })).toEqual(['data.handler']);
+      expect(refused(w, 'dispatchable', { type: 'DISPATCH', data: { handler: 'ghost' }, facts: { eligibleHandler: null } })).toEqual([
+        { field: 'data.handler', reason: { zh: '须为本范围内在职的投诉责任人', en: 'must be an active complaint handler of this scope' } },
+      ]);
+      expect(refused(w, 'dispatchable', { type: 'DISPATCH', data: { handler: ' ' }, facts: { eligibleHandler: null } })).toEqual(['data.handler']);
       expect(w.state).toBe('received');
     });
 
@@ -82,6 +86,18 @@ describe('customer-complaint', () => {
       expect(refused(w, 'dispatchable', { type: 'DISPATCH', data: { handler: 'chen.service', channel: ' ' }, facts: ELIGIBLE })).toEqual(['data.channel', 'data.description']);
       w.send('DISPATCH', { data: { handler: 'chen.service', channel: 'web', description: ' Seal leaks ', customer: '' }, facts: ELIGIBLE });
       expect(w.context.intake).toEqual({ customer: '华东制药', channel: 'web', description: 'Seal leaks' });
+    });
+
+    it('records whether it is a complaint or a repair request (optional), from the start or in DISPATCH', () => {
+      expect(new Walk(def, { ...INTAKE, type: 'repair' }).send('DISPATCH', { data: { handler: 'chen.service' }, facts: ELIGIBLE }).context.intake.type).toBe('repair');
+      const w = new Walk(def, { ...INTAKE, type: 'question' });
+      expect(w.try('DISPATCH', { data: { handler: 'chen.service' }, facts: ELIGIBLE })).toBe(false);
+      expect(refused(w, 'dispatchable', { type: 'DISPATCH', data: { handler: 'chen.service' }, facts: ELIGIBLE })).toEqual([
+        { field: 'data.type', reason: expect.objectContaining({ en: 'must be complaint or repair (a repair request)' }) },
+      ]);
+      w.send('DISPATCH', { data: { handler: 'chen.service', type: 'complaint' }, facts: ELIGIBLE });
+      expect(w.context.intake.type).toBe('complaint');
+      expect(dispatched().context.intake.type).toBeUndefined();
     });
 
     it('takes a case routed from a survey finding as recorded by its source', () => {
@@ -96,7 +112,9 @@ describe('customer-complaint', () => {
       const w = dispatched().send('RESOLVE', { data: { resolution: 'Seal replaced' } });
       expect(w.try('CALLBACK_SATISFIED', { data: { score: 3 } })).toBe(false);
       expect(w.try('CALLBACK_SATISFIED', { data: { score: 'five' } })).toBe(false);
-      expect(refused(w, 'satisfiedScore', { type: 'CALLBACK_SATISFIED', data: { score: 2 } })).toEqual(['data.score']);
+      expect(refused(w, 'satisfiedScore', { type: 'CALLBACK_SATISFIED', data: { score: 2 } })).toEqual([
+        { field: 'data.score', reason: expect.objectContaining({ en: "a score below 4 is not satisfied: record CALLBACK_DISSATISFIED with the customer's reason" }) },
+      ]);
       expect(w.state).toBe('callback');
       w.send('CALLBACK_SATISFIED', { data: { score: 4 } });
       expect(w.state).toBe('closed');
@@ -122,6 +140,22 @@ describe('customer-complaint', () => {
       expect(w.context.reopened).toBe(3);
       expect(w.try('CALLBACK_DISSATISFIED', { comment: 'x', data: { score: 9 } })).toBe(false);
     });
+
+    it('refuses a score off the scale as such, not as a low one', () => {
+      const w = dispatched().send('RESOLVE', { data: { resolution: 'Seal replaced' } });
+      const offScale = [{ field: 'data.score', reason: { zh: '须为 1–5 的整数', en: 'must be a whole number from 1 to 5' } }];
+      for (const score of ['5', 4.5, 0, 9, null]) {
+        expect([score, refused(w, 'satisfiedScore', { type: 'CALLBACK_SATISFIED', data: { score } })]).toEqual([score, offScale]);
+        expect([score, refused(w, 'validScore', { type: 'CALLBACK_DISSATISFIED', comment: 'x', data: { score } })]).toEqual([score, offScale]);
+      }
+    });
+
+    it('records a dissatisfied customer who scores 4 or 5 as they say (domain section 3 makes no good score satisfied)', () => {
+      const w = dispatched().send('RESOLVE', { data: { resolution: 'Seal replaced' } });
+      w.send('CALLBACK_DISSATISFIED', { comment: 'fixed, but it took three weeks', data: { score: 5 } });
+      expect(w.state).toBe('handling');
+      expect(w.effects).toEqual([]);
+    });
   });
 
   describe('major works', () => {
@@ -139,6 +173,10 @@ describe('customer-complaint', () => {
       expect(Date.parse(w.context.secondCallbackDue) - first).toBe(61 * 86_400_000); // October and November
       expect(w.try('CALLBACK_SATISFIED')).toBe(false);
       expect(w.try('CALLBACK_DISSATISFIED', { comment: 'leaks after the rain' })).toBe(false);
+      // refused for being early, naming when it may be made; a good score is no low-score problem
+      const early = { reason: { zh: '二次回访须在首次回访 2 个月后进行，不早于 2026-12-01 08:03 UTC', en: 'the second callback is made 2 months after the first, not before 2026-12-01 08:03 UTC' } };
+      expect(refused(w, 'dueSatisfiedScore', { type: 'CALLBACK_SATISFIED', data: { score: 5 } })).toEqual([early]);
+      expect(refused(w, 'dueValidScore', { type: 'CALLBACK_DISSATISFIED', comment: 'x', data: { score: 4.5 } })).toEqual([early, expect.objectContaining({ field: 'data.score' })]);
 
       makeDue(w);
       w.send('CALLBACK_DISSATISFIED', { comment: 'leaks after the rain' });
@@ -178,7 +216,10 @@ describe('customer-complaint', () => {
       const w = dispatched().send('ESCALATE_MAJOR', { comment: 'fire' });
       expect(w.try('CONCLUDE', { data: { conclusion: 'design defect' } })).toBe(false);
       expect(w.try('CONCLUDE', { data: { conclusion: 'design defect', classification: { qualityAccident: true, legalLiability: 'yes', mediaExposure: false } } })).toBe(false);
-      expect(refused(w, 'concludes', { type: 'CONCLUDE', data: { classification: {} } })).toEqual(['data.conclusion', 'data.classification']);
+      expect(refused(w, 'concludes', { type: 'CONCLUDE', data: { classification: {} } })).toEqual([
+        'data.conclusion',
+        { field: 'data.classification', reason: expect.objectContaining({ en: expect.stringContaining('whether it was a quality accident') }) },
+      ]);
       const classification = { qualityAccident: true, legalLiability: false, mediaExposure: true };
       w.send('CONCLUDE', { data: { conclusion: 'design defect', classification } });
       expect(w.context.investigations[0].classification).toEqual(classification);

@@ -7,10 +7,10 @@ import { assign, enqueueActions } from 'xstate';
 import { addDuration } from '../../libs/engine/src/time/business-calendar';
 import { actorName, baseContext, submittedText, text, type BaseContext } from '../shared/context';
 import { CHASE_AGAIN } from '../shared/meta';
-import { fieldGuards, needsText } from '../shared/field-checks';
+import { fieldGuards, namedHandlerProblems, needsText } from '../shared/field-checks';
 import { escalate, ladderRole, procedureSetup, rejectTo } from '../shared/setup';
-import type { DeadlineMeta, Duration, FieldCheck, LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, RoleKey, StepMeta } from '../shared/types';
-import { isLowScore, LOW_SCORE, scoreOf, scoreProblems } from './callback-score';
+import type { DeadlineMeta, Duration, FieldCheck, FieldRefusal, LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, RoleKey, StepMeta } from '../shared/types';
+import { isLowScore, LOW_IS_NOT_SATISFIED, LOW_SCORE, NOT_ON_SCALE, satisfiedScoreProblems, scoreOf, scoreProblems } from './callback-score';
 import { classificationOf, type Classification } from './classification';
 import { completedIntake, missingIntake } from './intake';
 
@@ -100,21 +100,25 @@ const handling: StepMeta = {
  * refused rather than turned into a reopening, so the record never shows a satisfied
  * callback that reopened the case, and the customer's reason (CALLBACK_DISSATISFIED's
  * comment) is always taken; the low score itself climbs the escalation ladder there.
+ * These rules are the controlled document's; a refusal says the one the check found.
  */
+const ON_SCALE_RULE: LocalText = { zh: `客户评分（data.score，可不填）${NOT_ON_SCALE.zh}`, en: `the customer score (data.score, optional) ${NOT_ON_SCALE.en}` };
 const SCORE_RULES: Record<string, LocalText> = {
-  CALLBACK_SATISFIED: {
-    zh: `客户评分（data.score，1–5 分）低于 ${LOW_SCORE} 分不能记为满意，请记录“不满意”并填写原因`,
-    en: `a customer score (data.score, 1 to 5) below ${LOW_SCORE} is not satisfied: record CALLBACK_DISSATISFIED with the reason`,
-  },
-  CALLBACK_DISSATISFIED: { zh: '客户评分（data.score）须为 1–5 的整数', en: 'the customer score (data.score) must be a whole number from 1 to 5' },
+  CALLBACK_SATISFIED: { zh: `${ON_SCALE_RULE.zh}；${LOW_IS_NOT_SATISFIED.zh}`, en: `${ON_SCALE_RULE.en}; ${LOW_IS_NOT_SATISFIED.en}` },
+  CALLBACK_DISSATISFIED: ON_SCALE_RULE,
 };
 
 /** How long after the first callback a major works case is called back again (procedures.md). */
 const SECOND_CALLBACK_AFTER: Duration = { months: 2 };
-const NOT_YET_DUE: LocalText = {
-  zh: '二次回访须在首次回访 2 个月后进行（见 secondCallbackDue）',
-  en: 'the second callback is made 2 months after the first (see secondCallbackDue)',
-};
+const NOT_YET_DUE: LocalText = { zh: '二次回访须在首次回访 2 个月后进行', en: 'the second callback is made 2 months after the first' };
+
+/** A second callback made too early, refused naming the moment it may be made (in UTC: the machine knows no time zone). */
+function secondCallbackNotDue({ context, event }: { context: ComplaintContext; event: ProcedureEvent }): FieldRefusal[] {
+  const due = context.secondCallbackDue;
+  if (due !== null && Date.parse(event.at) >= Date.parse(due)) return [];
+  const when = due === null ? 'secondCallbackDue' : `${due.slice(0, 16).replace('T', ' ')} UTC`;
+  return [{ reason: { zh: `${NOT_YET_DUE.zh}，不早于 ${when}`, en: `${NOT_YET_DUE.en}, not before ${when}` } }];
+}
 
 function callbackStep(title: LocalText, deadline: Omit<DeadlineMeta, 'escalation'>, rules: Record<string, LocalText>): StepMeta {
   return {
@@ -131,7 +135,7 @@ function callbackStep(title: LocalText, deadline: Omit<DeadlineMeta, 'escalation
   };
 }
 
-const withDueRule = (rule: LocalText): LocalText => ({ zh: `${NOT_YET_DUE.zh}；${rule.zh}`, en: `${NOT_YET_DUE.en}; ${rule.en}` });
+const withDueRule = (rule: LocalText): LocalText => ({ zh: `${NOT_YET_DUE.zh}（见 secondCallbackDue）；${rule.zh}`, en: `${NOT_YET_DUE.en} (see secondCallbackDue); ${rule.en}` });
 
 const callback = callbackStep({ zh: '回访', en: 'Call the customer back' }, { after: { hours: 24 } }, SCORE_RULES);
 // Due within 3 working days of the moment it may be made, as complaint callbacks are (domain section 3).
@@ -175,41 +179,40 @@ function lowScoreNotice(context: ComplaintContext, event: ProcedureEvent): Proce
   };
 }
 
-/**
- * The handler must be someone whose inbox the task reaches: the host looks up the named
- * username (an active user holding complaint_handler for the case's scope) and passes it
- * back as the `eligibleHandler` fact, null when there is none.
- */
-const handlerProblems = (event: ProcedureEvent): string[] => {
-  const handler = text(event.data?.handler);
-  return handler !== null && event.facts?.eligibleHandler === handler ? [] : ['data.handler'];
+const UNCLASSIFIED: LocalText = {
+  zh: '须判定是否为质量事故、是否涉及法律责任、是否有媒体曝光（qualityAccident、legalLiability、mediaExposure，均为 true 或 false）',
+  en: 'must say whether it was a quality accident, with legal liability, with media exposure (qualityAccident, legalLiability, mediaExposure, each true or false)',
 };
 
 const fieldChecks = {
-  dispatchable: ({ context, event }) => [...handlerProblems(event), ...missingIntake(context.intake, context.source, event)],
+  // the handler must be someone whose inbox the task reaches (the host's `eligibleHandler` fact)
+  dispatchable: ({ context, event }) => [...namedHandlerProblems(event, 'handler', 'eligibleHandler'), ...missingIntake(context.intake, context.source, event)],
   hasResolution: needsText('resolution'),
-  concludes: ({ event }) => [...needsText('conclusion')({ context: null, event }), ...(classificationOf(event) ? [] : ['data.classification'])],
-  satisfiedScore: ({ event }) => (isLowScore(event.data) ? ['data.score'] : scoreProblems(event.data)),
+  concludes: ({ event }) => [...needsText('conclusion')({ context: null, event }), ...(classificationOf(event) ? [] : [{ field: 'data.classification', reason: UNCLASSIFIED }])],
+  satisfiedScore: ({ event }) => satisfiedScoreProblems(event.data),
+  /**
+   * A dissatisfied callback takes any score on the scale, 4 and 5 too: domain section 3 makes a
+   * score below 4 low (it climbs the ladder) and has a dissatisfied callback reopen the case,
+   * but never makes a good score "satisfied". A customer who rates the handling 4 yet is unhappy
+   * (e.g. with the delay) is recorded as they say, with the reason the step requires.
+   */
   validScore: ({ event }) => scoreProblems(event.data),
 } satisfies Record<string, FieldCheck<ComplaintContext>>;
 
 /** The first callback's satisfied outcome of a major works case: the same check, then the second callback. */
 const majorWorksChecks = { majorWorksSatisfiedScore: fieldChecks.satisfiedScore };
 
-/** The second callback's checks: the same, once it is due (`NOT_YET_DUE` explains that refusal). */
+/** The second callback's checks: the same, once it is due. */
 const secondCallbackChecks = {
-  dueSatisfiedScore: fieldChecks.satisfiedScore,
-  dueValidScore: fieldChecks.validScore,
+  dueSatisfiedScore: (args) => [...secondCallbackNotDue(args), ...fieldChecks.satisfiedScore(args)],
+  dueValidScore: (args) => [...secondCallbackNotDue(args), ...fieldChecks.validScore(args)],
 } satisfies Record<string, FieldCheck<ComplaintContext>>;
-
-const secondCallbackIsDue = ({ context, event }: { context: ComplaintContext; event: ProcedureEvent }) =>
-  context.secondCallbackDue !== null && Date.parse(event.at) >= Date.parse(context.secondCallbackDue);
 
 const machine = procedureSetup<ComplaintContext>()
   .extend({
     guards: {
       ...fieldGuards(fieldChecks),
-      ...fieldGuards(secondCallbackChecks, secondCallbackIsDue),
+      ...fieldGuards(secondCallbackChecks),
       ...fieldGuards(majorWorksChecks, ({ context }) => context.majorWorks),
     },
     actions: {

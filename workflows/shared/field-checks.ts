@@ -1,14 +1,14 @@
-import { submittedText } from './context';
-import type { FieldCheck } from './types';
+import { submittedText, text } from './context';
+import type { FieldCheck, FieldRefusal, LocalText, ProcedureEvent } from './types';
 
 type GuardArgs<C> = Parameters<FieldCheck<C>>[0];
 
 /**
- * Guards made from field checks: a guard passes when its check names nothing. The
+ * Guards made from field checks: a guard passes when its check finds nothing. The
  * procedure also exports the checks as its definition's `fieldChecks`, and the engine
- * runs the same ones to name the fields in a refusal. `also` is a condition the guards
- * need besides the fields and which names no field (e.g. a date not yet reached): the
- * step's `rules` text explains that refusal.
+ * runs the same ones to name the fields and say the reasons in a refusal. `also` is a
+ * condition that picks between transitions rather than refuses (e.g. a major works case
+ * takes another branch), so it names no field and gives no reason.
  */
 export function fieldGuards<C, K extends string>(
   checks: Record<K, FieldCheck<C>>,
@@ -23,3 +23,16 @@ export const needsText =
   (field: string): FieldCheck =>
   ({ event }) =>
     submittedText(event, field) !== null ? [] : [`data.${field}`];
+
+const NOT_A_HANDLER: LocalText = { zh: '须为本范围内在职的投诉责任人', en: 'must be an active complaint handler of this scope' };
+
+/**
+ * A person named in `data.<field>` (a username) whom the next steps are assigned to: the
+ * host looks the name up and passes it back as the fact `fact` when it is an active user
+ * holding complaint_handler for the instance's scope, null when not, so the client cannot claim it.
+ */
+export function namedHandlerProblems(event: ProcedureEvent, field: string, fact: string): FieldRefusal[] {
+  const name = text(event.data?.[field]);
+  if (name === null) return [`data.${field}`];
+  return event.facts?.[fact] === name ? [] : [{ field: `data.${field}`, reason: NOT_A_HANDLER }];
+}

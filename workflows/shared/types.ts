@@ -7,6 +7,7 @@ export type {
   DeadlineMeta,
   Duration,
   FieldCheck,
+  FieldRefusal,
   LocalText,
   ProcedureDefinition,
   ProcedureEffect,

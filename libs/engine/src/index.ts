@@ -6,6 +6,8 @@ export * from './dispatch/fact-providers';
 export * from './dispatch/transition-hooks';
 export * from './dispatch/instance-view';
 export { scopeOf } from './dispatch/step-policy';
+export { stepMeta } from './dispatch/step-meta';
+export { eventZh, stepName } from './dispatch/step-names';
 export * from './instance-queries';
 export * from './time/business-calendar';
 export * from './time/calendar.service';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { AuditRecordEntity } from '@satisflow/audit';
 import { Clock } from '@satisflow/config';
-import { CalendarService, InstanceEntity } from '@satisflow/engine';
+import { CalendarService, companyDate, InstanceEntity } from '@satisflow/engine';
 import { says } from '@satisflow/http';
 import { reportHash, SurveyReportEntity } from '@satisflow/reports';
 import { CompositeEntity } from '@satisflow/surveys';
@@ -11,7 +11,7 @@ import { annualSatisfactionSurvey, correctiveAction, customerComplaint } from '@
 import { actionFigures, type ActionCase } from './action-figures';
 import { complaintFigures, COMPLAINT_EVENTS, type CaseEvent, type ComplaintCase } from './complaint-figures';
 import { type CompiledPack, type CompositeFigure, packHash, type ReviewPack } from './pack';
-import { inPeriod, labelNamesPeriod, parsePeriod, type ReviewPeriod } from './review-period';
+import { inPeriod, labelNamesPeriod, parsePeriod, readPeriod, type ReviewPeriod } from './review-period';
 import { approvedRevisions, reportFigure, type ReportDecision, type ReportFigure, surveySection } from './survey-figures';
 
 /** Ids per IN (…) list: far below SQLite's bound parameters limit. */
@@ -39,12 +39,17 @@ export class PackCompiler {
 
   /** The period a request names, in the company's time zone; 400 when it names none. */
   async period(label: string): Promise<ReviewPeriod> {
-    const period = parsePeriod(label, (await this.calendar.get()).utcOffsetMinutes);
-    if (period) return period;
-    const message = says(
-      `period "${label}" is neither a year (2026) nor a date range (2026-01-01/2026-06-30)`,
-      `期间“${label}”既不是年度（如 2026），也不是日期范围（如 2026-01-01/2026-06-30）`,
-    ).message;
+    const read = readPeriod(label, (await this.calendar.get()).utcOffsetMinutes);
+    if (read && !('reversed' in read)) return read;
+    const { message } = read
+      ? says(
+          `period "${label}" ends (${read.reversed.to}) before it starts (${read.reversed.from}): give the earlier date first`,
+          `期间“${label}”的结束日期（${read.reversed.to}）早于开始日期（${read.reversed.from}）：请先写较早的日期`,
+        )
+      : says(
+          `period "${label}" is neither a year (2026) nor a date range (2026-01-01/2026-06-30)`,
+          `期间“${label}”既不是年度（如 2026），也不是日期范围（如 2026-01-01/2026-06-30）`,
+        );
     throw new BadRequestException({ message, details: [{ field: 'period', rule: 'invalid', message }] });
   }
 
@@ -54,7 +59,7 @@ export class PackCompiler {
       period,
       surveys: surveySection(await this.approvedReports(m, period), period),
       complaints: complaintFigures(await this.complaintCases(m, period), now),
-      correctiveActions: actionFigures(await this.actionCases(m, period), localDate(now, period.utcOffsetMinutes)),
+      correctiveActions: actionFigures(await this.actionCases(m, period), companyDate(now, period)),
       composite: { figures: await this.composites(m, period) },
     };
     return { ...pack, hash: packHash(pack), compiledAt: now.toISOString() };
@@ -174,10 +179,6 @@ export class PackCompiler {
 function signedReport(data: string | null): { revision: number; hash: string } | null {
   const report = (data ? (JSON.parse(data) as { facts?: { report?: unknown } }) : {}).facts?.report;
   return isRecord(report) && typeof report.revision === 'number' && typeof report.hash === 'string' ? { revision: report.revision, hash: report.hash } : null;
-}
-
-function localDate(at: Date, offsetMinutes: number): string {
-  return new Date(at.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
 async function inChunks<T>(ids: string[], query: (ids: string[]) => Promise<T[]>): Promise<T[]> {

@@ -1,4 +1,4 @@
-import { inPeriod, labelNamesPeriod, parsePeriod } from './review-period';
+import { inPeriod, labelNamesPeriod, parsePeriod, readPeriod } from './review-period';
 
 const CHINA = 480;
 
@@ -22,6 +22,12 @@ describe('review periods in the company time zone', () => {
       end: '2026-06-30T16:00:00.000Z',
     });
     expect(parsePeriod('2026-03-01/2026-03-01', 0)).toMatchObject({ start: '2026-03-01T00:00:00.000Z', end: '2026-03-02T00:00:00.000Z' });
+  });
+
+  it('tells a range in the wrong order from a label that names no period', () => {
+    expect(readPeriod('2026-06-30/2026-01-01', CHINA)).toEqual({ reversed: { from: '2026-06-30', to: '2026-01-01' } });
+    expect(readPeriod('2026-02-30/2026-01-01', CHINA)).toBeNull();
+    expect(readPeriod('2026', CHINA)).toEqual(parsePeriod('2026', CHINA));
   });
 
   it('names no period for anything else', () => {

@@ -29,19 +29,34 @@ function localMidnight(date: string, offsetMinutes: number): number | null {
   return t - offsetMinutes * 60_000;
 }
 
-function period(label: string, from: string, to: string, offsetMinutes: number): ReviewPeriod | null {
+/** A range that ends before it starts: two real dates, named in the wrong order. */
+export interface ReversedRange {
+  reversed: { from: string; to: string };
+}
+
+function period(label: string, from: string, to: string, offsetMinutes: number): ReviewPeriod | ReversedRange | null {
   const start = localMidnight(from, offsetMinutes);
   const last = localMidnight(to, offsetMinutes);
-  if (start === null || last === null || last < start) return null;
+  if (start === null || last === null) return null;
+  if (last < start) return { reversed: { from, to } };
   return { label, from, to, start: new Date(start).toISOString(), end: new Date(last + DAY).toISOString(), utcOffsetMinutes: offsetMinutes };
 }
 
-/** A period from its label (a year or a from/to range); null when the label names neither. */
-export function parsePeriod(label: string, offsetMinutes: number): ReviewPeriod | null {
+/**
+ * What a label names: a period (a year or a from/to range), a range whose dates are in the
+ * wrong order (said so, rather than "not a period"), or null when it names neither.
+ */
+export function readPeriod(label: string, offsetMinutes: number): ReviewPeriod | ReversedRange | null {
   const text = label.trim();
   if (/^\d{4}$/.test(text)) return period(text, `${text}-01-01`, `${text}-12-31`, offsetMinutes);
   const [from, to, ...rest] = text.split('/');
   return to !== undefined && rest.length === 0 ? period(text, from, to, offsetMinutes) : null;
+}
+
+/** A period from its label; null when it names none (a reversed range included). */
+export function parsePeriod(label: string, offsetMinutes: number): ReviewPeriod | null {
+  const read = readPeriod(label, offsetMinutes);
+  return read && !('reversed' in read) ? read : null;
 }
 
 /** The label of a from/to range, which parsePeriod reads back. */

@@ -17,7 +17,7 @@ import { normaliseHeader } from './import/tabular-file';
 import { planState } from './plan-state';
 import { readRowsOrReject, rejectFile, RowProblem } from './import/row-errors';
 import { checkAnswers, QuestionnaireProblem, resolveQuestionnaire, ResolvedQuestionnaire } from './questionnaire';
-import { ALREADY_ANSWERED, ANSWER_FILE, INVALID_LINK, onlyCoordinator, planIsInZh, surveyNotFound } from './survey-messages';
+import { ALREADY_ANSWERED, ANSWER_FILE, INVALID_LINK, notInStep, onlyCoordinator, surveyNotFound } from './survey-messages';
 import { hashToken } from './tokens';
 
 /** A respondent's free-text comment: the customer suggestions the analysis report looks at. */
@@ -155,7 +155,7 @@ export class ResponsesService {
       throw new UnprocessableEntityException(
         respondent
           ? CLOSED_TO_RESPONDENTS
-          : says(`answers are accepted while collecting; the survey plan is in ${state}`, `只能在问卷回收阶段（collecting）录入答卷；${planIsInZh(state)}`),
+          : notInStep({ en: 'answers are accepted', zh: '录入答卷' }, 'collecting', state),
       );
     }
     return survey;

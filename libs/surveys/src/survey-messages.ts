@@ -1,5 +1,7 @@
 import { says, type LocalMessage } from '@satisflow/http';
+import { stepMeta, stepName } from '@satisflow/engine';
 import { ROLES } from '@satisflow/identity';
+import { annualSatisfactionSurvey } from '@satisflow/workflows';
 
 /** What the survey module refuses with in more than one place, each sentence said once in both languages. */
 
@@ -12,8 +14,25 @@ export const ALREADY_ANSWERED = says('this questionnaire has already been answer
 /** A coordinator's task refused to anyone else: `onlyCoordinator('sends reminders', '发送提醒')`. */
 export const onlyCoordinator = (en: string, zh: string) => says(`only a coordinator ${en}`, `只有${ROLES.coordinator.zh}可以${zh}`);
 
-/** The Chinese close of "…; the plan is in <state>": the state is the engine's key, untranslated like every code. */
-export const planIsInZh = (state: string | undefined) => `调查计划当前处于 ${state} 状态`;
+/** A step of the survey plan by its title (Chinese) and title and key (English); no instance names none. */
+function planStep(state: string | undefined): LocalMessage {
+  return state ? stepName(state, stepMeta(annualSatisfactionSurvey.machine, state)) : { en: 'no survey plan', zh: '无调查计划' };
+}
+
+/**
+ * "<something is done> in <step>; the plan is in <step>": what a survey refuses while its plan
+ * is in another step. `action` says what was asked, in both languages (`{ en: 'a survey is attached', zh: '关联调查' }`).
+ */
+export function notInStep(action: LocalMessage, allowed: string, state: string | undefined): { message: LocalMessage } {
+  const [at, now] = [planStep(allowed), planStep(state)];
+  return says(`${action.en} in ${at.en}; the plan is in ${now.en}`, `只能在${at.zh}步骤${action.zh}；调查计划当前处于${now.zh}步骤`);
+}
+
+/** "…; the plan is in <step>", for refusals that name no single step where it is allowed. */
+export function planIsIn(state: string | undefined): LocalMessage {
+  const now = planStep(state);
+  return { en: `the plan is in ${now.en}`, zh: `调查计划当前处于${now.zh}步骤` };
+}
 
 /** What an import was refusing: the file's kind, in the 400's summary. */
 export const ANSWER_FILE: LocalMessage = { en: 'answer file', zh: '答卷文件' };

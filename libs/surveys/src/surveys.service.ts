@@ -18,7 +18,7 @@ import { SurveyEntity } from './entities/survey.entity';
 import { invitationKey } from './mail/invitation-keys';
 import { Questionnaire, questionnaireHash, resolveQuestionnaire } from './questionnaire';
 import { planState } from './plan-state';
-import { onlyCoordinator, planIsInZh, surveyNotFound } from './survey-messages';
+import { notInStep, onlyCoordinator, planIsIn, surveyNotFound } from './survey-messages';
 import { newToken } from './tokens';
 
 export const SURVEY_PROCEDURE = 'annual-satisfaction-survey';
@@ -64,9 +64,7 @@ export class SurveysService {
     const instance = await this.ds.getRepository(InstanceEntity).findOne({ where: { id: dto.instanceId } });
     if (!instance || instance.procedureKey !== SURVEY_PROCEDURE) throw new NotFoundException(says(`no survey plan instance ${dto.instanceId}`, `调查计划实例 ${dto.instanceId} 不存在`));
     if (instance.state !== 'planning') {
-      throw new UnprocessableEntityException(
-        says(`a survey is attached while planning; the plan is in ${instance.state}`, `只能在编制计划阶段（planning）关联调查；${planIsInZh(instance.state)}`),
-      );
+      throw new UnprocessableEntityException(notInStep({ en: 'a survey is attached', zh: '关联调查' }, 'planning', instance.state));
     }
     const questionnaire: Questionnaire = {
       scale: dto.scale as Questionnaire['scale'],
@@ -170,7 +168,7 @@ export class SurveysService {
     const state = await planState(m, survey.instanceId);
     if (state && !['planning', 'planApproval', 'dispatching'].includes(state)) {
       throw new UnprocessableEntityException(
-        says(`recipients are added until the survey is dispatched; the plan is in ${state}`, `问卷发放后不能再添加调查对象；${planIsInZh(state)}`),
+        says(`recipients are added until the survey is dispatched; ${planIsIn(state).en}`, `问卷发放后不能再添加调查对象；${planIsIn(state).zh}`),
       );
     }
   }
@@ -220,12 +218,7 @@ export class SurveysService {
       const survey = await this.get(surveyId, m);
       const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId } });
       if (!instance || instance.state !== 'dispatching') {
-        throw new UnprocessableEntityException(
-          says(
-            `questionnaires are sent when the plan is approved and waiting for dispatch; it is in ${instance?.state}`,
-            `问卷须在调查计划批准后、待发放（dispatching）时发放；${planIsInZh(instance?.state)}`,
-          ),
-        );
+        throw new UnprocessableEntityException(notInStep({ en: 'questionnaires are sent', zh: '发放问卷' }, 'dispatching', instance?.state));
       }
       const pending = await m.find(RecipientEntity, { where: { surveyId, status: 'pending' } });
       if (!pending.length && !(await m.count(RecipientEntity, { where: { surveyId } }))) {
@@ -257,9 +250,7 @@ export class SurveysService {
       const survey = await this.get(surveyId, m);
       const instance = await m.findOne(InstanceEntity, { where: { id: survey.instanceId } });
       if (!instance || instance.state !== 'collecting') {
-        throw new UnprocessableEntityException(
-          says(`reminders are sent while collecting; the plan is in ${instance?.state}`, `只能在问卷回收阶段（collecting）发送提醒；${planIsInZh(instance?.state)}`),
-        );
+        throw new UnprocessableEntityException(notInStep({ en: 'reminders are sent', zh: '发送提醒' }, 'collecting', instance?.state));
       }
       const open = await m.find(RecipientEntity, { where: { surveyId, channel: 'email', status: In(['invited', 'reminded', 'followed_up']) } });
       const now = this.clock.now();

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/test-app';
-import { CORRECTIVE_ACTION, DAY, localDateAfter, startProcedures, type Steps } from './steps';
+import { CORRECTIVE_ACTION, DAY, HOUR, localDateAfter, startProcedures, type Steps } from './steps';
 
 describe('corrective-action over HTTP (procedures.md, domain section 5)', () => {
   let t: TestApp;
@@ -85,7 +85,7 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
     // no account, another spelling of one (MySQL's collation would match it), one without the role, a disabled one
     for (const owner of ['nobody.here', 'Complaint_Handler', 'quality', 'zhou.left']) {
       const res = await s.send('complaint_handler', ca.id, { type: 'SUBMIT', data: { actions: ['x'], owner, dueDate: localDateAfter(analysed.updatedAt, 30) } });
-      expect([owner, res.status, res.body.details]).toEqual([owner, 422, [expect.objectContaining({ field: 'data.owner', rule: 'invalid' })]]);
+      expect([owner, res.status, res.body.details]).toEqual([owner, 422, [{ field: 'data.owner', rule: 'invalid', message: 'data.owner: must be an active complaint handler of this scope' }]]);
     }
     expect((await s.get('quality', ca.id)).revision).toBe(analysed.revision);
 
@@ -106,6 +106,13 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
     expect(bare.body.details).toEqual([expect.objectContaining({ field: 'data.verification', rule: 'required' })]);
     const notAScore = await s.send('quality', ca.id, { type: 'EFFECTIVE', data: { score: 'good' }, signature: sign });
     expect(notAScore.body.details).toEqual([expect.objectContaining({ field: 'data.score', rule: 'invalid' })]);
+    // a score is an item index, 0 to 100
+    const negative = await s.send('quality', ca.id, { type: 'EFFECTIVE', data: { score: -500 }, signature: sign }, { 'Accept-Language': 'zh-CN' });
+    expect(negative.status).toBe(422);
+    expect(negative.body).toMatchObject({
+      message: '「验证措施有效性」拒绝「有效」：data.score：须为 0–100 的满意度指数',
+      details: [{ field: 'data.score', rule: 'invalid', message: 'data.score：须为 0–100 的满意度指数' }],
+    });
     const unsigned = await s.send('quality', ca.id, { type: 'EFFECTIVE', data: { score: 90 } });
     expect(unsigned.status).toBe(422);
     expect(unsigned.body.details).toEqual([expect.objectContaining({ field: 'signature' })]);
@@ -195,5 +202,24 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
     // the owner can still finish, and the check closes it
     await s.implementActions(ca.id);
     expect((await s.closeEffective(ca.id, { comment: '现场验证：返修率已降至 1% / verified on site: repairs down to 1 %' })).state).toBe('closed');
+  });
+
+  it("counts 'today' in the company's time zone: at 01:00 in China, UTC's date is already yesterday", async () => {
+    const { now } = await s.advanceClock(0);
+    const utcDay = Date.parse(now.slice(0, 10));
+    // 17:00 UTC is 01:00 the next day in China (the default calendar, UTC+8)
+    const target = utcDay + 17 * HOUR > Date.parse(now) ? utcDay + 17 * HOUR : utcDay + DAY + 17 * HOUR;
+    await s.advanceClock(target - Date.parse(now));
+    const ca = await s.openCorrectiveAction('夜班漏检 / night shift missed checks');
+    await s.describeProblem(ca.id);
+    await s.analyseCause(ca.id);
+    const utcToday = new Date(target).toISOString().slice(0, 10);
+    const chinaToday = localDateAfter(new Date(target).toISOString(), 0);
+    expect(chinaToday > utcToday).toBe(true);
+
+    const yesterday = await s.send('complaint_handler', ca.id, { type: 'SUBMIT', data: { actions: ['x'], owner: 'complaint_handler', dueDate: utcToday } });
+    expect(yesterday.status).toBe(422);
+    expect(yesterday.body.details).toEqual([{ field: 'data.dueDate', rule: 'invalid', message: `data.dueDate: must be today or later (today: ${chinaToday})` }]);
+    expect((await s.planActions(ca.id, { dueDate: chinaToday })).state).toBe('planApproval');
   });
 });

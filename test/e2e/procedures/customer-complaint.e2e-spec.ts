@@ -1,6 +1,8 @@
 import type { TestApp } from '../../support/test-app';
 import { COMPLAINT, CORRECTIVE_ACTION, DAY, HOUR, MINUTE, NOT_AN_ACCIDENT, startProcedures, type Instance, type Steps } from './steps';
 
+const ZH = { 'Accept-Language': 'zh-CN' };
+
 describe('customer-complaint over HTTP (procedures.md, domain section 3)', () => {
   let t: TestApp;
   let s: Steps;
@@ -154,6 +156,10 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     expect(early.body.message).toContain('2 months after the first');
     const earlyZh = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED' }, { 'Accept-Language': 'zh' });
     expect(earlyZh.body.message).toContain('首次回访 2 个月后');
+    // the moment it may be made, and no score rule for a good score
+    const when = `${i.data.secondCallbackDue.slice(0, 16).replace('T', ' ')} UTC`;
+    expect(early.body.message).toBe(`CALLBACK_SATISFIED refused in 'Second callback (major works)' (secondCallback): the second callback is made 2 months after the first, not before ${when}`);
+    expect(earlyZh.body.message).toBe(`「大型工程二次回访」拒绝「回访满意」：二次回访须在首次回访 2 个月后进行，不早于 ${when}`);
     await s.advanceClock(30 * DAY);
     expect((await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_DISSATISFIED', comment: '仍渗水 / still leaks' })).status).toBe(422);
     i = await s.get('complaint_desk', complaint.id);
@@ -225,6 +231,34 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     });
   });
 
+  it('says why it refuses a dispatch or a callback score, in both languages, by step and event names', async () => {
+    const complaint = await s.openComplaint('阀门内漏 / valve leaks inside');
+    const ghost = await s.send('complaint_desk', complaint.id, { type: 'DISPATCH', data: { handler: 'nobody.here' } }, ZH);
+    expect(ghost.status).toBe(422);
+    expect(ghost.body).toMatchObject({
+      message: '「登记并派单」拒绝「派单」：data.handler：须为本范围内在职的投诉责任人',
+      details: [{ field: 'data.handler', rule: 'invalid', message: 'data.handler：须为本范围内在职的投诉责任人' }],
+    });
+    const ghostEn = await s.send('complaint_desk', complaint.id, { type: 'DISPATCH', data: { handler: 'nobody.here' } });
+    expect(ghostEn.body.details).toEqual([{ field: 'data.handler', rule: 'invalid', message: 'data.handler: must be an active complaint handler of this scope' }]);
+    // the step's rule when no check says more
+    expect((await s.send('complaint_desk', complaint.id, { type: 'DISPATCH', data: {} }, ZH)).body.message).toMatch(/^「登记并派单」拒绝「派单」：派单须指定/);
+
+    await s.dispatchComplaint(complaint.id);
+    await s.resolveComplaint(complaint.id);
+    for (const score of ['5', 4.5, 0, 9]) {
+      const off = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED', data: { score } }, ZH);
+      expect([score, off.status, off.body.message]).toEqual([score, 422, '「回访」拒绝「回访满意」：data.score：须为 1–5 的整数']);
+    }
+    const low = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED', data: { score: 3 } });
+    expect(low.body.message).toBe("CALLBACK_SATISFIED refused in 'Call the customer back' (callback): data.score: a score below 4 is not satisfied: record CALLBACK_DISSATISFIED with the customer's reason");
+    const noReason = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_DISSATISFIED', data: { score: 2 } }, ZH);
+    expect(noReason.body).toMatchObject({ message: '在「回访」中「回访不满意」须填写意见说明理由', details: [{ field: 'comment', message: '「回访不满意」须填写意见' }] });
+    // dissatisfied with a good score: the customer's word, with the reason (domain section 3 makes no good score satisfied)
+    const slow = await s.act('complaint_desk', complaint.id, { type: 'CALLBACK_DISSATISFIED', comment: '修好了但太慢 / fixed, but slowly', data: { score: 5 } });
+    expect(slow.state).toBe('handling');
+  });
+
   describe('separation of duties (domain section 1)', () => {
     beforeAll(async () => {
       await createUser('desk.handler', [{ role: 'complaint_desk' }, { role: 'complaint_handler' }]);
@@ -241,6 +275,10 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
       const own = await s.send('desk.handler', id, { type: 'CALLBACK_SATISFIED', data: { score: 5 } });
       expect(own.status).toBe(403);
       expect(own.body.message).toContain('separation of duties');
+      // the author's step by its title, not its state key
+      const ownZh = await s.send('desk.handler', id, { type: 'CALLBACK_SATISFIED', data: { score: 5 } }, ZH);
+      expect(ownZh.body.message).toBe('职责分离：此文件由您在「处理投诉」步骤编制，您不能在「回访」中对其作出决定');
+      expect(own.body.message).toBe("separation of duties: you prepared this document in 'Handle the complaint' (handling), so you may not decide on it in 'Call the customer back' (callback)");
       expect((await s.get('desk.handler', id)).availableEvents).toEqual([]);
       expect((await s.callbackSatisfied(id)).state).toBe('closed');
     });

@@ -63,8 +63,9 @@ describe('management-review over HTTP (procedures.md, domain section 6)', () => 
     await s.advanceClock(11 * MINUTE);
     await s.dispatchComplaint(cases.late.id);
     // a major case, from the web, escalated to the quality department
-    cases.major = await s.openComplaint('批量开裂 / cracked batch', { channel: 'web', type: 'quality' });
-    await s.dispatchComplaint(cases.major.id);
+    cases.major = await s.openComplaint('批量开裂 / cracked batch', { channel: 'web' });
+    // the desk may say what it received when it dispatches, too
+    await s.dispatchComplaint(cases.major.id, { type: 'complaint' });
     await s.act('complaint_handler', cases.major.id, { type: 'ESCALATE_MAJOR', comment: '批量质量事故 / batch quality accident' });
 
     actions.open = await s.openCorrectiveAction('密封圈来料检验 / seal inspection');
@@ -98,7 +99,7 @@ describe('management-review over HTTP (procedures.md, domain section 6)', () => 
       open: 2,
       closed: 1,
       byChannel: { phone: 2, web: 1 },
-      byType: { quality: 1, repair: 1, unrecorded: 1 },
+      byType: { complaint: 1, repair: 1, unrecorded: 1 },
       major: [{ instanceId: cases.major.id, title: '批量开裂 / cracked batch' }],
     });
     expect(pack.complaints.sla.dispatchWithin10Minutes).toEqual({
@@ -128,6 +129,13 @@ describe('management-review over HTTP (procedures.md, domain section 6)', () => 
     const bad = await t.http.get('/api/v1/management-review/pack?period=2026-H1').set(await s.auth('quality'));
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'period', rule: 'invalid' })]);
+    expect(bad.body.message).toContain('neither a year');
+    // two real dates in the wrong order: said so, in the caller's language
+    const reversed = '/api/v1/management-review/pack?from=2026-06-30&to=2026-01-01';
+    const backwards = await t.http.get(reversed).set(await s.auth('quality')).expect(400);
+    expect(backwards.body.message).toBe('period "2026-06-30/2026-01-01" ends (2026-01-01) before it starts (2026-06-30): give the earlier date first');
+    const backwardsZh = await t.http.get(reversed).set({ ...(await s.auth('quality')), 'Accept-Language': 'zh-CN' }).expect(400);
+    expect(backwardsZh.body.message).toBe('期间“2026-06-30/2026-01-01”的结束日期（2026-01-01）早于开始日期（2026-06-30）：请先写较早的日期');
     expect((await t.http.get('/api/v1/management-review/pack').set(await s.auth('quality'))).status).toBe(400);
     expect((await t.http.get(`/api/v1/management-review/pack?period=${year}`).set(await s.auth('complaint_desk'))).status).toBe(403);
     // a date range names the same records as the year when it covers them

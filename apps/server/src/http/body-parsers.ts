@@ -1,11 +1,15 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
+import { says } from '@satisflow/http';
 
 /** The body formats the server reads; multipart (uploads) is read by the import routes themselves. */
 const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/csv', 'text/plain', 'multipart/form-data'];
 
 const notJson = () =>
-  new BadRequestException({ message: 'the request body is not valid JSON', details: [{ field: 'body', rule: 'json', message: 'the body could not be parsed as JSON (an object or an array)' }] });
+  new BadRequestException({
+    ...says('the request body is not valid JSON', '请求体不是有效的 JSON'),
+    details: [{ field: 'body', rule: 'json', message: says('the body could not be parsed as JSON (an object or an array)', '请求体无法解析为 JSON（须为对象或数组）').message }],
+  });
 
 /**
  * Fastify's own JSON parser would answer in its words (and quote V8's); ours keeps
@@ -33,6 +37,14 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
     done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
   fastify.addContentTypeParser('*', (req, _payload, done) =>
-    done(new UnsupportedMediaTypeException(`the body must be one of ${ACCEPTED_MEDIA_TYPES.join(', ')}; got ${req.headers['content-type'] ?? 'no Content-Type'}`), undefined),
+    done(
+      new UnsupportedMediaTypeException(
+        says(
+          `the body must be one of ${ACCEPTED_MEDIA_TYPES.join(', ')}; got ${req.headers['content-type'] ?? 'no Content-Type'}`,
+          `请求体须为以下格式之一：${ACCEPTED_MEDIA_TYPES.join(', ')}；收到的是 ${req.headers['content-type'] ?? '（无 Content-Type）'}`,
+        ),
+      ),
+      undefined,
+    ),
   );
 }

@@ -94,8 +94,16 @@ export interface ProcedureDefinition {
   fieldChecks?: Record<string, FieldCheck>;
 }
 
+/**
+ * What a field check finds wrong: a path into the event (`data.owner`), or the path with
+ * why (`{ field, reason }`) when the check knows more than "missing" or "not valid", or only
+ * a reason for a condition that is no submitted field's (a date not yet reached). A refusal's
+ * message says the reasons; its `details` name the fields.
+ */
+export type FieldRefusal = string | { field?: string; reason: LocalText };
+
 // `any`: each procedure's context type is its own
-export type FieldCheck<C = any> = (args: { context: C; event: ProcedureEvent }) => string[];
+export type FieldCheck<C = any> = (args: { context: C; event: ProcedureEvent }) => FieldRefusal[];
 
 /** The actor as machines see it: enough for guards, never a password. */
 export interface EventActor {
@@ -117,6 +125,11 @@ export interface ProcedureEvent {
   facts?: Record<string, unknown>;
   /** ISO time of the event, from the engine clock. */
   at: string;
+  /**
+   * The company's calendar date (YYYY-MM-DD) at `at`, in its time zone: what "today" means to
+   * the people using it (China's day begins 8 hours before UTC's). Absent outside the engine.
+   */
+  today?: string;
   /** For DEADLINE: the state whose deadline passed and the escalation level reached (1 = first). */
   state?: string;
   level?: number;

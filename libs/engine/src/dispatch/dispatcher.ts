@@ -32,14 +32,15 @@ import type { ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } f
 import { IdempotencyKeyEntity, InstanceEntity, OutboxEntity, TaskEntity } from '../entities';
 import { instanceNotFound, reloadAndRetry } from '../engine-messages';
 import { ProcedureRegistry } from '../procedure-registry';
-import type { CalendarConfig } from '../time/business-calendar';
+import { companyDate, type CalendarConfig } from '../time/business-calendar';
 import { CalendarService } from '../time/calendar.service';
 import { deadlineDue } from './deadline-due';
 import { FactProviders } from './fact-providers';
 import { TransitionHooks } from './transition-hooks';
 import { buildInstanceView, InstanceView } from './instance-view';
-import { refusedFields } from './refused-fields';
+import { guardRefusal } from './refused-fields';
 import { handledEvents, stateId, stepMeta } from './step-meta';
+import { eventZh, stepName } from './step-names';
 import { transitionStored } from './pure-transition';
 import {
   countChild,
@@ -332,6 +333,7 @@ export class Dispatcher {
       comment: input.comment,
       signed: signatureMeaning !== undefined,
       scope: scopeOf(instance.snapshot.context),
+      metaOf: (state) => stepMeta(def.machine, state),
     });
     if (refusal) {
       // the state moved on between the signature check and now
@@ -343,6 +345,7 @@ export class Dispatcher {
     const event: ProcedureEvent = {
       type: input.type,
       at: now.toISOString(),
+      today: companyDate(now, calendar),
       ...(actor ? { actor: { id: actor.id, username: actor.username, roles: actor.roles.map((g) => g.role) } } : {}),
       ...(input.comment !== undefined ? { comment: input.comment } : {}),
       ...(input.data !== undefined ? { data: input.data } : {}),
@@ -412,20 +415,24 @@ export class Dispatcher {
 
   private notAccepted(def: ProcedureDefinition, state: string, event: ProcedureEvent, context: unknown, meta: StepMeta | undefined): never {
     const { type } = event;
+    const step = stepName(state, meta);
     if (handledEvents(def.machine, state).includes(type)) {
-      const rule = meta?.rules?.[type];
-      const details = refusedFields(def, state, event, context);
-      const step = meta ? `「${meta.title.zh}」` : state;
+      const { details, why } = guardRefusal(def, state, event, context);
+      // what the checks found, else the step's rule for the event
+      const reason = why ?? meta?.rules?.[type] ?? { en: "the procedure's conditions for it are not met", zh: '不满足程序规定的条件' };
       refuse({
         status: 422,
-        message: rule
-          ? { en: `${type} refused in ${state}: ${rule.en}`, zh: `${step}拒绝 ${type}：${rule.zh}` }
-          : { en: `${type} refused in ${state}: the procedure's conditions for it are not met`, zh: `${step}拒绝 ${type}：不满足程序规定的条件` },
+        message: { en: `${type} refused in ${step.en}: ${reason.en}`, zh: `${step.zh}拒绝${eventZh(type)}：${reason.zh}` },
         ...(details.length ? { details } : {}),
       });
     }
-    const accepts = (meta?.outcomes ?? []).join(', ') || 'no events from people';
-    throw new UnprocessableEntityException(says(`state ${state} does not accept ${type}; it accepts ${accepts}`, `${state} 不接受 ${type}；可接受：${accepts === 'no events from people' ? '无人工操作' : accepts}`));
+    const outcomes = meta?.outcomes ?? [];
+    throw new UnprocessableEntityException(
+      says(
+        `${step.en} does not accept ${type}; it accepts ${outcomes.join(', ') || 'no events from people'}`,
+        `${step.zh}不接受 ${eventZh(type)}；可接受：${outcomes.map(eventZh).join('、') || '无人工操作'}`,
+      ),
+    );
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { LocalMessage } from '@satisflow/http';
-import type { ProcedureDefinition, ProcedureEvent } from '../definitions/procedure-definition';
+import type { LocalText, ProcedureDefinition, ProcedureEvent } from '../definitions/procedure-definition';
+import { eventZh } from './step-names';
 import { guardsFor } from './step-meta';
 import { valueAt } from './value-at';
 
@@ -9,6 +10,18 @@ export interface FieldProblem {
   message: LocalMessage;
 }
 
+/** Why the guards of an event refused it. */
+export interface GuardRefusal {
+  /** The fields refused, for the 422's `details`. */
+  details: FieldProblem[];
+  /**
+   * What the refusal's message says, when a check gave a reason: the conditions no field
+   * carries, then every refused field's message (so a field without a reason is not left
+   * out). Null when no check gave one: the step's rule text says it better then.
+   */
+  why: LocalText | null;
+}
+
 const absent = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /**
@@ -16,13 +29,26 @@ const absent = (v: unknown) => v === undefined || v === null || (typeof v === 's
  * field checks (the checks the guards are made of). Empty when no field check applies
  * (e.g. the return-rate gate, which is about facts, not what the client sent).
  */
-export function refusedFields(def: ProcedureDefinition, state: string, event: ProcedureEvent, context: unknown): FieldProblem[] {
+export function guardRefusal(def: ProcedureDefinition, state: string, event: ProcedureEvent, context: unknown): GuardRefusal {
   const checks = def.fieldChecks;
-  if (!checks) return [];
-  const fields = guardsFor(def.machine, state, event.type).flatMap((guard) => checks[guard]?.({ context, event }) ?? []);
-  return [...new Set(fields)].map((field) =>
-    absent(valueAt(event, field))
-      ? { field, rule: 'required', message: { en: `${field} is required to ${event.type}`, zh: `${event.type} 须填写 ${field}` } }
-      : { field, rule: 'invalid', message: { en: `${field} is not valid for ${event.type}`, zh: `${field} 的值不符合 ${event.type} 的要求` } },
-  );
+  const found = checks ? guardsFor(def.machine, state, event.type).flatMap((guard) => checks[guard]?.({ context, event }) ?? []) : [];
+  // each field once (with its reason when any check gave one), each condition once
+  const fields = new Map<string, LocalText | undefined>();
+  const conditions = new Map<string, LocalText>();
+  for (const r of found) {
+    if (typeof r === 'string') {
+      if (!fields.has(r)) fields.set(r, undefined);
+    } else if (r.field === undefined) conditions.set(r.reason.en, r.reason);
+    else if (!fields.get(r.field)) fields.set(r.field, r.reason);
+  }
+  const details = [...fields].map(([field, reason]): FieldProblem => {
+    const rule = absent(valueAt(event, field)) ? 'required' : 'invalid';
+    if (reason) return { field, rule, message: { en: `${field}: ${reason.en}`, zh: `${field}：${reason.zh}` } };
+    return rule === 'required'
+      ? { field, rule, message: { en: `${field} is required to ${event.type}`, zh: `${eventZh(event.type)}须填写 ${field}` } }
+      : { field, rule, message: { en: `${field} is not valid for ${event.type}`, zh: `${field} 的值不符合${eventZh(event.type)}的要求` } };
+  });
+  const explained = conditions.size > 0 || [...fields.values()].some(Boolean);
+  const said = [...conditions.values(), ...details.map((d) => d.message)];
+  return { details, why: explained ? { en: said.map((s) => s.en).join('; '), zh: said.map((s) => s.zh).join('；') } : null };
 }

@@ -35,6 +35,27 @@ describe('checkStep', () => {
     expect(checkStep({ ...base, event: 'APPROVE', actor: approver })).toMatchObject({ status: 422, details: [{ field: 'signature' }] });
   });
 
+  it('names steps by their titles and events by their Chinese labels, never by raw codes in Chinese', () => {
+    const planning: StepMeta = { title: { zh: '编制调查计划', en: 'Compile the survey plan' }, role: 'survey_manager' };
+    const metaOf = (state: string) => (state === 'planning' ? planning : undefined);
+    const author = person('author', { role: 'approver' }, { role: 'survey_manager' });
+    expect(checkStep({ ...base, event: 'APPROVE', actor: author, signed: true, metaOf })?.message).toEqual({
+      en: "separation of duties: you prepared this document in 'Compile the survey plan' (planning), so you may not decide on it in 'Approve the plan' (planApproval)",
+      zh: '职责分离：此文件由您在「编制调查计划」步骤编制，您不能在「审批计划」中对其作出决定',
+    });
+    expect(checkStep({ ...base, event: 'APPROVE', actor: person('c', { role: 'coordinator' }), signed: true })?.message).toEqual({
+      en: "only the approver (approver) may act in 'Approve the plan' (planApproval)",
+      zh: '只有营销副总经理可在「审批计划」中操作',
+    });
+    const approver = person('a', { role: 'approver' });
+    expect(checkStep({ ...base, event: 'REJECT', actor: approver })).toMatchObject({
+      message: { en: "REJECT in 'Approve the plan' (planApproval) needs a comment giving the reason", zh: '在「审批计划」中「退回」须填写意见说明理由' },
+      details: [{ message: { en: 'a non-empty comment is required to REJECT', zh: '「退回」须填写意见' } }],
+    });
+    expect(checkStep({ ...base, event: 'APPROVE', actor: approver })?.message.zh).toBe('在「审批计划」中「批准」须电子签名');
+    expect(checkStep({ ...base, event: 'DEADLINE', actor: approver })?.message.zh).toBe('「超期升级」由系统发出，不能由人发送');
+  });
+
   it('reserves DEADLINE and system events for the system', () => {
     expect(checkStep({ ...base, event: 'DEADLINE', actor: person('a', { role: 'approver' }) })).toMatchObject({ status: 403 });
     expect(checkStep({ ...base, event: 'DEADLINE' })).toBeNull();

@@ -22,6 +22,11 @@ function localDate(t: number, offsetMin: number): string {
   return new Date(t + offsetMin * 60_000).toISOString().slice(0, 10);
 }
 
+/** The company's calendar date (YYYY-MM-DD) at a moment. */
+export function companyDate(at: Date, cal: Pick<CalendarConfig, 'utcOffsetMinutes'> = DEFAULT_CALENDAR): string {
+  return localDate(at.getTime(), cal.utcOffsetMinutes);
+}
+
 export function isWorkingDay(t: number, cal: CalendarConfig): boolean {
   const date = localDate(t, cal.utcOffsetMinutes);
   if (cal.extraWorkdays.includes(date)) return true;
