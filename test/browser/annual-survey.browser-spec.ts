@@ -152,7 +152,8 @@ describe('annual survey walked through the console in Chromium', () => {
     await outcome(page, '提交', async (d) => {
       await d.locator('#period').fill('2026');
       await d.locator('#sample').fill('用户服务档案 2026，全部在册客户');
-      expect(await d.locator('#survey').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+      // the plan's questionnaire is the one attached to the instance
+      await d.locator('.sf-plan-survey').waitFor();
     });
     expect(await state(page)).toBe('planApproval');
     // the injection is shown as text, never run
@@ -342,17 +343,22 @@ describe('annual survey walked through the console in Chromium', () => {
     await page.locator('.sf-case', { hasText: '液压缸密封可靠性得分最低' }).waitFor({ timeout: 20000 });
     await page.locator('.sf-case .sf-sla').first().waitFor();
     await shot(page, '16-complaints-board');
-    // the dispatch form: a handler the server does not know is refused, and the dialog stays open saying why
+    // the dispatch form: a handler who holds no complaint handler role is refused on the handler's input, the dialog open
     h.expectRefusal(/\/instances\/[^/]+\/events$/);
     await page.locator('.sf-case', { hasText: '液压缸密封可靠性得分最低' }).first().click();
     await page.waitForURL(/\/instances\/[0-9a-f-]{36}$/);
     const complaintUrl = page.url();
     await button(page, '派单').first().click();
     const dispatch = modal(page);
-    await dispatch.locator('#handler').fill('nobody.here');
+    const handler = async (username: string) => {
+      await dispatch.locator('.ant-select', { has: page.locator('#handler') }).click();
+      await dispatch.locator('#handler').fill(username);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `(${username})` }).click();
+    };
+    await handler('coordinator');
     await dispatch.locator('.ant-modal-footer .ant-btn-primary').click();
-    await dispatch.getByText('data.handler').first().waitFor();
-    await dispatch.locator('#handler').fill('complaint_handler');
+    await dispatch.locator('.ant-form-item-explain-error', { hasText: '须为在职且具有本范围“责任人”岗位的用户' }).waitFor();
+    await handler('complaint_handler');
     await dispatch.locator('.ant-modal-footer .ant-btn-primary').click();
     await closed(dispatch);
     expect(await h.api<{ state: string; data: { handler: string } }>(`/instances/${complaintUrl.split('/').pop()}`)).toMatchObject({ state: 'handling', data: { handler: 'complaint_handler' } });

@@ -1,8 +1,8 @@
 import { Checkbox, Form, Input, Rate, Select } from 'antd';
+import { PersonSelect } from '../components/PersonSelect';
 import { useI18n } from '../i18n/I18nProvider';
+import { COMPLAINT_CHANNELS, intakeData, type IntakeField } from './complaintIntake';
 
-/** How a complaint reaches the desk (domain section 3); a case routed from a survey comes with its finding instead. */
-const COMPLAINT_CHANNELS = ['phone', 'web', 'visit', 'email'] as const;
 const CLASSIFICATION = ['qualityAccident', 'legalLiability', 'mediaExposure'] as const;
 
 export interface ComplaintValues {
@@ -17,26 +17,37 @@ export interface ComplaintValues {
   score?: number;
 }
 
+/** The complaint record's customer, channel and description: at the start, or at dispatch for what the start left out (`required`). */
+export function IntakeFields({ required, hint }: { required: readonly IntakeField[]; hint?: string }) {
+  const { t } = useI18n();
+  const rules = (f: IntakeField) => (required.includes(f) ? [{ required: true, whitespace: true }] : []);
+  return (
+    <>
+      <Form.Item name="customer" label={t('complaint.customer')} extra={hint} rules={rules('customer')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="channel" label={t('complaint.channel')} rules={rules('channel')}>
+        <Select allowClear options={COMPLAINT_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+      </Form.Item>
+      <Form.Item name="description" label={t('complaint.description')} rules={rules('description')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </>
+  );
+}
+
 /**
  * DISPATCH: the responsible handler, and what the complaint record still lacks (the server
  * refuses the dispatch while customer, channel or description is missing from the record).
  */
-export function DispatchFields() {
+export function DispatchFields({ missing }: { missing: readonly IntakeField[] }) {
   const { t } = useI18n();
   return (
     <>
-      <Form.Item name="handler" label={t('complaint.handler')} extra={t('complaint.handlerHint')} rules={[{ required: true, whitespace: true }]}>
-        <Input />
+      <Form.Item name="handler" label={t('complaint.handler')} extra={t('complaint.handlerHint')} rules={[{ required: true }]}>
+        <PersonSelect />
       </Form.Item>
-      <Form.Item name="customer" label={t('complaint.customer')} extra={t('complaint.recordHint')}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="channel" label={t('complaint.channel')}>
-        <Select allowClear options={COMPLAINT_CHANNELS.map((c) => ({ value: c, label: t(`complaint.channel.${c}`) }))} />
-      </Form.Item>
-      <Form.Item name="description" label={t('complaint.description')}>
-        <Input.TextArea rows={2} />
-      </Form.Item>
+      <IntakeFields required={missing} hint={missing.length ? t('complaint.recordHint') : undefined} />
       <Form.Item name="majorWorks" valuePropName="checked">
         <Checkbox>{t('complaint.majorWorks')}</Checkbox>
       </Form.Item>
@@ -72,11 +83,8 @@ export function CallbackFields() {
   );
 }
 
-const given = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
-
 export function dispatchData(v: ComplaintValues): Record<string, unknown> {
-  const intake = { customer: given(v.customer), channel: v.channel, description: given(v.description) };
-  return { handler: v.handler?.trim(), ...Object.fromEntries(Object.entries(intake).filter(([, x]) => x)), ...(v.majorWorks ? { majorWorks: true } : {}) };
+  return { handler: v.handler, ...intakeData(v), ...(v.majorWorks ? { majorWorks: true } : {}) };
 }
 
 export function concludeData(v: ComplaintValues): Record<string, unknown> {

@@ -11,7 +11,7 @@ export function JsonField() {
   };
   return (
     <Form.Item name="json" label={t('event.data')} rules={[{ validator: (r, v: string | undefined) => validator(r, v).catch(() => Promise.reject(new Error(t('event.dataInvalid')))) }]}>
-      <Input.TextArea rows={4} placeholder='{ "resolution": "..." }' style={{ fontFamily: 'monospace' }} />
+      <Input.TextArea rows={4} placeholder='{ "key": "value" }' style={{ fontFamily: 'monospace' }} />
     </Form.Item>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Descriptions, Form, Input, List, Spin, Tag, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Flex, Form, Input, List, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/useApi';
 import type { LocalText } from '../api/types';
@@ -39,14 +40,15 @@ export interface ReviewPack {
 
 const rate = (r: number | null) => (r === null ? '—' : `${r}%`);
 
-function PackPreview({ value }: { value?: ReviewPack }) {
+/** The pack's figures as the general manager reads them (also the frozen pack of an instance). */
+export function PackPreview({ value, id }: { value?: ReviewPack; id?: string }) {
   const { t, local } = useI18n();
   if (!value) return <Spin />;
   const { surveys, complaints, correctiveActions, composite } = value;
   const sla = complaints.sla;
   const change = surveys.trend.change?.overall;
   return (
-    <Descriptions size="small" bordered column={1} className="sf-pack">
+    <Descriptions id={id} size="small" bordered column={1} className="sf-pack">
       <Descriptions.Item label={t('pack.surveys')}>
         {surveys.reports.length === 0 ? (
           t('board.empty')
@@ -97,9 +99,11 @@ function PackPreview({ value }: { value?: ReviewPack }) {
 /**
  * The management-review input pack, compiled by the server for the period typed in. The
  * compiled pack is submitted as it is: the engine compiles it again at SUBMIT and refuses
- * figures that differ (changed since, or edited), then freezes it.
+ * figures that differ (the SLA figures are as of now, so a preview goes stale), then freezes
+ * it. `recompile` counts the dialog's SUBMITs refused for a pack that differs: each compiles
+ * again, and the form says so.
  */
-export function PackFields() {
+export function PackFields({ recompile }: { recompile: number }) {
   const { t } = useI18n();
   const form = Form.useFormInstance();
   const period = Form.useWatch<string | undefined>('period', form)?.trim();
@@ -110,15 +114,27 @@ export function PackFields() {
     return () => clearTimeout(timer);
   }, [period]);
   const pack = useApi<ReviewPack>(asked ? `/management-review/pack?period=${encodeURIComponent(asked)}` : null);
+  const { reload } = pack;
+  useEffect(() => {
+    if (recompile) reload();
+  }, [recompile, reload]);
   useEffect(() => {
     form.setFieldValue('pack', pack.data && pack.data.period.label === asked ? pack.data : undefined);
   }, [form, pack.data, asked]);
   return (
     <>
       <Alert type="info" showIcon title={t('pack.hint')} style={{ marginBottom: 12 }} />
-      <Form.Item name="period" label={t('pack.period')} extra={t('pack.periodHint')} rules={[{ required: true, whitespace: true }]}>
-        <Input placeholder="2026" />
+      <Form.Item label={t('pack.period')} extra={t('pack.periodHint')} required>
+        <Flex gap={8}>
+          <Form.Item name="period" noStyle rules={[{ required: true, whitespace: true }]}>
+            <Input placeholder="2026" />
+          </Form.Item>
+          <Button icon={<ReloadOutlined />} disabled={!asked} loading={pack.loading} onClick={reload}>
+            {t('pack.recompile')}
+          </Button>
+        </Flex>
       </Form.Item>
+      {recompile > 0 && <Alert type="warning" showIcon title={t('pack.recompiled')} style={{ marginBottom: 12 }} />}
       {asked && <ErrorAlert error={pack.error} />}
       {asked && !pack.error && (
         <Form.Item name="pack" label={t('pack.title')} rules={[{ required: true, message: t('pack.compiling') }]}>
@@ -126,6 +142,18 @@ export function PackFields() {
         </Form.Item>
       )}
     </>
+  );
+}
+
+/** The general manager's sign-off: the pack frozen at SUBMIT, from the instance's data. */
+export function FrozenPack({ pack }: { pack: unknown }) {
+  const { t } = useI18n();
+  if (!pack) return <Alert type="warning" showIcon title={t('pack.frozenMissing')} style={{ marginBottom: 16 }} />;
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <Typography.Title level={5}>{t('pack.frozen')}</Typography.Title>
+      <PackPreview value={pack as ReviewPack} />
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import { useI18n } from '../i18n/I18nProvider';
+import { AttachedSurvey } from './AttachedSurvey';
 
 export const PLAN_CHANNELS = ['email', 'web', 'phone', 'fax', 'post', 'visit', 'forum'] as const;
 
@@ -12,8 +13,8 @@ export interface PlanValues {
   notes?: string;
 }
 
-/** The survey plan (《客户满意度调查计划表》): what planning's SUBMIT must carry. */
-export function PlanFields() {
+/** The survey plan (《客户满意度调查计划表》): what planning's SUBMIT must carry, its questionnaire the one attached to the instance. */
+export function PlanFields({ instanceId, instanceTitle }: { instanceId: string; instanceTitle: string }) {
   const { t } = useI18n();
   const required = [{ required: true }];
   return (
@@ -27,8 +28,8 @@ export function PlanFields() {
       <Form.Item name="channels" label={t('plan.channels')} rules={required}>
         <Select mode="multiple" options={PLAN_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
       </Form.Item>
-      <Form.Item name="survey" label={t('plan.survey')} rules={required}>
-        <Input placeholder={t('plan.surveyPlaceholder')} />
+      <Form.Item name="survey" label={t('plan.survey')} rules={[{ required: true, message: t('surveys.none') }]}>
+        <AttachedSurvey instanceId={instanceId} instanceTitle={instanceTitle} />
       </Form.Item>
       <Form.Item name="targetReturnRate" label={t('plan.target')} rules={required}>
         <InputNumber min={1} max={100} style={{ width: 160 }} />

@@ -1,16 +1,19 @@
-import { App, Form, Input, Modal, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Form, Input, Modal, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
-import type { Instance, Survey } from '../api/types';
+import type { Instance } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLabels } from '../components/useLabels';
 import { useI18n } from '../i18n/I18nProvider';
+import { actionPlanData, evidenceData, type ActionPlanValues, type EvidenceValues } from './actionData';
+import { ActionPlanFields, EvidenceFields, TextStepField } from './ActionFields';
 import { callbackData, CallbackFields, concludeData, ConcludeFields, dispatchData, DispatchFields, type ComplaintValues } from './ComplaintFields';
-import { eventNeeds } from './eventNeeds';
+import { missingIntake } from './complaintIntake';
+import { eventNeeds, isTextForm, TEXT_FORMS, type DataForm } from './eventNeeds';
 import { inputErrors } from './inputErrors';
 import { jsonData, JsonField } from './JsonField';
-import { packData, PackFields, type ReviewPack } from './PackFields';
+import { FrozenPack, packData, PackFields, type ReviewPack } from './PackFields';
 import { planData, PlanFields, type PlanValues } from './PlanFields';
 import { reportData, ReportFields, type ReportValues } from './ReportFields';
 import { sendEvent, type EventBody } from './sendEvent';
@@ -24,34 +27,64 @@ export interface EventTarget {
   event: string;
 }
 
-type Values = Partial<PlanValues & ReportValues> & ComplaintValues & { pack?: ReviewPack; period?: string; comment?: string; json?: string; password?: string; meaning?: string };
+type Values = Partial<PlanValues & ReportValues> &
+  ComplaintValues &
+  Omit<ActionPlanValues, 'actions'> &
+  EvidenceValues & { actions?: string[]; pack?: ReviewPack; period?: string; comment?: string; json?: string; password?: string; meaning?: string } & Record<string, unknown>;
 
-function dataOf(form: string, v: Values): Record<string, unknown> | undefined {
+function dataOf(form: DataForm, v: Values): Record<string, unknown> | undefined {
+  if (isTextForm(form)) {
+    const { field } = TEXT_FORMS[form];
+    return { [field]: String(v[field] ?? '').trim() };
+  }
   if (form === 'plan') return planData(v as PlanValues);
   if (form === 'report') return reportData(v as ReportValues);
   if (form === 'pack') return packData(v);
   if (form === 'dispatch') return dispatchData(v);
   if (form === 'conclude') return concludeData(v);
   if (form === 'callback') return callbackData(v);
+  if (form === 'actionPlan') return actionPlanData(v);
+  if (form === 'evidence') return evidenceData(v);
   if (form === 'json') return jsonData(v.json);
   return undefined;
 }
 
+/** Forms that start from what the instance already records (the intake, the owner, the period, the frozen pack). */
+const READS_INSTANCE = new Set<DataForm>(['dispatch', 'actionPlan', 'pack', 'frozenPack']);
+
+/** The form of one outcome. */
+function DataFields({ form, target, instance, recompile }: { form: DataForm; target: EventTarget; instance?: Instance; recompile: number }) {
+  if (isTextForm(form)) return <TextStepField form={form} />;
+  switch (form) {
+    case 'plan': return <PlanFields instanceId={target.instanceId} instanceTitle={target.instanceTitle ?? ''} />;
+    case 'report': return <ReportFields />;
+    case 'pack': return <PackFields recompile={recompile} />;
+    case 'frozenPack': return <FrozenPack pack={instance?.data.pack} />;
+    case 'dispatch': return <DispatchFields missing={missingIntake(instance?.data)} />;
+    case 'conclude': return <ConcludeFields />;
+    case 'callback': return <CallbackFields />;
+    case 'actionPlan': return <ActionPlanFields />;
+    case 'evidence': return <EvidenceFields />;
+    default: return null;
+  }
+}
+
 /** One dialog for every outcome: the form the outcome needs, a reason, a signature. */
 export function SendEventModal({ target, onClose, onSent }: { target: EventTarget; onClose: () => void; onSent: (instance: Instance) => void }) {
-  const { t, event: eventLabel } = useI18n();
+  const { t, lang, event: eventLabel } = useI18n();
   const labels = useLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // a SUBMIT refused for a pack that differs from the server's compilation asks the pack form to compile again
+  const [recompile, setRecompile] = useState(0);
   const needs = eventNeeds(target.procedure, labels.stepOf(target.procedure, target.state), target.event);
-  // the plan names the questionnaire attached to it while planning
-  const surveys = useApi<Survey[]>(needs.form === 'plan' ? `/surveys?instanceId=${target.instanceId}` : null);
-  const surveyId = surveys.data?.[0]?.id;
-  useEffect(() => {
-    if (surveyId && !form.getFieldValue('survey')) form.setFieldValue('survey', surveyId);
-  }, [surveyId, form]);
+  const reads = READS_INSTANCE.has(needs.form);
+  const loaded = useApi<Instance>(reads ? `/instances/${target.instanceId}` : null);
+  const instance = loaded.data;
+  // the form starts from the instance's record, so it waits for it
+  const waiting = reads && !instance;
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -60,14 +93,17 @@ export function SendEventModal({ target, onClose, onSent }: { target: EventTarge
     setBusy(true);
     setError(undefined);
     try {
-      const instance = await sendEvent(target.instanceId, body);
-      void message.success(t('event.done', { state: labels.state(instance.procedure, instance.state) }));
-      onSent(instance);
+      const sent = await sendEvent(target.instanceId, body);
+      void message.success(t('event.done', { state: labels.state(sent.procedure, sent.state) }));
+      onSent(sent);
     } catch (e) {
-      const onInputs = inputErrors(e instanceof ApiError ? e.details : []);
+      const refusal = e instanceof ApiError ? e : undefined;
+      const { onInputs, rest } = inputErrors(refusal?.details ?? [], needs.inputs, lang);
       form.setFieldValue('password', '');
-      form.setFields(onInputs.map((f) => ({ name: f.name, errors: [t(f.message)] })));
-      setError(onInputs.length ? undefined : e);
+      form.setFields(onInputs.map((f) => ({ name: f.name, errors: [f.message] })));
+      if (onInputs.some((f) => f.name[0] === 'pack')) setRecompile((n) => n + 1);
+      // what no input shows stays above the form; a refusal said wholly on its inputs needs no alert
+      setError(!refusal ? e : rest.length || !onInputs.length ? new ApiError(refusal.status, refusal.message, rest) : undefined);
     } finally {
       setBusy(false);
     }
@@ -80,7 +116,7 @@ export function SendEventModal({ target, onClose, onSent }: { target: EventTarge
       width={needs.form === 'none' ? 520 : 680}
       title={`${labels.state(target.procedure, target.state)} · ${eventLabel(target.event)}`}
       okText={eventLabel(target.event)}
-      okButtonProps={{ danger, loading: busy }}
+      okButtonProps={{ danger, loading: busy, disabled: waiting }}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={onClose}
       destroyOnHidden
@@ -89,25 +125,35 @@ export function SendEventModal({ target, onClose, onSent }: { target: EventTarge
         <Tag color="blue">{labels.procedure(target.procedure)}</Tag>
         {target.instanceTitle}
       </Typography.Paragraph>
-      <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" initialValues={{ meaning: needs.meaning, targetReturnRate: 80, channels: ['email', 'phone'], findings: [] }}>
-        {needs.form === 'plan' && <PlanFields />}
-        {needs.form === 'report' && <ReportFields />}
-        {needs.form === 'pack' && <PackFields />}
-        {needs.form === 'dispatch' && <DispatchFields />}
-        {needs.form === 'conclude' && <ConcludeFields />}
-        {needs.form === 'callback' && <CallbackFields />}
-        <Form.Item
-          name="comment"
-          label={t('event.comment')}
-          extra={needs.commentRequired ? t('event.commentRequired') : undefined}
-          rules={needs.commentRequired ? [{ required: true, whitespace: true }] : []}
+      <ErrorAlert error={error ?? loaded.error} procedure={target.procedure} />
+      {waiting && !loaded.error && <Spin />}
+      {!waiting && (
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{
+            meaning: needs.meaning,
+            targetReturnRate: 80,
+            channels: ['email', 'phone'],
+            findings: [],
+            // the owner the opening complaint named, the period the review was started for
+            owner: instance?.data.owner ?? undefined,
+            period: instance?.data.period ?? undefined,
+          }}
         >
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        {needs.form === 'json' && <JsonField />}
-        {needs.signature && <SignatureFields meaning={needs.meaning} />}
-      </Form>
+          <DataFields form={needs.form} target={target} instance={instance} recompile={recompile} />
+          <Form.Item
+            name="comment"
+            label={t('event.comment')}
+            extra={needs.commentRequired ? t('event.commentRequired') : undefined}
+            rules={needs.commentRequired ? [{ required: true, whitespace: true }] : []}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          {needs.form === 'json' && <JsonField />}
+          {needs.signature && <SignatureFields meaning={needs.meaning} />}
+        </Form>
+      )}
     </Modal>
   );
 }

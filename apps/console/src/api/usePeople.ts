@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext } from 'react';
+import { createContext, useCallback, useContext, useMemo } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 
 /** username → display name of every account, loaded once after login. */
@@ -10,4 +10,10 @@ export function usePeople(): (username: string | null | undefined) => string {
   const { role } = useI18n();
   // `system` is who timers and other modules act as (workflows' actorName): no account, but a word in both languages
   return useCallback((username) => (!username ? '' : username === 'system' ? role('system') : (names.get(username) ?? username)), [names, role]);
+}
+
+/** Every account as username and display name, for picking a person. */
+export function usePeopleList(): { username: string; displayName: string }[] {
+  const names = useContext(PeopleContext);
+  return useMemo(() => [...names].map(([username, displayName]) => ({ username, displayName })), [names]);
 }

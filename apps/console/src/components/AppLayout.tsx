@@ -7,20 +7,19 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   InboxOutlined,
-  LogoutOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
-import { RoleTags } from './RoleTags';
+import { UserMenu } from './UserMenu';
 
 /** Roles that may read the whole audit trail (the API's READERS). */
 export const AUDIT_READERS = ['auditor', 'admin', 'process_owner', 'quality', 'management_rep', 'general_manager'];
@@ -58,7 +57,6 @@ function useMenu(): MenuProps['items'] {
 /** Dark side menu, header with language switch and the signed-in user. */
 export function AppLayout({ path, children }: { path: string; children: ReactNode }) {
   const { t } = useI18n();
-  const { user, logout } = useAuth();
   const items = useMenu();
   const selected = '/' + path.split('/').filter(Boolean).slice(0, path.startsWith('/admin') ? 2 : 1).join('/');
   return (
@@ -75,19 +73,7 @@ export function AppLayout({ path, children }: { path: string; children: ReactNod
           <Typography.Text className="sf-header-title">{t('appName')}</Typography.Text>
           <Flex align="center" gap={8} className="sf-header-actions">
             <LanguageSwitch />
-            {/* a real button opened by click, and the menu takes focus: the only way to sign out works from the keyboard */}
-            <Dropdown
-              menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('logout'), onClick: logout }] }}
-              placement="bottomRight"
-              trigger={['click']}
-              autoFocus
-            >
-              <button type="button" className="sf-user" aria-label={t('header.userMenu', { name: user?.displayName ?? '' })}>
-                <Avatar size="small" style={{ background: '#1677ff', flex: 'none' }} icon={<UserOutlined />} />
-                <span className="sf-user-name">{user?.displayName}</span>
-                <span className="sf-user-roles"><RoleTags roles={user?.roles ?? []} /></span>
-              </button>
-            </Dropdown>
+            <UserMenu />
           </Flex>
         </Layout.Header>
         <Layout.Content className="sf-content">{children}</Layout.Content>

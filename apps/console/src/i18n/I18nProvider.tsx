@@ -6,7 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 // one table of event words for the console and the server's diagrams and documents
 import { EVENT_LABELS } from '../../../../libs/engine/src/definitions/event-labels';
-import { DICTIONARY, FIELD_LABELS, ROLE_LABELS, type Lang, type TextKey } from './dictionary';
+import { DICTIONARY, fieldLabel, ROLE_LABELS, type Lang, type TextKey } from './dictionary';
 import type { LocalText } from '../api/types';
 import { theme } from '../theme';
 
@@ -17,7 +17,8 @@ interface I18n {
   local: (text: LocalText | string | null | undefined) => string;
   role: (key: string | null | undefined) => string;
   event: (type: string) => string;
-  field: (key: string) => string;
+  /** A context field's label, as `procedure` names it when given. */
+  field: (key: string, procedure?: string) => string;
   dateTime: (iso: string | null | undefined) => string;
 }
 
@@ -50,7 +51,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       local,
       role: (key) => (key ? local(ROLE_LABELS[key]) || key : ''),
       event: (type) => local(EVENT_LABELS[type]) || type,
-      field: (key) => local(FIELD_LABELS[key]) || key,
+      field: (key, procedure) => local(fieldLabel(key, procedure)) || key,
       dateTime: (iso) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : ''),
     };
   }, [lang, setLang]);

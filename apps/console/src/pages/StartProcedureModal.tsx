@@ -6,6 +6,8 @@ import { useProcedures } from '../api/useProcedures';
 import { useAuth } from '../auth/AuthProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/I18nProvider';
+import { startBody, type StartValues } from './startData';
+import { StartFields } from './StartFields';
 
 /** Procedures whose first step belongs to one of the caller's roles: those they may start. */
 export function useStartable(): string[] {
@@ -24,7 +26,8 @@ export function StartProcedureModal({ onClose, onStarted, initialProcedure }: { 
   const { list } = useProcedures();
   const startable = useStartable();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ procedure: string; title: string }>();
+  const [form] = Form.useForm<StartValues>();
+  const procedure = Form.useWatch('procedure', form);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
@@ -32,7 +35,7 @@ export function StartProcedureModal({ onClose, onStarted, initialProcedure }: { 
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const instance = await sendJson<Instance>('POST', '/instances', { procedure: v.procedure, title: v.title.trim() });
+      const instance = await sendJson<Instance>('POST', '/instances', startBody(v));
       void message.success(t('start.done'));
       onStarted(instance);
     } catch (e) {
@@ -52,6 +55,7 @@ export function StartProcedureModal({ onClose, onStarted, initialProcedure }: { 
         <Form.Item name="title" label={t('start.titleField')} rules={[{ required: true, whitespace: true, max: 200 }]}>
           <Input placeholder={t('start.titlePlaceholder')} />
         </Form.Item>
+        <StartFields procedure={procedure} />
       </Form>
     </Modal>
   );

@@ -12,7 +12,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { UserFormModal } from './UserFormModal';
 
 export function UsersPage() {
-  const { t, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
   const { message } = App.useApp();
   const users = useApi<User[]>('/users');
   const roles = useApi<RoleInfo[]>('/users/roles');
@@ -23,7 +24,7 @@ export function UsersPage() {
       await sendJson('POST', `/users/${u.id}/${enabled ? 'enable' : 'disable'}`);
       users.reload();
     } catch (e) {
-      void message.error(describeError(e, t).detail);
+      void message.error(describeError(e, i18n).detail);
     }
   };
 

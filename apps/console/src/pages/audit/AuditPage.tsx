@@ -18,7 +18,8 @@ import { VerifyBadge } from './VerifyBadge';
 const PAGE_SIZE = 50;
 
 export function AuditPage() {
-  const { t, role, event, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, role, event, dateTime } = i18n;
   const person = usePeople();
   const labels = useLabels();
   const { message } = App.useApp();
@@ -26,7 +27,7 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const records = useApi<Page<AuditRecord>>(`/audit${query({ ...filter, page, pageSize: PAGE_SIZE })}`);
   const exportAs = (format: 'csv' | 'json') =>
-    download(`/audit/export${query({ ...filter, format })}`, `satisflow-audit.${format}`).catch((e: unknown) => message.error(describeError(e, t).detail));
+    download(`/audit/export${query({ ...filter, format })}`, `satisflow-audit.${format}`).catch((e: unknown) => message.error(describeError(e, i18n).detail));
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { isLocalText, valueKind } from './valueKind';
+import { isLocalText, keyKind, procedureWithin, valueKind } from './valueKind';
 
 describe('valueKind', () => {
   it('reads state, role, channel, procedure and person fields by their name', () => {
@@ -29,5 +29,23 @@ describe('valueKind', () => {
     expect(isLocalText({ zh: '满意', en: 'Satisfied', extra: 'x' })).toBe(false);
     expect(isLocalText({ zh: '满意', en: 1 })).toBe(false);
     expect(isLocalText(['zh', 'en'])).toBe(false);
+  });
+});
+
+describe('the review pack in the step data', () => {
+  it("reads an action's status and the cases' ids as codes to label", () => {
+    expect(valueKind('status', 'closedEffective')).toBe('status');
+    expect(valueKind('instanceIds', '17481742-7a28-46f6-8dc1-6becd9fd601b')).toBe('instance');
+  });
+
+  it('counts complaints by channel under channel codes', () => {
+    expect(keyKind('byChannel')).toBe('channel');
+    expect(keyKind('byType')).toBeUndefined();
+  });
+
+  it("reads the complaint and corrective-action sections' steps in their own procedures", () => {
+    expect(procedureWithin('correctiveActions', 'management-review')).toBe('corrective-action');
+    expect(procedureWithin('complaints', 'management-review')).toBe('customer-complaint');
+    expect(procedureWithin('surveys', 'management-review')).toBe('management-review');
   });
 });

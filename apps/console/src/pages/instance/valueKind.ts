@@ -3,7 +3,7 @@
  * label in place of a code: the procedures' context fields keep state keys, role
  * keys, channel codes, usernames and ids (each procedure's machine.ts under workflows/).
  */
-export type ValueKind = 'state' | 'role' | 'channel' | 'person' | 'procedure' | 'survey' | 'instance' | 'localText' | 'plain';
+export type ValueKind = 'state' | 'role' | 'channel' | 'person' | 'procedure' | 'survey' | 'instance' | 'status' | 'localText' | 'plain';
 
 const BY_FIELD: Record<string, ValueKind> = {
   state: 'state',
@@ -14,6 +14,9 @@ const BY_FIELD: Record<string, ValueKind> = {
   survey: 'survey',
   surveyId: 'survey',
   instanceId: 'instance',
+  instanceIds: 'instance',
+  // an instance's, or a corrective action's in the review pack (open, overdue, closedEffective)
+  status: 'status',
   by: 'person',
   createdBy: 'person',
   closedBy: 'person',
@@ -43,4 +46,20 @@ export function valueKind(field: string | undefined, value: unknown): ValueKind 
   // a complaint opened from a survey finding keeps the survey's title under `survey`, a plan its id
   if ((kind === 'survey' || kind === 'instance') && !UUID.test(value)) return 'plain';
   return kind ?? 'plain';
+}
+
+/** Records whose keys are codes themselves: the review pack's complaints counted by channel. */
+const KEYS_BY_FIELD: Record<string, ValueKind> = { byChannel: 'channel' };
+
+/** The kind of a record's keys, by the record's field (undefined: the keys are field names). */
+export function keyKind(field: string | undefined): ValueKind | undefined {
+  return field === undefined ? undefined : KEYS_BY_FIELD[field];
+}
+
+/** The review pack's sections about other procedures' cases: their steps and fields are those procedures'. */
+const SECTION_PROCEDURE: Record<string, string> = { complaints: 'customer-complaint', correctiveActions: 'corrective-action' };
+
+/** The procedure whose steps and field names a nested record under `field` uses. */
+export function procedureWithin(field: string | undefined, procedure: string): string {
+  return (field !== undefined && SECTION_PROCEDURE[field]) || procedure;
 }
