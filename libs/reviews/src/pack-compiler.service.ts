@@ -1,17 +1,16 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThan, MoreThanOrEqual } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AuditRecordEntity } from '@satisflow/audit';
 import { Clock } from '@satisflow/config';
 import { CalendarService, companyDate, InstanceEntity } from '@satisflow/engine';
 import { says } from '@satisflow/http';
+import { dbTime, selectRowSets, toDate, TransactionRunner } from '@satisflow/persistence';
 import { reportHash, SurveyReportEntity } from '@satisflow/reports';
-import { CompositeEntity } from '@satisflow/surveys';
 import { annualSatisfactionSurvey, correctiveAction, customerComplaint } from '@satisflow/workflows';
 import { actionFigures, type ActionCase } from './action-figures';
 import { complaintFigures, COMPLAINT_EVENTS, type CaseEvent, type ComplaintCase } from './complaint-figures';
 import { type CompiledPack, type CompositeFigure, packHash, type ReviewPack } from './pack';
-import { inPeriod, labelNamesPeriod, parsePeriod, readPeriod, type ReviewPeriod } from './review-period';
+import { labelNamesPeriod, parsePeriod, readPeriod, type ReviewPeriod } from './review-period';
 import { approvedRevisions, reportFigure, type ReportDecision, type ReportFigure, surveySection } from './survey-figures';
 
 /** Ids per IN (…) list: far below SQLite's bound parameters limit. */
@@ -32,7 +31,7 @@ const textOr = (value: unknown) => (typeof value === 'string' && value.trim() !=
 @Injectable()
 export class PackCompiler {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
   ) {}
@@ -53,14 +52,40 @@ export class PackCompiler {
     throw new BadRequestException({ message, details: [{ field: 'period', rule: 'invalid', message }] });
   }
 
-  async compile(period: ReviewPeriod, m: EntityManager = this.ds.manager): Promise<CompiledPack> {
+  /**
+   * The pack for a period. The section reads go as one batch (one round trip on MariaDB)
+   * and as plain SQL: a SUBMIT compiles inside its transition, where TypeORM's finds cost
+   * ~1.2 ms of CPU per compilation on an empty database (measured), more than the rest of the step.
+   */
+  async compile(period: ReviewPeriod, m?: EntityManager): Promise<CompiledPack> {
+    if (!m) return this.tx.read((read) => this.compile(period, read));
     const now = this.clock.now();
+    const [decisions, complaints, actions, composites] = await selectRowSets(m, [
+      {
+        sql: `SELECT r.instance_id, r.event, r.at, r.actor_username, r.data FROM instances i JOIN audit_records r ON r.instance_id = i.id
+              WHERE i.procedure_key = ? AND ((r.event = 'APPROVE' AND r.from_state = 'reportApproval') OR (r.event = 'REJECT' AND r.from_state = 'gmApproval')) AND r.at < ?
+              ORDER BY r.seq`,
+        params: [annualSatisfactionSurvey.key, dbTime(m, new Date(period.end))],
+      },
+      {
+        sql: 'SELECT id, title, status, state, created_at, snapshot FROM instances WHERE procedure_key = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, id',
+        params: [customerComplaint.key, dbTime(m, new Date(period.start)), dbTime(m, new Date(period.end))],
+      },
+      {
+        // opened before the period's end and not closed before its start (a finished instance changes no more, so its last update is when it finished)
+        sql: "SELECT id, title, status, state, created_at, snapshot FROM instances WHERE procedure_key = ? AND created_at < ? AND (status = 'active' OR updated_at >= ?) ORDER BY created_at, id",
+        params: [correctiveAction.key, dbTime(m, new Date(period.end)), dbTime(m, new Date(period.start))],
+      },
+      { sql: 'SELECT id, title, period, result, created_at FROM composites ORDER BY created_at, id', params: [] },
+    ]);
+    const complaintRows = (complaints as InstanceRow[]).map(instanceRow);
+    const actionRows = (actions as InstanceRow[]).map(instanceRow);
     const pack: ReviewPack = {
       period,
-      surveys: surveySection(await this.approvedReports(m, period), period),
-      complaints: complaintFigures(await this.complaintCases(m, period), now),
-      correctiveActions: actionFigures(await this.actionCases(m, period), companyDate(now, period)),
-      composite: { figures: await this.composites(m, period) },
+      surveys: surveySection(await this.approvedReports(m, decisions as DecisionRow[], period), period),
+      complaints: complaintFigures(await this.complaintCases(m, complaintRows), now),
+      correctiveActions: actionFigures(await this.actionCases(m, actionRows), companyDate(now, period)),
+      composite: { figures: compositeFigures(composites as CompositeRow[], period) },
     };
     return { ...pack, hash: packHash(pack), compiledAt: now.toISOString() };
   }
@@ -84,14 +109,14 @@ export class PackCompiler {
   }
 
   /** Reports approved up to the period's end (the earlier ones make the trend), each checked against the hash its approver signed. */
-  private async approvedReports(m: EntityManager, p: ReviewPeriod): Promise<ReportFigure[]> {
-    const plans = await m.find(InstanceEntity, { where: { procedureKey: annualSatisfactionSurvey.key }, select: { id: true } });
-    const records = await inChunks(plans.map((i) => i.id), (ids) =>
-      m.find(AuditRecordEntity, { where: { instanceId: In(ids), event: In(['APPROVE', 'REJECT']) }, order: { seq: 'ASC' } }),
-    );
-    const decisions: ReportDecision[] = records
-      .filter((r) => r.at < new Date(p.end) && ((r.event === 'APPROVE' && r.fromState === 'reportApproval') || (r.event === 'REJECT' && r.fromState === 'gmApproval')))
-      .map((r) => ({ instanceId: r.instanceId, event: r.event, at: r.at, by: r.actorUsername, report: signedReport(r.data) }));
+  private async approvedReports(m: EntityManager, rows: DecisionRow[], p: ReviewPeriod): Promise<ReportFigure[]> {
+    const decisions: ReportDecision[] = rows.map((r) => ({
+      instanceId: r.instance_id,
+      event: r.event as ReportDecision['event'],
+      at: toDate(r.at),
+      by: r.actor_username,
+      report: signedReport(r.data),
+    }));
     const approved = approvedRevisions(decisions);
     if (approved.length === 0) return [];
     const frozen = await m.find(SurveyReportEntity, { where: approved.map((d) => ({ instanceId: d.instanceId, revision: d.report.revision })) });
@@ -112,13 +137,10 @@ export class PackCompiler {
   }
 
   /** Cases received in the period, each with the transitions the SLA figures read. */
-  private async complaintCases(m: EntityManager, p: ReviewPeriod): Promise<ComplaintCase[]> {
-    const rows = (await m.find(InstanceEntity, { where: { procedureKey: customerComplaint.key, createdAt: MoreThanOrEqual(new Date(p.start)) }, order: { createdAt: 'ASC', id: 'ASC' } })).filter((i) =>
-      inPeriod(i.createdAt, p),
-    );
+  private async complaintCases(m: EntityManager, rows: PackInstance[]): Promise<ComplaintCase[]> {
     const events = await this.eventsOf(m, rows, [...COMPLAINT_EVENTS]);
     return rows.map((i) => {
-      const intake = isRecord(i.snapshot.context.intake) ? i.snapshot.context.intake : {};
+      const intake = isRecord(i.context.intake) ? i.context.intake : {};
       return {
         instanceId: i.id,
         title: i.title,
@@ -132,13 +154,10 @@ export class PackCompiler {
   }
 
   /** Actions opened before the period's end and not closed before its start: the ones the period saw. */
-  private async actionCases(m: EntityManager, p: ReviewPeriod): Promise<ActionCase[]> {
-    const before = { procedureKey: correctiveAction.key, createdAt: LessThan(new Date(p.end)) };
-    // a finished instance changes no more, so its last update is when it finished
-    const rows = await m.find(InstanceEntity, { where: [{ ...before, status: 'active' }, { ...before, updatedAt: MoreThanOrEqual(new Date(p.start)) }], order: { createdAt: 'ASC', id: 'ASC' } });
+  private async actionCases(m: EntityManager, rows: PackInstance[]): Promise<ActionCase[]> {
     const events = await this.eventsOf(m, rows, ['EFFECTIVE', 'INEFFECTIVE']);
     return rows.map((i) => {
-      const c = i.snapshot.context;
+      const c = i.context;
       const plan = isRecord(c.plan) ? c.plan : {};
       const escalations = Array.isArray(c.escalations) ? c.escalations : [];
       return {
@@ -154,18 +173,9 @@ export class PackCompiler {
     });
   }
 
-  private async composites(m: EntityManager, p: ReviewPeriod): Promise<CompositeFigure[]> {
-    const rows = await m.find(CompositeEntity, { order: { createdAt: 'ASC', id: 'ASC' } });
-    return rows
-      .filter((c) => labelNamesPeriod(c.period, p))
-      .map((c) => {
-        const r = c.result as Pick<CompositeFigure, 'weightedScore' | 'final' | 'grade'>;
-        return { compositeId: c.id, title: c.title, period: c.period, weightedScore: r.weightedScore, final: r.final, grade: r.grade, createdAt: c.createdAt.toISOString() };
-      });
-  }
-
   /** The named events of these instances, oldest first, by instance. */
-  private async eventsOf(m: EntityManager, instances: InstanceEntity[], events: string[]): Promise<Map<string, CaseEvent[]>> {
+  private async eventsOf(m: EntityManager, instances: PackInstance[], events: string[]): Promise<Map<string, CaseEvent[]>> {
+    if (instances.length === 0) return new Map();
     const records = await inChunks(instances.map((i) => i.id), (ids) =>
       m.find(AuditRecordEntity, { where: { instanceId: In(ids), event: In(events) }, select: { instanceId: true, event: true, at: true, revision: true }, order: { revision: 'ASC' } }),
     );
@@ -173,6 +183,55 @@ export class PackCompiler {
     for (const r of records) byInstance.set(r.instanceId, [...(byInstance.get(r.instanceId) ?? []), { event: r.event, at: r.at }]);
     return byInstance;
   }
+}
+
+interface DecisionRow {
+  instance_id: string;
+  event: string;
+  at: unknown;
+  actor_username: string;
+  data: string | null;
+}
+
+interface InstanceRow {
+  id: string;
+  title: string;
+  status: InstanceEntity['status'];
+  state: string;
+  created_at: unknown;
+  snapshot: string;
+}
+
+interface CompositeRow {
+  id: string;
+  title: string;
+  period: string | null;
+  result: string;
+  created_at: unknown;
+}
+
+/** An instance as the pack reads it: its row and its context. */
+interface PackInstance {
+  id: string;
+  title: string;
+  status: InstanceEntity['status'];
+  state: string;
+  createdAt: Date;
+  context: Record<string, unknown>;
+}
+
+function instanceRow(r: InstanceRow): PackInstance {
+  const snapshot = JSON.parse(r.snapshot) as { context?: Record<string, unknown> };
+  return { id: r.id, title: r.title, status: r.status, state: r.state, createdAt: toDate(r.created_at), context: snapshot.context ?? {} };
+}
+
+function compositeFigures(rows: CompositeRow[], p: ReviewPeriod): CompositeFigure[] {
+  return rows
+    .filter((c) => labelNamesPeriod(c.period, p))
+    .map((c) => {
+      const r = JSON.parse(c.result) as Pick<CompositeFigure, 'weightedScore' | 'final' | 'grade'>;
+      return { compositeId: c.id, title: c.title, period: c.period, weightedScore: r.weightedScore, final: r.final, grade: r.grade, createdAt: toDate(c.created_at).toISOString() };
+    });
 }
 
 /** The revision and hash a signed approval of the report names (the reports module's fact, in the hashed record). */

@@ -10,4 +10,3 @@ export { CustomerEntity } from './entities/customer.entity';
 export { SurveyEntity } from './entities/survey.entity';
 export { RecipientEntity } from './entities/recipient.entity';
 export { ResponseEntity, AnswerEntity } from './entities/response.entity';
-export { CompositeEntity } from './entities/composite.entity';
