@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { QUESTIONNAIRE } from '../support/fixtures';
-import { login, startHarness, type Harness } from './support';
+import { callAs, type Harness, login, startHarness } from './support';
 
 const SURVEY_TITLE = '2026 年度满意度问卷';
 
@@ -42,18 +42,7 @@ describe('console labels, keyboard, screen readers and phones in Chromium', () =
   let surveyId = '';
   let names: Record<string, string> = {};
 
-  /** One API call as a demo user; throws on a refusal, so a broken setup says what failed. */
-  async function call<T>(user: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const session = await fetch(`${h.base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password: 'demo' }) });
-    const { accessToken } = (await session.json()) as { accessToken: string };
-    const res = await fetch(`${h.base}/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path} as ${user}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  const call = <T>(user: string, method: 'GET' | 'POST', path: string, body?: unknown) => callAs<T>(h, user, method, path, body);
 
   async function send(user: string, event: Record<string, unknown>): Promise<void> {
     const { revision } = await call<{ revision: number }>(user, 'GET', `/instances/${instanceId}`);

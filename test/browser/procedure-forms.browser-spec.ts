@@ -7,23 +7,12 @@
  * questionnaire. Refusals are said on the inputs they concern, in the page's language.
  */
 import type { Locator, Page } from 'playwright-core';
-import { login, startHarness, type Harness } from './support';
+import { callAs, type Harness, login, startHarness } from './support';
 
 describe('procedure forms in Chromium', () => {
   let h: Harness;
 
-  /** One API call as a demo user; throws on a refusal, so a broken setup says what failed. */
-  async function call<T>(user: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const session = await fetch(`${h.base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password: 'demo' }) });
-    const { accessToken } = (await session.json()) as { accessToken: string };
-    const res = await fetch(`${h.base}/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path} as ${user}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  const call = <T>(user: string, method: 'GET' | 'POST', path: string, body?: unknown) => callAs<T>(h, user, method, path, body);
 
   const instance = (id: string) => h.api<{ state: string; data: Record<string, unknown> }>(`/instances/${id}`);
   const idOf = (page: Page) => page.url().split('/').pop()!;
@@ -58,11 +47,22 @@ describe('procedure forms in Chromium', () => {
   const ok = (dialog: Locator) => dialog.locator('.ant-modal-footer .ant-btn-primary').click();
   const errorOn = (dialog: Locator, id: string) => dialog.locator('.ant-form-item', { has: dialog.page().locator(`#${id}`) }).locator('.ant-form-item-explain-error');
 
-  /** Picks an option of a select by typing (people) or by clicking (short lists). */
+  /**
+   * Picks an option of a select by typing (people) or by clicking (short lists). A single
+   * select closes its list when an option is taken; a click that lands while the filtered
+   * list re-renders takes nothing and leaves it open, so the pick is tried again.
+   */
   async function pick(dialog: Locator, id: string, option: string, type?: string): Promise<void> {
-    await dialog.locator('.ant-form-item', { has: dialog.page().locator(`#${id}`) }).locator('.ant-select').click();
-    if (type) await dialog.locator(`#${id}`).fill(type);
-    await dialog.page().locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    const page = dialog.page();
+    const open = page.locator('.ant-select-dropdown:visible');
+    for (let attempt = 0; ; attempt++) {
+      await dialog.locator('.ant-form-item', { has: page.locator(`#${id}`) }).locator('.ant-select').click();
+      if (type) await dialog.locator(`#${id}`).fill(type);
+      await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+      const closed = await open.first().waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+      if (closed || attempt === 2) return;
+      await page.keyboard.press('Escape');
+    }
   }
 
   it('starts a complaint with its intake, dispatches it to a handler picked from the people, resolves it and records the callback', async () => {

@@ -121,6 +121,19 @@ export async function startHarness(portBase: number): Promise<Harness> {
   };
 }
 
+/** One API call as a demo user, set-up for a console walk; throws on a refusal, so a broken setup says what failed. */
+export async function callAs<T>(h: Harness, user: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const session = await fetch(`${h.base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password: 'demo' }) });
+  const { accessToken } = (await session.json()) as { accessToken: string };
+  const res = await fetch(`${h.base}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} as ${user}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /** Logs in through the login page; lands on the inbox. */
 export async function login(h: Harness, page: Page, username: string, password = 'demo'): Promise<void> {
   await page.goto(`${h.base}/`);
