@@ -142,23 +142,19 @@ function complaintFor(context: SurveyContext, finding: SurveyFinding, index: num
   };
 }
 
-const planApproval: StepMeta = {
-  ...approvalMeta({
-    title: { zh: '批准调查计划', en: 'Approve the survey plan' },
-    role: 'approver',
-    author: 'planning',
-    record: PLAN,
-    onReject: { zh: '退回「编制调查计划」，按意见修改计划', en: 'back to "Compile the survey plan": the survey manager revises it' },
-    deadline: workingDays(3, ['general_manager']),
-  }),
+const planApproval = approvalMeta({
+  title: { zh: '批准调查计划', en: 'Approve the survey plan' },
+  role: 'approver',
+  author: 'planning',
+  record: PLAN,
+  onReject: { zh: '退回「编制调查计划」，按意见修改计划', en: 'back to "Compile the survey plan": the survey manager revises it' },
+  deadline: workingDays(3, ['general_manager']),
   // Answers, the return-rate gate and the report all come from the plan's survey: approved without one, the plan could never leave dispatch.
-  rules: {
-    APPROVE: {
-      zh: '计划尚未关联调查问卷：请先为本计划创建调查（问卷），再批准',
-      en: "the plan has no questionnaire yet: create this plan's survey (its questionnaire) before approving",
-    },
+  approveRule: {
+    zh: '计划尚未关联调查问卷：请先为本计划创建调查（问卷），再批准',
+    en: "the plan has no questionnaire yet: create this plan's survey (its questionnaire) before approving",
   },
-};
+});
 
 const collecting: StepMeta = {
   title: { zh: '回收问卷', en: 'Collect the answers' },

@@ -103,21 +103,17 @@ const machine = procedureSetup<ManagementReviewContext>()
         on: { SUBMIT: { guard: 'packComplete', target: 'review', actions: 'freezePack' } },
       },
       review: {
-        meta: {
-          ...approvalMeta({
-            title: { zh: '总经理评审并签署', en: 'General manager reviews and signs' },
-            role: 'general_manager',
-            author: 'compiling',
-            record: PACK,
-            onReject: { zh: '退回品质部重新汇编', en: 'back to the quality department to recompile the pack' },
-          }),
-          rules: {
-            APPROVE: {
-              zh: '评审输入包自提交后已被改动，其哈希值与提交时不一致，不能签署',
-              en: 'the pack changed after it was submitted: its hash differs from the one recorded at SUBMIT, so it cannot be signed',
-            },
+        meta: approvalMeta({
+          title: { zh: '总经理评审并签署', en: 'General manager reviews and signs' },
+          role: 'general_manager',
+          author: 'compiling',
+          record: PACK,
+          onReject: { zh: '退回品质部重新汇编', en: 'back to the quality department to recompile the pack' },
+          approveRule: {
+            zh: '评审输入包自提交后已被改动，其哈希值与提交时不一致，不能签署',
+            en: 'the pack changed after it was submitted: its hash differs from the one recorded at SUBMIT, so it cannot be signed',
           },
-        },
+        }),
         on: {
           APPROVE: { guard: 'signsFrozenPack', target: 'archived', actions: 'signOff' },
           REJECT: rejectTo('compiling', 'review'),

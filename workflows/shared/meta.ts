@@ -24,6 +24,8 @@ export interface ApprovalOptions {
   /** Meaning of the signature on APPROVE (default: approved). */
   signedAs?: LocalText;
   deadline?: DeadlineMeta;
+  /** Why a guard may refuse APPROVE (shown in the 422), when the step has one. */
+  approveRule?: LocalText;
 }
 
 /**
@@ -41,5 +43,6 @@ export function approvalMeta(o: ApprovalOptions): StepMeta {
     record: o.record,
     onReject: o.onReject,
     ...(o.deadline ? { deadline: o.deadline } : {}),
+    ...(o.approveRule ? { rules: { APPROVE: o.approveRule } } : {}),
   };
 }
