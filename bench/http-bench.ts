@@ -1,4 +1,4 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { ChildProcess, fork, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpLoadInput } from './http-load';
@@ -13,6 +13,8 @@ import type { Measurement } from './measure';
  */
 export interface HttpResult extends Measurement {
   serverRssMb: number;
+  /** CPU time of the server's main thread per request: steadier than throughput on a shared machine, so changes compare by it. */
+  serverMainThreadCpuMs: number;
   floor: Measurement;
 }
 
@@ -53,13 +55,27 @@ function rssMb(pid: number): number {
   return line ? Number(line.replace(/\D+/g, '')) / 1024 : NaN;
 }
 
-/** One run of the load generator in its own process. */
-function load(input: HttpLoadInput): Promise<Measurement> {
-  return new Promise((resolve, reject) =>
-    execFile(process.execPath, [join(__dirname, 'http-load.js'), JSON.stringify(input)], { maxBuffer: 1 << 20 }, (error, out, err) =>
-      error ? reject(new Error(`${error.message}\n${err}`)) : resolve(JSON.parse(out) as Measurement),
-    ),
-  );
+/** CPU time a process's main thread has run, in ms (Linux schedstat, nanoseconds). */
+function mainThreadCpuMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+}
+
+/**
+ * One run of the load generator in its own process. It says when its warm-up is over
+ * (`onMeasuring`, for readings that must cover the measured requests only) and sends
+ * its Measurement when done.
+ */
+function load(input: HttpLoadInput, onMeasuring: () => void = () => undefined): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'http-load.js'), [JSON.stringify(input)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    let result: Measurement | undefined;
+    child.on('message', (m: { measuring?: true; result?: Measurement }) => {
+      if (m.measuring) onMeasuring();
+      if (m.result) result = m.result;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`http load exited with ${code}`))));
+  });
 }
 
 /** Two runs as one: operations over the time both took (their latency figures are not combined). */
@@ -101,11 +117,13 @@ export async function httpBench(env: Record<string, string>, concurrency: number
       plan,
     });
     const before = await load(floorInput(Array.from({ length: concurrency }, () => 1)));
-    const result = await load({ baseUrl, durationMs, submitter, rejecter, instances, plan });
+    let cpuBefore = NaN;
+    const result = await load({ baseUrl, durationMs, submitter, rejecter, instances, plan }, () => (cpuBefore = mainThreadCpuMs(server.pid!)));
+    const serverMainThreadCpuMs = (mainThreadCpuMs(server.pid!) - cpuBefore) / result.ops;
     const serverRssMb = rssMb(server.pid!);
     // the floor's rows went on from where the first run left them
     const after = await load(floorInput(await call<number[]>(`http://127.0.0.1:${floorPort}`, '/revisions', {})));
-    return { ...result, serverRssMb, floor: joined(before, after) };
+    return { ...result, serverRssMb, serverMainThreadCpuMs, floor: joined(before, after) };
   } finally {
     await stopServer(server);
     await stopServer(floorServer);

@@ -2,7 +2,8 @@
  * The HTTP load generator, run as its own process so it does not share the
  * server's event loop: `concurrency` clients each drive one instance through the
  * plan's SUBMIT/REJECT loop with POST /instances/:id/events, each over its own
- * keep-alive connection. Input: one JSON argument; output: one Measurement as JSON on stdout.
+ * keep-alive connection. Input: one JSON argument; output: IPC messages to the parent
+ * (`{ measuring: true }` after the warm-up, then `{ result: Measurement }`).
  */
 import { Meter } from './measure';
 import { RawHttpClient } from './raw-http-client';
@@ -35,9 +36,11 @@ async function main(): Promise<void> {
     revisions[w] = (JSON.parse(res.body) as { revision: number }).revision;
   });
   await meter.warmUp(input.durationMs / 8);
+  process.send!({ measuring: true });
   await meter.round(input.durationMs);
-  process.stdout.write(JSON.stringify(meter.result()));
   clients.forEach((c) => c.close());
+  // the open IPC channel would keep this process alive
+  process.send!({ result: meter.result() }, () => process.disconnect());
 }
 
 main().catch((error: unknown) => {

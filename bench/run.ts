@@ -147,6 +147,7 @@ async function httpBenchOn(target: Target, k: number): Promise<void> {
   add(`http.${target.dialect}.c${k}.transitionsPerSec`, result.perSec, '1/s');
   add(`http.${target.dialect}.c${k}.p50Ms`, result.p50Ms, 'ms');
   add(`http.${target.dialect}.c${k}.p99Ms`, result.p99Ms, 'ms');
+  add(`http.${target.dialect}.c${k}.serverMainThreadCpuMs`, result.serverMainThreadCpuMs, 'ms');
   add(`floor.http.${target.dialect}.c${k}.transitionsPerSec`, result.floor.perSec, '1/s');
   add(`ratio.http.${target.dialect}.c${k}.engineToFloor`, result.perSec / result.floor.perSec, 'x');
   add(`server.rssMb`, result.serverRssMb, 'MB');

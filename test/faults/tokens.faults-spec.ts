@@ -59,6 +59,14 @@ describe('bearer tokens: only the server-signed, unexpired ones of active accoun
     expect(res.body.message).not.toMatch(/secret|signature|jwt malformed|invalid algorithm/i);
   });
 
+  it('a token that passed before is refused once it expires (verified tokens are remembered only until their expiry)', async () => {
+    const shortLived = jwt({ sub: claims.sub, username: claims.username, iat: now(), exp: now() + 2 }, SECRET);
+    expect((await me(shortLived)).status).toBe(200);
+    expect((await me(shortLived)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    expect((await me(shortLived)).status).toBe(401);
+  });
+
   it('a token of a disabled account is 401 at once, though unexpired', async () => {
     const a = api(t);
     await t.http.post('/api/v1/users').set(await a.auth('admin')).send({ username: 'leaver', displayName: 'Leaver', password: 'leaver-password', roles: [{ role: 'coordinator' }] }).expect(201);

@@ -7,6 +7,7 @@ import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import type { Actor } from './roles';
 import { toActor, UsersService } from './users.service';
+import { VerifiedTokens } from './verified-tokens';
 
 export interface LoginResult {
   accessToken: string;
@@ -25,6 +26,8 @@ const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8DPLKXt1FYlwYpQW4tvW7Pq1Ejh8nW
 
 @Injectable()
 export class AuthService {
+  private readonly verified = new VerifiedTokens<TokenUser>();
+
   constructor(
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
@@ -63,9 +66,14 @@ export class AuthService {
 
   /** The subject of a server-signed, unexpired token; its account is not read here. */
   async verifyToken(token: string): Promise<TokenUser> {
+    // jsonwebtoken checks expiry against Date.now(), so the cache does too
+    const known = this.verified.get(token, Date.now());
+    if (known) return known;
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
-      return { id: claims.sub, username: claims.username };
+      const claims = await this.jwt.verifyAsync<TokenClaims & { exp: number }>(token, { algorithms: ['HS256'] });
+      const user = { id: claims.sub, username: claims.username };
+      this.verified.set(token, user, claims.exp * 1000);
+      return user;
     } catch {
       throw new UnauthorizedException(says('invalid or expired access token', '访问令牌无效或已过期'));
     }
