@@ -8,8 +8,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  */
 export const MAX_BODY_DEPTH = 32;
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+// a lone surrogate fails this (V8's native check; ES2024, so not in the ES2023 lib's types)
+const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 export interface BodyProblem {
   field: string;
@@ -23,17 +23,31 @@ export interface BodyProblem {
  * as U+FFFD, so it is refused rather than silently changed. Iterative: the input is hostile.
  */
 export function bodyProblem(value: unknown, max: number): BodyProblem | undefined {
-  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
+  // a node's path is spelled out only for the answer: building it for every node cost
+  // more than the check itself on the busiest route
+  interface Node {
+    v: unknown;
+    key: string;
+    parent: Node | undefined;
+    depth: number;
+  }
+  const pathOf = (n: Node | undefined): string => (!n?.parent ? n?.key ?? '' : n.parent.parent ? `${pathOf(n.parent)}.${n.key}` : n.key);
+  const stack: Node[] = [{ v: value, key: '', parent: undefined, depth: 0 }];
   while (stack.length) {
-    const { v, path, depth } = stack.pop()!;
-    const field = path || 'body';
-    if (typeof v === 'string' && !wellFormed(v)) return { field, rule: 'unicode', message: `${field} is not well-formed Unicode (lone surrogate)` };
+    const node = stack.pop()!;
+    const { v, depth } = node;
+    if (typeof v === 'string') {
+      if (wellFormed(v)) continue;
+      const field = pathOf(node) || 'body';
+      return { field, rule: 'unicode', message: `${field} is not well-formed Unicode (lone surrogate)` };
+    }
     if (!v || typeof v !== 'object') continue;
-    if (depth >= max) return { field, rule: 'maxDepth', message: `the body may be nested at most ${max} levels deep` };
-    for (const [k, x] of Object.entries(v)) {
-      const child = path ? `${path}.${k}` : k;
-      if (!wellFormed(k)) return { field: child, rule: 'unicode', message: `a field name in ${field} is not well-formed Unicode` };
-      stack.push({ v: x, path: child, depth: depth + 1 });
+    if (depth >= max) return { field: pathOf(node) || 'body', rule: 'maxDepth', message: `the body may be nested at most ${max} levels deep` };
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const child: Node = { v: (v as Record<string, unknown>)[k], key: k, parent: node, depth: depth + 1 };
+      if (!wellFormed(k)) return { field: pathOf(child), rule: 'unicode', message: `a field name in ${pathOf(node) || 'body'} is not well-formed Unicode` };
+      stack.push(child);
     }
   }
   return undefined;
