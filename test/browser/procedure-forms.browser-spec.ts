@@ -285,4 +285,28 @@ describe('procedure forms in Chromium', () => {
     expect(await instance(id)).toMatchObject({ state: 'planApproval', data: { plan: { survey: survey.id } } });
     await page.context().close();
   });
+
+  it('cancels a complaint registered twice: the reason and the signature are asked for, and the case shows as cancelled', async () => {
+    const { id } = await call<{ id: string }>('complaint_desk', 'POST', '/instances', {
+      procedure: 'customer-complaint',
+      title: '重复登记的来电',
+      data: { customer: '北方重工', channel: 'phone', description: '同一来电登记了两次' },
+    });
+    const page = await as('quality', `/instances/${id}`);
+    const dialog = await outcome(page, /^取\s?消$/);
+    await dialog.locator('input[type=password]').fill('demo');
+    await ok(dialog);
+    await errorOn(dialog, 'comment').waitFor();
+    expect((await instance(id)).state).toBe('received');
+    await dialog.locator('#comment').fill('与前一条投诉重复');
+    await dialog.locator('input[type=password]').fill('demo');
+    await ok(dialog);
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await instance(id)).toMatchObject({ state: 'cancelled', status: 'cancelled' });
+    await page.getByText('已取消').first().waitFor();
+    expect(await page.getByRole('button', { name: /^取\s?消$/ }).count()).toBe(0);
+    const history = await h.api<{ event: string; comment?: string; signatureMeaning?: string }[]>(`/instances/${id}/history`);
+    expect(history.at(-1)).toMatchObject({ event: 'CANCEL', comment: '与前一条投诉重复', signatureMeaning: '取消此记录 / cancelled this record' });
+    await page.context().close();
+  });
 });

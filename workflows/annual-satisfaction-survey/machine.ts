@@ -402,6 +402,8 @@ export const annualSatisfactionSurvey: ProcedureDefinition = {
   },
   documentNo: 'SJ-P-C-04',
   roles: ['survey_manager', 'approver', 'coordinator', 'management_rep', 'general_manager', 'quality'],
+  // the plan's approver, or the procedure's owner, withdraws a plan raised by mistake
+  cancellers: ['approver', 'process_owner'],
   machine,
   fieldChecks,
 };

@@ -235,6 +235,8 @@ export const correctiveAction: ProcedureDefinition = {
   },
   roles: ['quality', 'complaint_handler', 'management_rep', 'general_manager'],
   starters: ['quality', 'management_rep'],
+  // whoever may raise one may withdraw a duplicate
+  cancellers: ['quality', 'management_rep'],
   machine,
   fieldChecks,
 };

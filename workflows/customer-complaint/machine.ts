@@ -362,6 +362,8 @@ export const customerComplaint: ProcedureDefinition = {
     en: 'One intake point records every complaint or repair request, dispatches it to one responsible person within 10 minutes, and calls the customer back after handling; a dissatisfied callback reopens the case; major quality events go to the quality department for a special investigation and corrective action (ISO 9001:2015 clause 10.2, ISO 10002).',
   },
   roles: ['complaint_desk', 'complaint_handler', 'quality', 'survey_manager', 'approver', 'process_owner'],
+  // not the desk that registers cases: a withdrawn complaint leaves the period's figures, so quality or the procedure's owner decides
+  cancellers: ['quality', 'process_owner'],
   machine,
   fieldChecks: { ...fieldChecks, ...majorWorksChecks, ...secondCallbackChecks },
 };

@@ -135,6 +135,8 @@ export const managementReview: ProcedureDefinition = {
     en: 'For a period, the quality department compiles the approved survey reports and trends, complaint statistics and SLA compliance, corrective-action status and the composite satisfaction figure; the general manager reviews and signs, and the pack is archived with its evidence (ISO 9001:2015 clause 9.3).',
   },
   roles: ['quality', 'general_manager'],
+  // the review's chair
+  cancellers: ['general_manager'],
   machine,
   fieldChecks,
 };

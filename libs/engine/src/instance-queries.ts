@@ -60,7 +60,7 @@ export class InstanceQueries {
     const childrenOf = groupBy(children, (c) => c.parentId!);
     const now = this.clock.now();
     return rows.map((r) =>
-      buildInstanceView(this.registry.get(r.procedureKey, r.procedureVersion).machine, r, actor, now, {
+      buildInstanceView(this.registry.get(r.procedureKey, r.procedureVersion), r, actor, now, {
         tasks: tasksOf.get(r.id) ?? [],
         children: (childrenOf.get(r.id) ?? []).map((c) => c.id),
       }),
@@ -71,14 +71,15 @@ export class InstanceQueries {
    * Open tasks: step tasks and side tasks (follow-ups, escalations) that are open now.
    * With `mine`, only those this person may complete now (role, scope, assignee, separation of duties).
    */
-  async tasks(actor: Actor, mine: boolean, procedure?: string): Promise<InboxTask[]> {
+  async tasks(actor: Actor, { mine, procedure, instanceId }: TaskFilter): Promise<InboxTask[]> {
     const where: FindOptionsWhere<TaskEntity> = {};
     if (procedure) where.procedureKey = procedure;
+    if (instanceId) where.instanceId = instanceId;
     const roles = mine ? actor.roles.map((g) => g.role) : undefined;
     if (roles) where.role = In(roles);
     const [tasks, side] = await Promise.all([
       this.ds.getRepository(TaskEntity).find({ where, order: { createdAt: 'ASC' }, take: 1000 }),
-      this.sideTasks.openNow(roles, procedure),
+      this.sideTasks.openNow(roles, procedure, instanceId),
     ]);
     if (!tasks.length && !side.length) return [];
     const ids = [...new Set([...tasks, ...side].map((t) => t.instanceId))];
@@ -101,6 +102,16 @@ export class InstanceQueries {
     return [...steps, ...others].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
+  /** Closed side tasks, newest first: what was done about each follow-up and escalation, for the people and the auditors. */
+  async closedTasks(actor: Actor, { mine, procedure, instanceId }: TaskFilter): Promise<InboxTask[]> {
+    const closed = await this.sideTasks.closed(mine ? actor.roles.map((g) => g.role) : undefined, procedure, instanceId);
+    if (!closed.length) return [];
+    const ids = [...new Set(closed.map((t) => t.instanceId))];
+    const titles = new Map((await this.ds.getRepository(InstanceEntity).find({ where: { id: In(ids) }, select: { id: true, title: true } })).map((i) => [i.id, i.title]));
+    const now = this.clock.now();
+    return closed.map((t) => toInboxTask(t, now, titles.get(t.instanceId)));
+  }
+
   async notifications(actor: Actor) {
     const rows = await this.ds.getRepository(NotificationEntity).find({
       where: { role: In(actor.roles.map((g) => g.role)) },
@@ -109,6 +120,13 @@ export class InstanceQueries {
     });
     return rows.map((n) => ({ id: n.id, instanceId: n.instanceId, role: n.role, message: { zh: n.messageZh, en: n.messageEn }, createdAt: n.createdAt.toISOString() }));
   }
+}
+
+export interface TaskFilter {
+  /** Only the caller's roles' tasks (and, open, those they can act on). */
+  mine: boolean;
+  procedure?: string;
+  instanceId?: string;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -84,4 +84,17 @@ describe('complaint figures', () => {
     expect(sla.callbackWithin24Hours).toMatchObject({ met: 0, late: 0, pending: 1, rate: null });
     expect(sla.callbackRate).toMatchObject({ due: 0, calledBack: 0, rate: null });
   });
+
+  it('counts a cancelled case as cancelled and in nothing else: no channel, type, major case or SLA sample', () => {
+    const withdrawn = complaint('5', [['ESCALATE_MAJOR', 60]], { status: 'cancelled', channel: 'web', type: 'quality' });
+    const f = complaintFigures([...cases, withdrawn], now);
+    const without = complaintFigures(cases, now);
+    expect(f).toMatchObject({ total: 5, cancelled: 1, open: 3, closed: 1 });
+    expect({ byChannel: f.byChannel, byType: f.byType, major: f.major, sla: f.sla }).toEqual({
+      byChannel: without.byChannel,
+      byType: without.byType,
+      major: without.major,
+      sla: without.sla,
+    });
+  });
 });

@@ -78,7 +78,9 @@ function tally(values: (string | null)[]): Record<string, number> {
 export function complaintFigures(cases: ComplaintCase[], now: Date): ComplaintSection {
   const ref = (c: ComplaintCase): CaseRef => ({ instanceId: c.instanceId, title: c.title });
   const sample = (c: ComplaintCase, from: Date, done: Date | null): SlaSample => ({ ...ref(c), from, done });
-  const resolved = cases.flatMap((c) => {
+  // a withdrawn case (a duplicate, one raised by mistake) is counted as cancelled and in nothing else
+  const live = cases.filter((c) => c.status !== 'cancelled');
+  const resolved = live.flatMap((c) => {
     const at = firstAt(c, RESOLVE);
     return at ? [sample(c, at, firstAt(c, CALLBACK, at))] : [];
   });
@@ -91,12 +93,12 @@ export function complaintFigures(cases: ComplaintCase[], now: Date): ComplaintSe
     open: cases.filter((c) => c.status === 'active').length,
     closed: cases.filter((c) => c.status === 'completed').length,
     cancelled: cases.filter((c) => c.status === 'cancelled').length,
-    byChannel: tally(cases.map((c) => c.channel)),
-    byType: tally(cases.map((c) => c.type)),
-    major: cases.filter((c) => c.events.some((e) => e.event === 'ESCALATE_MAJOR')).map(ref),
+    byChannel: tally(live.map((c) => c.channel)),
+    byType: tally(live.map((c) => c.type)),
+    major: live.filter((c) => c.events.some((e) => e.event === 'ESCALATE_MAJOR')).map(ref),
     sla: {
-      dispatchWithin10Minutes: slaFigure(cases.map((c) => sample(c, c.receivedAt, firstAt(c, DISPATCH))), DISPATCH_MINUTES, now),
-      firstContactWithin24Hours: slaFigure(cases.map((c) => sample(c, c.receivedAt, firstAt(c, FIRST_CONTACT))), FIRST_CONTACT_MINUTES, now),
+      dispatchWithin10Minutes: slaFigure(live.map((c) => sample(c, c.receivedAt, firstAt(c, DISPATCH))), DISPATCH_MINUTES, now),
+      firstContactWithin24Hours: slaFigure(live.map((c) => sample(c, c.receivedAt, firstAt(c, FIRST_CONTACT))), FIRST_CONTACT_MINUTES, now),
       callbackWithin24Hours: callbacks,
       callbackRate: {
         due,

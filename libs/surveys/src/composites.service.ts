@@ -62,13 +62,14 @@ export class CompositesService {
    * company's time zone (the calendar setting's offset), as people date their cases. A case
    * whose concluded investigation found a quality accident with legal liability or media
    * exposure is a major incident, the others general complaints (complaint-counts.ts).
-   * A period naming no year counts nothing.
+   * A period naming no year counts nothing; cancelled cases count nowhere.
    */
   private async complaintsIn(period: string | undefined): Promise<{ general: number; major: number }> {
     const year = /^(\d{4})/.exec(period ?? '')?.[1];
     if (!year) return { general: 0, major: 0 };
     const { from, to } = localYear(Number(year), await this.calendar.get());
-    const inYear = 'FROM instances i WHERE i.procedure_key = ? AND i.created_at >= ? AND i.created_at < ?';
+    // a cancelled case (a duplicate, one raised by mistake) is no complaint of the period
+    const inYear = "FROM instances i WHERE i.procedure_key = ? AND i.status <> 'cancelled' AND i.created_at >= ? AND i.created_at < ?";
     const params = [COMPLAINT_PROCEDURE, dbTime(this.ds.manager, from), dbTime(this.ds.manager, to)];
     const [row] = await this.ds.query(`SELECT COUNT(*) AS cases ${inYear}`, params);
     // only cases with a concluded investigation can be major: their stored context says how it was classified

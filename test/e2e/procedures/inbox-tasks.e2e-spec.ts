@@ -1,6 +1,6 @@
 import { DAY, MINUTE, startProcedures, SURVEY, type Recipient, type Task } from './steps';
 
-type InboxTask = Task & { kind: 'step' | 'follow-up' | 'escalation'; subject?: string; title: { zh: string; en: string }; status?: string; resolution?: string };
+type InboxTask = Task & { kind: 'step' | 'follow-up' | 'escalation'; subject?: string; title: { zh: string; en: string }; status?: string; resolution?: string; closedAt?: string; closedBy?: string; instanceTitle?: string };
 
 /**
  * Tasks beside the step task, in the inbox (GET /tasks?mine=true): the phone
@@ -99,6 +99,17 @@ describe('follow-up and escalation tasks in the inbox', () => {
     expect(await escalations('approver')).toEqual([]);
     const closedByStep = await complete('approver', second[0].id, { note: 'late' });
     expect(closedByStep.status).toBe(409);
+
+    // what was done about each rung stays listable, for the auditor too, newest first
+    const closedTasks = await s.getJson<InboxTask[]>('auditor', `/tasks?status=closed&instanceId=${complaint.id}`);
+    expect(closedTasks).toEqual([
+      expect.objectContaining({ id: second[0].id, kind: 'escalation', status: 'closed', closedBy: 'system', closedAt: expect.any(String) }),
+      expect.objectContaining({ id: first[0].id, kind: 'escalation', status: 'closed', closedBy: 'survey_manager', resolution: '已催促前台 / told the desk to dispatch', instanceTitle: complaint.title }),
+    ]);
+    expect(Date.parse(closedTasks[0].closedAt!)).toBeGreaterThanOrEqual(Date.parse(closedTasks[1].closedAt!));
+    // mine: only the caller's roles' tasks
+    expect((await s.getJson<InboxTask[]>('survey_manager', `/tasks?status=closed&mine=true&instanceId=${complaint.id}`)).map((t) => t.id)).toEqual([first[0].id]);
+    expect((await ctx.t.http.get('/api/v1/tasks?status=done').set(await s.auth('auditor'))).status).toBe(400);
   });
 
   it('puts an overdue plan approval in the general manager\'s inbox', async () => {

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { SendEventModal, type EventTarget } from './SendEventModal';
 
 const PRIMARY = new Set(['APPROVE', 'SUBMIT', 'RESOLVE', 'EFFECTIVE', 'CALLBACK_SATISFIED', 'ACKNOWLEDGE', 'CLOSE_COLLECTION', 'DISPATCH', 'CONCLUDE']);
-const DANGER = new Set(['REJECT', 'INEFFECTIVE', 'CALLBACK_DISSATISFIED']);
+const DANGER = new Set(['REJECT', 'INEFFECTIVE', 'CALLBACK_DISSATISFIED', 'CANCEL']);
 
 /** The outcome buttons of one step; nothing at all when the caller has none (e.g. auditors). */
 export function EventButtons({ target, events, onSent, size }: { target: Omit<EventTarget, 'event'>; events: string[]; onSent: (i: Instance) => void; size?: 'small' | 'middle' }) {

@@ -51,3 +51,17 @@ describe('eventNeeds: the form an outcome asks for', () => {
     expect(eventNeeds('corrective-action', step('effectivenessCheck'), 'EFFECTIVE').inputs).toEqual(['verification', 'score', 'comment', 'password']);
   });
 });
+
+describe('eventNeeds: CANCEL', () => {
+  it('asks in any step for a reason and a signature, and for no data', () => {
+    for (const s of [plain('received'), step('effectivenessCheck'), undefined]) {
+      expect(eventNeeds('customer-complaint', s, 'CANCEL')).toEqual({
+        signature: true,
+        meaning: '取消此记录 / cancelled this record',
+        commentRequired: true,
+        form: 'none',
+        inputs: ['comment', 'password'],
+      });
+    }
+  });
+});

@@ -73,7 +73,11 @@ export function isTextForm(form: DataForm): form is TextForm {
   return form in TEXT_FORMS;
 }
 
+/** The engine's CANCEL, taken in every step: a reason and a signature, no data. */
+const CANCEL_NEEDS: EventNeeds = { signature: true, meaning: '取消此记录 / cancelled this record', commentRequired: true, form: 'none', inputs: ['comment', 'password'] };
+
 export function eventNeeds(procedure: string, step: ProcedureState | undefined, event: string): EventNeeds {
+  if (event === 'CANCEL') return CANCEL_NEEDS;
   const signature = !!step?.signed?.includes(event);
   const form = FORMS[`${procedure}:${step?.id}:${event}`] ?? (NO_DATA.has(event) ? 'none' : 'json');
   const own = isTextForm(form) ? [TEXT_FORMS[form].field] : FORM_INPUTS[form];

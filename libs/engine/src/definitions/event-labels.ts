@@ -21,4 +21,5 @@ export const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   CALLBACK_DISSATISFIED: { zh: '回访不满意', en: 'Callback: dissatisfied' },
   EFFECTIVE: { zh: '有效', en: 'Effective' },
   INEFFECTIVE: { zh: '无效', en: 'Ineffective' },
+  CANCEL: { zh: '取消', en: 'Cancel' },
 };

@@ -84,6 +84,8 @@ export interface ProcedureDefinition {
   roles: RoleKey[];
   /** Who may start an instance by hand (default: the role of the initial state). */
   starters?: RoleKey[];
+  /** Who may cancel a running instance, with a reason and a signature, in any step (none: it cannot be cancelled). */
+  cancellers?: RoleKey[];
   machine: AnyStateMachine;
   /**
    * Guards that check submitted data, by guard name: each names what it finds missing or

@@ -31,6 +31,7 @@ export async function procedureDocumentPdf(def: ProcedureDefinition, opts: Docum
   doc.fontSize(10).text(m.purpose);
   heading(m.headings.roles);
   pdfTable(doc, [m.roleHead, ...m.roleRows.map((r) => r.map((c) => c || '—'))], true, 9);
+  doc.moveDown(0.5).fontSize(10).text(m.cancellation);
 
   doc.addPage();
   heading(m.headings.flow);

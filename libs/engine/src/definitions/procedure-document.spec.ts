@@ -31,6 +31,13 @@ describe('procedureDocument', () => {
     expect(doc).toContain('| back to the author \\| with the comments |');
   });
 
+  it('says who may cancel a running record, and on what terms, or that none may', () => {
+    const def = { ...good(), cancellers: ['approver' as const, 'general_manager' as const] };
+    expect(procedureDocument(def, { lang: 'zh', roleLabels: ROLE_LABELS })).toContain('| 总经理 | — |\n\n取消：运行中的记录可在任何步骤由营销副总经理或总经理取消，须填写理由并电子签名');
+    expect(procedureDocument(def, { lang: 'en', roleLabels: ROLE_LABELS })).toContain('may be cancelled in any step by Approver or General manager, with a reason and an electronic signature');
+    expect(procedureDocument(good(), { lang: 'en', roleLabels: ROLE_LABELS })).toContain('Cancellation: records of this procedure cannot be cancelled.');
+  });
+
   it('states a deadline taken from a date of the instance by that date, with `after` standing in for it', () => {
     const def = good();
     const review = def.machine.root.states.review.meta;

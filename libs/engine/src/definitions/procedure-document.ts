@@ -50,6 +50,11 @@ const TEXT = {
   separate: { zh: '不得由以下步骤的办理人办理：', en: 'not by whoever acted in: ' },
   escalation: { zh: '超期逐级上报：', en: 'overdue: escalates to ' },
   backTo: { zh: '退回', en: 'back to ' },
+  cancellation: {
+    zh: '取消：运行中的记录可在任何步骤由{roles}取消，须填写理由并电子签名；取消的记录及其理由保留在审计追踪中，不计入统计。',
+    en: 'Cancellation: a running record may be cancelled in any step by {roles}, with a reason and an electronic signature; the trail keeps the record and the reason, and it counts in no figures.',
+  },
+  noCancellation: { zh: '取消：本程序的记录不能取消。', en: 'Cancellation: records of this procedure cannot be cancelled.' },
 } satisfies Record<string, LocalText>;
 
 /** A table cell: no pipes or line breaks, which would break the row. */
@@ -68,6 +73,8 @@ export interface ProcedureDocumentModel {
   roleHead: string[];
   /** Role, then the numbered steps it owns. */
   roleRows: string[][];
+  /** Who may cancel a running record, and on what terms. */
+  cancellation: string;
   stepHead: string[];
   /** No., step, role, form/record, deadline, outcomes, on NG. */
   stepRows: string[][];
@@ -143,6 +150,9 @@ export function procedureDocumentModel(def: ProcedureDefinition, opts: DocumentO
     purpose: t(def.purpose),
     roleHead: header(t(TEXT.roleHead)),
     roleRows,
+    cancellation: def.cancellers?.length
+      ? t(TEXT.cancellation).replace('{roles}', def.cancellers.map(role).join(lang === 'zh' ? '或' : ' or '))
+      : t(TEXT.noCancellation),
     stepHead: header(t(TEXT.stepHead)),
     stepRows,
     records: [...new Set(steps.map((s) => meta.get(s.id)?.record).filter((r) => r !== undefined).map(t))],
@@ -172,6 +182,8 @@ export function procedureDocument(def: ProcedureDefinition, opts: DocumentOption
     `| ${doc.roleHead.join(' | ')} |`,
     '| --- | --- |',
     ...doc.roleRows.map(mdRow),
+    '',
+    doc.cancellation,
     '',
     `## ${doc.headings.flow}`,
     '',

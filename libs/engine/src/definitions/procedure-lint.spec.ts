@@ -76,6 +76,14 @@ describe('lintProcedure', () => {
     expect(lintProcedure(def)[0].message).toContain('drafting');
   });
 
+  it("(j) finds a state that takes the engine's CANCEL or bears the name of its cancelled state", () => {
+    expectOnly(withState('draft', (s) => ({ ...s, on: { ...(s.on as object), CANCEL: 'done' } })), 'draft', 'engine-reserved');
+    const states = goodStates();
+    states.draft.on = { ...(states.draft.on as object), DROP: 'cancelled' };
+    states.cancelled = { type: 'final' };
+    expectOnly(procedure(states), 'cancelled', 'engine-reserved');
+  });
+
   it('(i) finds an NG text that refers to a step by number', () => {
     for (const onReject of [{ zh: '退回第 2 步', en: 'back to the author' }, { zh: '退回起草', en: 'back to step 1' }]) {
       expectOnly(withState('review', (s) => ({ ...s, meta: { ...s.meta, onReject } })), 'review', 'on-reject-numbered');

@@ -1,5 +1,6 @@
 import type { AnyStateNode } from 'xstate';
 import type { LocalText, ProcedureDefinition } from './procedure-definition';
+import { CANCEL, CANCELLED_STATE } from '../dispatch/cancellation';
 import { initialStepId, procedureSteps, procedureTransitions, stepId, type ProcedureStep } from './procedure-graph';
 
 export type LintRule =
@@ -14,7 +15,8 @@ export type LintRule =
   | 'deadline-due-at'
   | 'outcome-handled'
   | 'separate-from'
-  | 'on-reject-numbered';
+  | 'on-reject-numbered'
+  | 'engine-reserved';
 
 export interface LintProblem {
   state: string;
@@ -112,7 +114,10 @@ export function lintProcedure(def: ProcedureDefinition): LintProblem[] {
     const { id, meta } = step;
     if (!reachable.has(id)) report(id, 'reachable', 'cannot be reached from the initial state');
     if (!completable.has(id)) report(id, 'completable', 'no final state can be reached from it');
+    // the engine's own: it takes CANCEL in every step, and its terminal state would be mistaken for this one
+    if (id === CANCELLED_STATE) report(id, 'engine-reserved', `is named "${CANCELLED_STATE}", the engine's state of a cancelled instance`);
     if (step.final) continue;
+    if (step.events.includes(CANCEL)) report(id, 'engine-reserved', `handles ${CANCEL}, which the engine takes in every step (the definition's cancellers)`);
 
     const isCompound = Object.keys(step.node.states).length > 0;
     // A compound state's person is named on the child that acts.

@@ -59,6 +59,8 @@ import {
 } from './instance-rows';
 import { OutboxBell } from '../worker/outbox-bell';
 import { checkStep, Refusal, scopeOf } from './step-policy';
+import { CANCEL, CANCELLED_STATE, cancellerRole, cancelRefusal } from './cancellation';
+import { closeOpenSideTasks } from '../tasks/side-tasks';
 
 export interface EventInput {
   type: string;
@@ -132,7 +134,7 @@ export class Dispatcher {
       const openTasks: TaskEntity[] = [];
       const instance = await this.startIn(m, def, input, actor, calendar, { openTasks, endsTransaction: true });
       // a new instance has no children yet, and its task was just written
-      return buildInstanceView(def.machine, instance, actor, this.clock.now(), { tasks: openTasks, children: [] });
+      return buildInstanceView(def, instance, actor, this.clock.now(), { tasks: openTasks, children: [] });
     });
   }
 
@@ -243,7 +245,7 @@ export class Dispatcher {
       if (!peek) throw new NotFoundException(instanceNotFound(instanceId));
       const peekMeta = stepMeta(this.registry.get(peek.procedureKey, peek.procedureVersion).machine, peek.state);
       // `known`: every signed event's account was read above
-      if (peekMeta?.signed?.[input.type]) signatureMeaning = await this.signatures.verify(known!, input.signature);
+      if (input.type === CANCEL || peekMeta?.signed?.[input.type]) signatureMeaning = await this.signatures.verify(known!, input.signature);
     }
     const calendar = await this.calendar.get();
     try {
@@ -256,7 +258,7 @@ export class Dispatcher {
         // with an idempotency key the answer is stored after the transition; without one its writes end the unit
         const next = await this.transit(m, def, loaded.instance, input, actor, signatureMeaning, calendar, openTasks, !keyId);
         // children are created by the outbox in their own transactions, so the load already saw them all
-        const view = buildInstanceView(def.machine, next, actor, this.clock.now(), { tasks: openTasks, children: loaded.children });
+        const view = buildInstanceView(def, next, actor, this.clock.now(), { tasks: openTasks, children: loaded.children });
         if (keyId) {
           await m.insert(IdempotencyKeyEntity, { id: keyId, instanceId, statusCode: 200, response: view, createdAt: this.clock.now() });
         }
@@ -323,6 +325,7 @@ export class Dispatcher {
     if (instance.status !== 'active') {
       throw new UnprocessableEntityException(says(`instance is ${instance.status}; it takes no more events`, `实例已${instance.status === 'completed' ? '完成' : '取消'}，不再接受任何操作`));
     }
+    if (input.type === CANCEL) return this.cancel(m, def, instance, input, actor, signatureMeaning, endsTransaction);
     const meta = stepMeta(def.machine, instance.state);
     const refusal = checkStep({
       state: instance.state,
@@ -407,6 +410,68 @@ export class Dispatcher {
     await this.writeEffects(m, saved, effects, now);
     for (const hook of hooks) await hook(m, transition);
     return saved;
+  }
+
+  /**
+   * CANCEL (cancellation.ts): the engine's own terminal step. The snapshot stays where
+   * the procedure stopped; the open task, deadlines and side tasks end with it, and the
+   * signed reason is in the hashed trail. No machine, hook or effect takes part.
+   */
+  private async cancel(
+    m: EntityManager,
+    def: ProcedureDefinition,
+    instance: InstanceEntity,
+    input: EventInput,
+    actor: Actor | undefined,
+    signatureMeaning: string | undefined,
+    endsTransaction: boolean,
+  ): Promise<InstanceEntity> {
+    const scope = scopeOf(instance.snapshot.context);
+    const cancellers = def.cancellers ?? [];
+    const refusal = cancelRefusal({ actor, cancellers, scope, comment: input.comment, signed: signatureMeaning !== undefined });
+    if (refusal) refuse(refusal);
+    const now = this.clock.now();
+    const fromState = instance.state;
+    const fromRevision = instance.revision;
+    const updated: InstanceChange = {
+      state: CANCELLED_STATE,
+      status: 'cancelled',
+      revision: fromRevision + 1,
+      snapshot: instance.snapshot,
+      stepActors: instance.stepActors,
+      updatedAt: now,
+      auditHead: '',
+    };
+    const record = this.audit.seal(instance.auditHead, {
+      instanceId: instance.id,
+      revision: updated.revision,
+      at: now,
+      actor: { id: actor!.id, username: actor!.username, role: cancellerRole(actor, cancellers, scope) ?? null },
+      event: CANCEL,
+      fromState,
+      toState: CANCELLED_STATE,
+      comment: input.comment ?? null,
+      data: input.data ? { submitted: input.data } : {},
+      signatureMeaning: signatureMeaning ?? null,
+      procedureKey: def.key,
+      procedureVersion: def.version,
+    });
+    updated.auditHead = record.hash;
+    const changed = await executeAll(
+      m,
+      [
+        updateInstance(m, instance.id, fromRevision, updated, 'active'),
+        this.audit.insertStatement(m, record),
+        deleteTimers(instance.id),
+        deleteTasks(instance.id),
+        closeOpenSideTasks(m, instance.id, actor!.username, input.comment!, now),
+      ],
+      { endsTransaction },
+    ).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? this.lostRace(fromRevision) : error;
+    });
+    if (!changed[0]) throw this.lostRace(fromRevision);
+    return Object.assign(instance, updated);
   }
 
   private lostRace(revision: number): ConflictException {

@@ -1,8 +1,9 @@
 import type { Actor } from '@satisflow/identity';
-import type { AnyStateMachine } from 'xstate';
+import type { ProcedureDefinition } from '../definitions/procedure-definition';
 import type { InstanceEntity, TaskEntity } from '../entities';
 import { stepMeta } from './step-meta';
 import { availableOutcomes, scopeOf } from './step-policy';
+import { CANCEL, cancellerRole } from './cancellation';
 
 export interface TaskView {
   id: string;
@@ -53,24 +54,23 @@ export function toTaskView(t: TaskEntity, now: Date, instanceTitle?: string): Ta
   };
 }
 
-/** The API's Instance: the row, its open tasks and children's ids (oldest first), and what this caller may send now. */
+/**
+ * The API's Instance: the row, its open tasks and children's ids (oldest first), and what
+ * this caller may send now: the step's outcomes, then CANCEL for those who may cancel.
+ */
 export function buildInstanceView(
-  machine: AnyStateMachine,
+  def: ProcedureDefinition,
   instance: InstanceEntity,
   actor: Actor | undefined,
   now: Date,
   { tasks, children }: { tasks: TaskEntity[]; children: string[] },
 ): InstanceView {
+  const scope = scopeOf(instance.snapshot.context);
   const available =
     instance.status === 'active'
-      ? availableOutcomes({
-          state: instance.state,
-          meta: stepMeta(machine, instance.state),
-          actor,
-          stepActors: instance.stepActors,
-          scope: scopeOf(instance.snapshot.context),
-        })
+      ? availableOutcomes({ state: instance.state, meta: stepMeta(def.machine, instance.state), actor, stepActors: instance.stepActors, scope })
       : [];
+  if (instance.status === 'active' && def.cancellers && cancellerRole(actor, def.cancellers, scope)) available.push(CANCEL);
   return {
     id: instance.id,
     procedure: instance.procedureKey,

@@ -1,11 +1,13 @@
 import type { LocalText, StepMeta } from '../definitions/procedure-definition';
 import { EVENT_LABELS } from '../definitions/event-labels';
+import { CANCELLED_STATE, CANCELLED_TITLE } from './cancellation';
 
 /**
  * A step as refusals name it: its title, as people know it; English adds the state key,
  * which integrators send and read in the API. A state without meta keeps its key.
  */
 export function stepName(state: string, meta: StepMeta | undefined): LocalText {
+  if (state === CANCELLED_STATE) meta = { title: CANCELLED_TITLE };
   return meta ? { zh: `「${meta.title.zh}」`, en: `'${meta.title.en}' (${state})` } : { zh: state, en: state };
 }
 

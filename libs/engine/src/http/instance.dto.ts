@@ -6,6 +6,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -80,9 +81,17 @@ export class ListTasksDto {
   @IsOptional() @IsIn(['true', 'false'])
   mine?: 'true' | 'false';
 
-  @ApiPropertyOptional({ enum: ['open'] })
-  @IsOptional() @IsIn(['open'])
-  status?: 'open';
+  @ApiPropertyOptional({
+    enum: ['open', 'closed'],
+    description:
+      'open (default): the step tasks and side tasks to act on; closed: the follow-up and escalation tasks closed, newest first, with who closed them, when and why (step tasks end with their event, which the audit trail keeps)',
+  })
+  @IsOptional() @IsIn(['open', 'closed'])
+  status?: 'open' | 'closed';
+
+  @ApiPropertyOptional({ description: 'only the tasks of this instance' })
+  @IsOptional() @IsUUID()
+  instanceId?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64)
   procedure?: string;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditQuery } from '@satisflow/audit';
 import { AccountInUnit, CurrentActor, CurrentCaller, type Actor, type TokenUser } from '@satisflow/identity';
 import { UuidPipe } from '@satisflow/validation';
@@ -36,6 +36,13 @@ export class InstancesController {
   @Post(':id/events')
   @HttpCode(200)
   @AccountInUnit() // the busiest write: the dispatcher reads the account with the instance
+  @ApiOperation({
+    summary: 'Send an event: one of the step outcomes in availableEvents, or CANCEL',
+    description:
+      "CANCEL withdraws a running instance in any step: only the procedure's cancellers (availableEvents lists it for them), " +
+      'with the reason in `comment` and a `signature`. The instance keeps its data, its state becomes `cancelled` and its status `cancelled`; ' +
+      'its task, deadlines and side tasks end, and it counts in no period figure.',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first result' })
   send(
     @Param('id', UuidPipe) id: string,

@@ -17,7 +17,8 @@ export class TasksController {
 
   @Get('tasks')
   tasks(@Query() q: ListTasksDto, @CurrentActor() actor: Actor) {
-    return this.queries.tasks(actor, q.mine === 'true', q.procedure);
+    const filter = { mine: q.mine === 'true', procedure: q.procedure, instanceId: q.instanceId };
+    return q.status === 'closed' ? this.queries.closedTasks(actor, filter) : this.queries.tasks(actor, filter);
   }
 
   /** Completes a follow-up or escalation task with a note of what was done (step tasks take their outcomes as events). */

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, FindOptionsWhere, In, LessThanOrEqual } from
 import { Clock } from '@satisflow/config';
 import { says } from '@satisflow/http';
 import { hasRole, ROLES, type Actor, type RoleKey } from '@satisflow/identity';
-import { TransactionRunner } from '@satisflow/persistence';
+import { dbTime, TransactionRunner, type Statement } from '@satisflow/persistence';
 import type { LocalText } from '../definitions/procedure-definition';
 import type { TaskView } from '../dispatch/instance-view';
 import { SideTaskEntity, TaskEntity, type SideTaskKind } from '../entities';
@@ -25,8 +25,16 @@ export interface SideTaskInput {
   dueAt?: Date | null;
 }
 
+/** Closes an instance's open side tasks as one statement of a transition's batch (a cancelled instance's follow-ups and notices). */
+export function closeOpenSideTasks(m: EntityManager, instanceId: string, by: string, resolution: string, now: Date): Statement {
+  return {
+    sql: "UPDATE side_tasks SET status = 'closed', closed_at = ?, closed_by = ?, resolution = ? WHERE instance_id = ? AND status = 'open'",
+    params: [dbTime(m, now), by, resolution, instanceId],
+  };
+}
+
 /** A task in the inbox: the step task (`kind: step`) or a side task, which is completed with a note. */
-export type InboxTask = TaskView & { kind: 'step' | SideTaskKind; subject?: string; status?: string; closedBy?: string; resolution?: string };
+export type InboxTask = TaskView & { kind: 'step' | SideTaskKind; subject?: string; status?: string; closedAt?: string; closedBy?: string; resolution?: string };
 
 /** Runs inside the completing transaction, before the task is closed (e.g. records the call on the recipient). */
 export type CompletionHandler = (m: EntityManager, task: SideTaskEntity, actor: Actor, note: string) => Promise<void>;
@@ -48,6 +56,7 @@ export function toInboxTask(t: SideTaskEntity, now: Date, instanceTitle?: string
     kind: t.kind,
     subject: t.subject,
     status: t.status,
+    ...(t.closedAt ? { closedAt: t.closedAt.toISOString() } : {}),
     ...(t.closedBy ? { closedBy: t.closedBy } : {}),
     ...(t.resolution ? { resolution: t.resolution } : {}),
   };
@@ -132,10 +141,21 @@ export class SideTasks {
   }
 
   /** Open side tasks visible now; with `roles`, only those for these roles. */
-  async openNow(roles: string[] | undefined, procedure?: string): Promise<SideTaskEntity[]> {
-    const where: FindOptionsWhere<SideTaskEntity> = { status: 'open', opensAt: LessThanOrEqual(this.clock.now()) };
+  async openNow(roles: string[] | undefined, procedure?: string, instanceId?: string): Promise<SideTaskEntity[]> {
+    const where = this.matching({ status: 'open', opensAt: LessThanOrEqual(this.clock.now()) }, roles, procedure, instanceId);
+    return this.ds.getRepository(SideTaskEntity).find({ where, order: { opensAt: 'ASC' }, take: 1000 });
+  }
+
+  /** Closed side tasks, the most recently closed first; with `roles`, only those for these roles. */
+  async closed(roles: string[] | undefined, procedure?: string, instanceId?: string): Promise<SideTaskEntity[]> {
+    const where = this.matching({ status: 'closed' }, roles, procedure, instanceId);
+    return this.ds.getRepository(SideTaskEntity).find({ where, order: { closedAt: 'DESC', id: 'ASC' }, take: 1000 });
+  }
+
+  private matching(where: FindOptionsWhere<SideTaskEntity>, roles: string[] | undefined, procedure?: string, instanceId?: string): FindOptionsWhere<SideTaskEntity> {
     if (roles) where.role = In(roles);
     if (procedure) where.procedureKey = procedure;
-    return this.ds.getRepository(SideTaskEntity).find({ where, order: { opensAt: 'ASC' }, take: 1000 });
+    if (instanceId) where.instanceId = instanceId;
+    return where;
   }
 }
