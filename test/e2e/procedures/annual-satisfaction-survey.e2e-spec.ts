@@ -29,8 +29,7 @@ describe('annual-satisfaction-survey over HTTP (procedures.md, domain section 2)
     });
     expect(i.state).toBe('planApproval');
     i = await s.approvePlan(plan.id);
-    // the approver may still cancel the plan, and do nothing else here
-    expect(i).toMatchObject({ state: 'dispatching', revision: 5, availableEvents: ['CANCEL'] });
+    expect(i).toMatchObject({ state: 'dispatching', revision: 5, availableEvents: [] });
     expect(i.data.plan).toMatchObject({ sample: { size: 60 }, targetReturnRate: 80 });
     expect(i.openTasks).toEqual([expect.objectContaining({ role: 'coordinator', state: 'dispatching' })]);
     // DISPATCHED comes from the survey module, never from a person
@@ -72,7 +71,7 @@ describe('annual-satisfaction-survey over HTTP (procedures.md, domain section 2)
     expect(i.data.report).toMatchObject({ revision: 2, findings: FINDINGS });
     i = await s.act('survey_manager', plan.id, { type: 'APPROVE', signature: s.sign('审核通过 / reviewed') });
     expect(i).toMatchObject({ state: 'reportApproval', revision: 11 });
-    expect((await s.get('approver', plan.id)).availableEvents).toEqual(['APPROVE', 'REJECT', 'CANCEL']);
+    expect((await s.get('approver', plan.id)).availableEvents).toEqual(['APPROVE', 'REJECT']);
     i = await s.act('approver', plan.id, { type: 'APPROVE', signature: s.sign('批准 / approved') });
     expect(i).toMatchObject({ state: 'distribution', revision: 12 });
 
@@ -270,7 +269,7 @@ describe('annual-satisfaction-survey over HTTP (procedures.md, domain section 2)
 
     await s.advanceClock(6 * DAY); // well past 3 working days, whatever the weekday
     const overdue = await s.get('approver', plan.id);
-    expect(overdue).toMatchObject({ state: 'planApproval', revision: submitted.revision + 1, availableEvents: ['APPROVE', 'REJECT', 'CANCEL'] });
+    expect(overdue).toMatchObject({ state: 'planApproval', revision: submitted.revision + 1, availableEvents: ['APPROVE', 'REJECT'] });
     expect(overdue.openTasks).toEqual([expect.objectContaining({ role: 'approver', overdue: true })]);
     expect(overdue.data.escalations).toEqual([expect.objectContaining({ state: 'planApproval', level: 1, role: 'general_manager' })]);
     expect((await s.history(plan.id)).at(-1)).toMatchObject({

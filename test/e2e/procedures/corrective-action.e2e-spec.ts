@@ -14,7 +14,7 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
     expect(refused.status).toBe(403);
 
     const ca = await s.openCorrectiveAction('密封圈批量漏油 / batch of leaking seals');
-    expect(ca).toMatchObject({ procedure: CORRECTIVE_ACTION, state: 'problem', revision: 1, availableEvents: ['SUBMIT', 'CANCEL'] });
+    expect(ca).toMatchObject({ procedure: CORRECTIVE_ACTION, state: 'problem', revision: 1, availableEvents: ['SUBMIT'] });
     expect((await s.get('complaint_handler', ca.id)).availableEvents).toEqual([]);
 
     let i = await s.describeProblem(ca.id);
@@ -41,7 +41,7 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
 
     i = await s.implementActions(ca.id);
     expect(i.state).toBe('effectivenessCheck');
-    expect((await s.get('quality', ca.id)).availableEvents).toEqual(['EFFECTIVE', 'INEFFECTIVE', 'CANCEL']);
+    expect((await s.get('quality', ca.id)).availableEvents).toEqual(['EFFECTIVE', 'INEFFECTIVE']);
     i = await s.closeEffective(ca.id, { data: { score: 88.5 } });
     expect(i).toMatchObject({ state: 'closed', status: 'completed', revision: 7, openTasks: [], availableEvents: [] });
     expect(i.data.checks).toEqual([expect.objectContaining({ effective: true, data: { score: 88.5 }, by: 'quality' })]);

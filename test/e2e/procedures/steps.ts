@@ -31,6 +31,7 @@ export interface Instance {
   parentId?: string;
   children: string[];
   availableEvents: string[];
+  canCancel: boolean;
   openTasks: Task[];
   updatedAt: string;
 }

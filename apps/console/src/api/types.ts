@@ -57,6 +57,8 @@ export interface Instance {
   parentId?: string | null;
   children: string[];
   availableEvents: string[];
+  /** The caller may cancel it (CANCEL), beside the step's outcomes. */
+  canCancel: boolean;
   openTasks: Task[];
   createdAt: string;
   updatedAt: string;

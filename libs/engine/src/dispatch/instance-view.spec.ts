@@ -37,13 +37,17 @@ describe('buildInstanceView: what a person is offered', () => {
     expect(offered(received(null), desk('siteA'))).toEqual(['DISPATCH']);
   });
 
-  it('offers CANCEL, after the step outcomes, to the procedure cancellers of the scope, and nothing on an ended instance', () => {
+  it('lets the procedure cancellers of the scope cancel, beside the step outcomes, and nobody an ended instance', () => {
     const quality = (scope?: string): Actor => ({ id: 'q', username: 'qa', displayName: 'qa', roles: [{ role: 'quality', ...(scope ? { scope } : {}) }] });
     const both: Actor = { ...desk(), roles: [...desk().roles, ...quality().roles] };
-    expect(offered(received('siteA'), quality())).toEqual(['CANCEL']);
-    expect(offered(received('siteA'), both)).toEqual(['DISPATCH', 'CANCEL']);
-    expect(offered(received('siteB'), quality('siteA'))).toEqual([]);
-    expect(offered(received(null), desk())).toEqual(['DISPATCH']); // the desk registers cases but does not withdraw them
-    expect(offered({ ...received(null), status: 'cancelled', state: 'cancelled' }, quality())).toEqual([]);
+    const view = (instance: InstanceEntity, actor: Actor) => {
+      const v = buildInstanceView(customerComplaint, instance, actor, at, { tasks: [], children: [] });
+      return [v.availableEvents, v.canCancel];
+    };
+    expect(view(received('siteA'), quality())).toEqual([[], true]);
+    expect(view(received('siteA'), both)).toEqual([['DISPATCH'], true]);
+    expect(view(received('siteB'), quality('siteA'))).toEqual([[], false]);
+    expect(view(received(null), desk())).toEqual([['DISPATCH'], false]); // the desk registers cases but does not withdraw them
+    expect(view({ ...received(null), status: 'cancelled', state: 'cancelled' }, quality())).toEqual([[], false]);
   });
 });

@@ -3,7 +3,7 @@ import type { ProcedureDefinition } from '../definitions/procedure-definition';
 import type { InstanceEntity, TaskEntity } from '../entities';
 import { stepMeta } from './step-meta';
 import { availableOutcomes, scopeOf } from './step-policy';
-import { CANCEL, cancellerRole } from './cancellation';
+import { cancellerRole } from './cancellation';
 
 export interface TaskView {
   id: string;
@@ -32,6 +32,8 @@ export interface InstanceView {
   parentId?: string;
   children: string[];
   availableEvents: string[];
+  /** The caller may send CANCEL (cancellation.ts): an override beside the step's outcomes, not one of them. */
+  canCancel: boolean;
   openTasks: TaskView[];
   createdAt: string;
   updatedAt: string;
@@ -54,10 +56,7 @@ export function toTaskView(t: TaskEntity, now: Date, instanceTitle?: string): Ta
   };
 }
 
-/**
- * The API's Instance: the row, its open tasks and children's ids (oldest first), and what
- * this caller may send now: the step's outcomes, then CANCEL for those who may cancel.
- */
+/** The API's Instance: the row, its open tasks and children's ids (oldest first), and what this caller may send now. */
 export function buildInstanceView(
   def: ProcedureDefinition,
   instance: InstanceEntity,
@@ -70,7 +69,7 @@ export function buildInstanceView(
     instance.status === 'active'
       ? availableOutcomes({ state: instance.state, meta: stepMeta(def.machine, instance.state), actor, stepActors: instance.stepActors, scope })
       : [];
-  if (instance.status === 'active' && def.cancellers && cancellerRole(actor, def.cancellers, scope)) available.push(CANCEL);
+
   return {
     id: instance.id,
     procedure: instance.procedureKey,
@@ -83,6 +82,7 @@ export function buildInstanceView(
     ...(instance.parentId ? { parentId: instance.parentId } : {}),
     children,
     availableEvents: available,
+    canCancel: instance.status === 'active' && !!def.cancellers && cancellerRole(actor, def.cancellers, scope) !== undefined,
     openTasks: tasks.map((t) => toTaskView(t, now)),
     createdAt: instance.createdAt.toISOString(),
     updatedAt: instance.updatedAt.toISOString(),

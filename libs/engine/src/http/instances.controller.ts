@@ -39,7 +39,7 @@ export class InstancesController {
   @ApiOperation({
     summary: 'Send an event: one of the step outcomes in availableEvents, or CANCEL',
     description:
-      "CANCEL withdraws a running instance in any step: only the procedure's cancellers (availableEvents lists it for them), " +
+      "CANCEL withdraws a running instance in any step: only the procedure's cancellers (the instance's canCancel says so for the caller), " +
       'with the reason in `comment` and a `signature`. The instance keeps its data, its state becomes `cancelled` and its status `cancelled`; ' +
       'its task, deadlines and side tasks end, and it counts in no period figure.',
   })

@@ -44,8 +44,12 @@ export function InstancePage({ id }: { id: string }) {
         <Col xs={24} xl={14}>
           <Card title={t('instance.actions')} style={{ marginBottom: 16 }}>
             <OpenTasks instance={i} />
-            {i.availableEvents.length > 0 ? (
-              <EventButtons events={i.availableEvents} target={{ instanceId: i.id, instanceTitle: i.title, procedure: i.procedure, state: i.state }} onSent={reload} />
+            {i.availableEvents.length > 0 || i.canCancel ? (
+              <EventButtons
+                events={i.canCancel ? [...i.availableEvents, 'CANCEL'] : i.availableEvents}
+                target={{ instanceId: i.id, instanceTitle: i.title, procedure: i.procedure, state: i.state }}
+                onSent={reload}
+              />
             ) : (
               <Typography.Text type="secondary">{t('instance.noActions')}</Typography.Text>
             )}
