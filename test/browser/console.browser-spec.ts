@@ -62,6 +62,22 @@ describe('web console in Chromium', () => {
     await page.context().close();
   });
 
+  it('shows the auditor the security log: a failed login, as whom and why', async () => {
+    h.errors.length = 0;
+    const refused = await fetch(`${h.base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'no-such-user', password: 'x' }) });
+    expect(refused.status).toBe(401);
+    const page: Page = await h.open();
+    await login(h, page, 'auditor');
+    await page.goto(`${h.base}/audit`);
+    const card = page.locator('.ant-card', { hasText: '安全日志' });
+    const row = card.locator('tr', { hasText: 'no-such-user' }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/登录失败[\s\S]*no-such-user[\s\S]*用户名不存在/);
+    await shot(page, 'audit-security-log', false);
+    expect(h.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('tells the browser which language the page is in, also after a reload', async () => {
     const page: Page = await h.open();
     await page.goto(`${h.base}/`);

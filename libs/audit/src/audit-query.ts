@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { FindOptionsWhere, Repository } from 'typeorm';
 import { says } from '@satisflow/http';
+import { timeRange } from '@satisflow/persistence';
 import { AuditRecordEntity } from './audit-record.entity';
 
 export interface AuditRecordView {
@@ -88,9 +89,8 @@ export class AuditQuery {
     const where: FindOptionsWhere<AuditRecordEntity> = {};
     if (f.instanceId) where.instanceId = f.instanceId;
     if (f.actor) where.actorUsername = f.actor;
-    if (f.from && f.to) where.at = Between(f.from, f.to);
-    else if (f.from) where.at = MoreThanOrEqual(f.from);
-    else if (f.to) where.at = LessThanOrEqual(f.to);
+    const at = timeRange(f.from, f.to);
+    if (at) where.at = at;
     return where;
   }
 }

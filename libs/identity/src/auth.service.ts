@@ -8,6 +8,7 @@ import { PasswordHasher } from './password-hasher';
 import type { Actor } from './roles';
 import { toActor, UsersService } from './users.service';
 import { VerifiedTokens } from './verified-tokens';
+import { SecurityLog } from './security-log/security-log';
 
 export interface LoginResult {
   accessToken: string;
@@ -35,6 +36,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly throttle: LoginThrottle,
+    private readonly securityLog: SecurityLog,
   ) {}
 
   /** `ip` is the client address: failures are counted per username and address (LoginThrottle). */
@@ -43,7 +45,10 @@ export class AuthService {
     const user = await this.users.findByUsername(username);
     const ok = await this.hasher.verify(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
-      this.throttle.failed(username, ip);
+      const locked = this.throttle.failed(username, ip);
+      const event = { username, userId: user?.id ?? null, ip };
+      await this.securityLog.record({ ...event, kind: 'login.failed', reason: !user ? 'unknownUser' : !ok ? 'wrongPassword' : 'disabled' });
+      if (locked) await this.securityLog.record({ ...event, kind: 'login.locked', reason: 'throttled' });
       throw new UnauthorizedException(says('wrong username or password', '用户名或密码错误'));
     }
     this.throttle.succeeded(username, ip);

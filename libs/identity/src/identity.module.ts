@@ -13,6 +13,9 @@ import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { PeopleController } from './people.controller';
 import { SignatureVerifier } from './signatures';
+import { SecurityEventEntity } from './security-log/security-event.entity';
+import { SecurityEventsController } from './security-log/security-events.controller';
+import { SecurityLog } from './security-log/security-log';
 import { UserRoleEntity } from './user-role.entity';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
@@ -20,7 +23,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, UserRoleEntity]),
+    TypeOrmModule.forFeature([UserEntity, UserRoleEntity, SecurityEventEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig, SettingsService],
       // Without JWT_SECRET, a secret is generated once and kept in the database,
@@ -35,13 +38,14 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, PeopleController],
+  controllers: [AuthController, UsersController, PeopleController, SecurityEventsController],
   providers: [
     UsersService,
     AuthService,
     PasswordHasher,
     LoginThrottle,
     SignatureVerifier,
+    SecurityLog,
     AccountBootstrap,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -44,12 +44,14 @@ export class LoginThrottle {
     }
   }
 
-  failed(username: string, ip: string): void {
+  /** Counts a failure; true when it is the one that braked this username+address. */
+  failed(username: string, ip: string): boolean {
     const key = this.key(username, ip);
     const entry = this.live(key) ?? { count: 0, until: this.now() + this.config.LOGIN_FAILURE_WINDOW_SECONDS * 1000 };
     entry.count += 1;
     this.failures.set(key, entry);
     if (this.failures.size > SWEEP_AT) this.sweep();
+    return entry.count === this.config.LOGIN_MAX_FAILURES;
   }
 
   succeeded(username: string, ip: string): void {

@@ -4,6 +4,7 @@ import { says } from '@satisflow/http';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { SecurityLog } from './security-log/security-log';
 import type { Actor } from './roles';
 
 /** What a signer sends on a signed step: the password again, and what the signature means. */
@@ -29,14 +30,21 @@ export class SignatureVerifier {
   constructor(
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
+    private readonly securityLog: SecurityLog,
   ) {}
 
-  /** Returns the signature's meaning, or throws 403 when the password does not match. */
-  async verify(actor: Actor, signature: SignatureDto | undefined): Promise<string> {
+  /**
+   * Returns the signature's meaning, or throws 403 when the password does not match;
+   * a wrong password is recorded in the security log against the instance being signed.
+   */
+  async verify(actor: Actor, signature: SignatureDto | undefined, instanceId?: string): Promise<string> {
     if (!signature) throw new ForbiddenException(says('this step must be signed: send signature { password, meaning }', '此步骤须签名：请提供 signature { password, meaning }'));
     this.throttle.check(actor.id, SIGNING, 'signature.password');
     if (!(await this.auth.checkPassword(actor.id, signature.password))) {
-      this.throttle.failed(actor.id, SIGNING);
+      const locked = this.throttle.failed(actor.id, SIGNING);
+      const event = { username: actor.username, userId: actor.id, instanceId: instanceId ?? null };
+      await this.securityLog.record({ ...event, kind: 'signature.failed', reason: 'wrongPassword' });
+      if (locked) await this.securityLog.record({ ...event, kind: 'signature.locked', reason: 'throttled' });
       const { message } = says('signature rejected: the password does not match the signed-in user', '签名被拒绝：密码与当前登录用户不符');
       // names the field, so a form can put the refusal on the password input
       throw new ForbiddenException({ message, details: [{ field: 'signature.password', rule: 'signature', message }] });

@@ -6,3 +6,4 @@ export * from './transaction-runner';
 export * from './errors';
 export * from './backup';
 export * from './sql-rows';
+export * from './time-range';

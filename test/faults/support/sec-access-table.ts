@@ -47,6 +47,8 @@ export const EXPECTED: Record<string, RoleKey[] | typeof ALL | 'public'> = {
   'GET /audit': AUDIT_READERS,
   'GET /audit/verify': AUDIT_READERS,
   'GET /audit/export': AUDIT_READERS,
+  // the security log (failed logins and signatures): the auditor and the administrator
+  'GET /security-events': ['auditor', 'admin'],
   // surveys (domain.md section 2: the survey manager plans, the coordinator runs the collection)
   'GET /customers': ALL,
   'POST /customers/import': ['coordinator', 'survey_manager', 'process_owner', 'admin'],

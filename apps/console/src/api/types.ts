@@ -64,6 +64,18 @@ export interface Instance {
   updatedAt: string;
 }
 
+/** A security-log entry (GET /security-events). */
+export interface SecurityEvent {
+  id: string;
+  at: string;
+  kind: 'login.failed' | 'login.locked' | 'signature.failed' | 'signature.locked';
+  username: string;
+  userId?: string;
+  ip?: string;
+  instanceId?: string;
+  reason?: 'unknownUser' | 'wrongPassword' | 'disabled' | 'throttled';
+}
+
 export interface Page<T> {
   items: T[];
   total: number;

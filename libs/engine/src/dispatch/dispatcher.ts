@@ -245,7 +245,7 @@ export class Dispatcher {
       if (!peek) throw new NotFoundException(instanceNotFound(instanceId));
       const peekMeta = stepMeta(this.registry.get(peek.procedureKey, peek.procedureVersion).machine, peek.state);
       // `known`: every signed event's account was read above
-      if (input.type === CANCEL || peekMeta?.signed?.[input.type]) signatureMeaning = await this.signatures.verify(known!, input.signature);
+      if (input.type === CANCEL || peekMeta?.signed?.[input.type]) signatureMeaning = await this.signatures.verify(known!, input.signature, instanceId);
     }
     const calendar = await this.calendar.get();
     try {

@@ -9,6 +9,7 @@ import { TasksAndTimersByInstance1764000000600 } from './1764000000600-tasks-and
 import { InstanceChildCount1764000000700 } from './1764000000700-instance-child-count';
 import { OneOpenTaskPerInstance1764000000800 } from './1764000000800-one-open-task-per-instance';
 import { AuditSeqWithoutSequenceTable1764000000900 } from './1764000000900-audit-seq-without-sequence-table';
+import { SecurityEvents1764000001000 } from './1764000001000-security-events';
 
 /** Every migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   InstanceChildCount1764000000700,
   OneOpenTaskPerInstance1764000000800,
   AuditSeqWithoutSequenceTable1764000000900,
+  SecurityEvents1764000001000,
 ];

@@ -13,7 +13,9 @@ import { SignatureTag } from '../../components/SignatureTag';
 import { useLabels } from '../../components/useLabels';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AuditFilters, type AuditFilter } from './AuditFilters';
+import { SecurityLogCard } from './SecurityLogCard';
 import { VerifyBadge } from './VerifyBadge';
+import { useAuth } from '../../auth/AuthProvider';
 
 const PAGE_SIZE = 50;
 
@@ -23,6 +25,7 @@ export function AuditPage() {
   const person = usePeople();
   const labels = useLabels();
   const { message } = App.useApp();
+  const { hasRole } = useAuth();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [page, setPage] = useState(1);
   const records = useApi<Page<AuditRecord>>(`/audit${query({ ...filter, page, pageSize: PAGE_SIZE })}`);
@@ -63,6 +66,7 @@ export function AuditPage() {
           ]}
         />
       </Card>
+      {hasRole('auditor', 'admin') && <SecurityLogCard />}
     </>
   );
 }

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, FindOptionsWhere } from 'typeorm';
+import { Clock } from '@satisflow/config';
+import { timeRange } from '@satisflow/persistence';
+import { SecurityEventEntity, type SecurityEventKind } from './security-event.entity';
+
+export interface SecurityEventInput {
+  kind: SecurityEventKind;
+  username: string;
+  userId?: string | null;
+  ip?: string | null;
+  instanceId?: string | null;
+  reason?: 'unknownUser' | 'wrongPassword' | 'disabled' | 'throttled';
+}
+
+export interface SecurityEventFilter {
+  kind?: SecurityEventKind;
+  username?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * The security log (21 CFR Part 11-style: failed attempts to log in or to sign are
+ * recorded and reviewable). Written outside the refused request's transaction, which
+ * has none: the request fails either way, and the attempt must stay recorded.
+ */
+@Injectable()
+export class SecurityLog {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(e: SecurityEventInput): Promise<void> {
+    await this.ds.getRepository(SecurityEventEntity).insert({
+      id: randomUUID(),
+      at: this.clock.now(),
+      kind: e.kind,
+      username: e.username.slice(0, 64),
+      userId: e.userId ?? null,
+      ip: e.ip?.slice(0, 64) ?? null,
+      instanceId: e.instanceId ?? null,
+      reason: e.reason ?? null,
+    });
+  }
+
+  /** Newest first. */
+  async page(f: SecurityEventFilter, page: number, pageSize: number): Promise<{ items: SecurityEventEntity[]; total: number }> {
+    const where: FindOptionsWhere<SecurityEventEntity> = {};
+    if (f.kind) where.kind = f.kind;
+    if (f.username) where.username = f.username;
+    const at = timeRange(f.from, f.to);
+    if (at) where.at = at;
+    const [items, total] = await this.ds.getRepository(SecurityEventEntity).findAndCount({
+      where,
+      order: { at: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items, total };
+  }
+}
