@@ -357,7 +357,7 @@ describe('annual survey walked through the console in Chromium', () => {
     };
     await handler('coordinator');
     await dispatch.locator('.ant-modal-footer .ant-btn-primary').click();
-    await dispatch.locator('.ant-form-item-explain-error', { hasText: '须为在职且具有本范围“责任人”岗位的用户' }).waitFor();
+    await dispatch.locator('.ant-form-item-explain-error', { hasText: '该用户不具有“责任人”岗位' }).waitFor();
     await handler('complaint_handler');
     await dispatch.locator('.ant-modal-footer .ant-btn-primary').click();
     await closed(dispatch);

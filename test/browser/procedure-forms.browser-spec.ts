@@ -86,7 +86,7 @@ describe('procedure forms in Chromium', () => {
     expect(await dialog.locator('.ant-form-item-required', { hasText: '客户' }).count()).toBe(0);
     await pick(dialog, 'handler', '(coordinator)', 'coordinator');
     await ok(dialog);
-    await errorOn(dialog, 'handler').filter({ hasText: '须为在职且具有本范围“责任人”岗位的用户' }).waitFor();
+    await errorOn(dialog, 'handler').filter({ hasText: '该用户不具有“责任人”岗位' }).waitFor();
     expect(await dialog.locator('.ant-alert-error').count()).toBe(0);
     expect(await dialog.innerText()).not.toContain('data.handler');
     await pick(dialog, 'handler', '(complaint_handler)', 'complaint_handler');
@@ -167,7 +167,7 @@ describe('procedure forms in Chromium', () => {
     // an owner who is no complaint handler is refused on the owner's input
     await pick(dialog, 'owner', '(coordinator)', 'coordinator');
     await ok(dialog);
-    await errorOn(dialog, 'owner').filter({ hasText: '须为在职且具有本范围“责任人”岗位的用户' }).waitFor();
+    await errorOn(dialog, 'owner').filter({ hasText: '该用户不具有“责任人”岗位' }).waitFor();
     await pick(dialog, 'owner', '(complaint_handler)', 'complaint_handler');
     await ok(dialog);
     await dialog.waitFor({ state: 'hidden' });

@@ -77,6 +77,13 @@ describe('customer-complaint', () => {
         { field: 'data.handler', reason: { zh: '须为本范围内在职的投诉责任人', en: 'must be an active complaint handler of this scope' } },
       ]);
       expect(refused(w, 'dispatchable', { type: 'DISPATCH', data: { handler: ' ' }, facts: { eligibleHandler: null } })).toEqual(['data.handler']);
+      // the host's finding says why, with its own rule; an unknown finding falls back to the general reason
+      expect(refused(w, 'dispatchable', { type: 'DISPATCH', data: { handler: 'gone' }, facts: { eligibleHandler: null, eligibleHandlerProblem: 'disabledUser' } })).toEqual([
+        { field: 'data.handler', reason: { zh: '该用户已停用', en: 'this user is disabled' }, rule: 'disabledUser' },
+      ]);
+      expect(refused(w, 'dispatchable', { type: 'DISPATCH', data: { handler: 'x' }, facts: { eligibleHandler: null, eligibleHandlerProblem: 'toString' } })).toEqual([
+        { field: 'data.handler', reason: { zh: '须为本范围内在职的投诉责任人', en: 'must be an active complaint handler of this scope' } },
+      ]);
       expect(w.state).toBe('received');
     });
 

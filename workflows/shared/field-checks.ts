@@ -24,15 +24,33 @@ export const needsText =
   ({ event }) =>
     submittedText(event, field) !== null ? [] : [`data.${field}`];
 
-const NOT_A_HANDLER: LocalText = { zh: '须为本范围内在职的投诉责任人', en: 'must be an active complaint handler of this scope' };
+/**
+ * Why the host found a named person ineligible (its fact `<fact>Problem`), in the words
+ * the refusal gives; without one, what eligibility means.
+ */
+const NOT_A_HANDLER: Record<'notEligible' | AssigneeProblem, LocalText> = {
+  notEligible: { zh: '须为本范围内在职的投诉责任人', en: 'must be an active complaint handler of this scope' },
+  unknownUser: { zh: '没有此用户名的用户', en: 'no user has this username' },
+  disabledUser: { zh: '该用户已停用', en: 'this user is disabled' },
+  lacksRole: { zh: '该用户不具有投诉责任人岗位', en: 'this user does not hold the complaint handler role' },
+  outOfScope: { zh: '该用户的投诉责任人岗位不在本实例的范围内', en: "this user's complaint handler role is for another scope" },
+};
+
+export type AssigneeProblem = 'unknownUser' | 'disabledUser' | 'lacksRole' | 'outOfScope';
 
 /**
  * A person named in `data.<field>` (a username) whom the next steps are assigned to: the
  * host looks the name up and passes it back as the fact `fact` when it is an active user
- * holding complaint_handler for the instance's scope, null when not, so the client cannot claim it.
+ * holding complaint_handler for the instance's scope, null when not (and why, as
+ * `<fact>Problem`), so the client cannot claim it.
  */
 export function namedHandlerProblems(event: ProcedureEvent, field: string, fact: string): FieldRefusal[] {
   const name = text(event.data?.[field]);
   if (name === null) return [`data.${field}`];
-  return event.facts?.[fact] === name ? [] : [{ field: `data.${field}`, reason: NOT_A_HANDLER }];
+  if (event.facts?.[fact] === name) return [];
+  const problem = event.facts?.[`${fact}Problem`];
+  if (typeof problem === 'string' && Object.hasOwn(NOT_A_HANDLER, problem)) {
+    return [{ field: `data.${field}`, reason: NOT_A_HANDLER[problem as AssigneeProblem], rule: problem }];
+  }
+  return [{ field: `data.${field}`, reason: NOT_A_HANDLER.notEligible }];
 }

@@ -83,9 +83,15 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
     expect(zh.body.message).toContain('不早于今天');
 
     // no account, another spelling of one (MySQL's collation would match it), one without the role, a disabled one
-    for (const owner of ['nobody.here', 'Complaint_Handler', 'quality', 'zhou.left']) {
+    const refusals: [string, string, string][] = [
+      ['nobody.here', 'unknownUser', 'no user has this username'],
+      ['Complaint_Handler', 'unknownUser', 'no user has this username'],
+      ['quality', 'lacksRole', 'this user does not hold the complaint handler role'],
+      ['zhou.left', 'disabledUser', 'this user is disabled'],
+    ];
+    for (const [owner, rule, why] of refusals) {
       const res = await s.send('complaint_handler', ca.id, { type: 'SUBMIT', data: { actions: ['x'], owner, dueDate: localDateAfter(analysed.updatedAt, 30) } });
-      expect([owner, res.status, res.body.details]).toEqual([owner, 422, [{ field: 'data.owner', rule: 'invalid', message: 'data.owner: must be an active complaint handler of this scope' }]]);
+      expect([owner, res.status, res.body.details]).toEqual([owner, 422, [{ field: 'data.owner', rule, message: `data.owner: ${why}` }]]);
     }
     expect((await s.get('quality', ca.id)).revision).toBe(analysed.revision);
 

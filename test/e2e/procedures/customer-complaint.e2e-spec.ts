@@ -198,16 +198,16 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     });
 
     it.each([
-      ['a username that does not exist', 'nobody.here'],
-      ['a user without complaint_handler', 'quality'],
-      ['a disabled handler', 'handler.gone'],
-      ['a handler scoped to another unit', 'handler.north'],
-      ['another spelling of a handler', 'Complaint_Handler'],
-    ])('refuses %s with 422 naming data.handler', async (_, handler) => {
+      ['a username that does not exist', 'nobody.here', 'unknownUser', 'no user has this username'],
+      ['a user without complaint_handler', 'quality', 'lacksRole', 'this user does not hold the complaint handler role'],
+      ['a disabled handler', 'handler.gone', 'disabledUser', 'this user is disabled'],
+      ['a handler scoped to another unit', 'handler.north', 'outOfScope', "this user's complaint handler role is for another scope"],
+      ['another spelling of a handler', 'Complaint_Handler', 'unknownUser', 'no user has this username'],
+    ])('refuses %s with 422 naming data.handler and why', async (_, handler, rule, why) => {
       const complaint = await s.openComplaint('风机振动 / fan vibrates', { scope: 'south' });
       const res = await s.send('complaint_desk', complaint.id, { type: 'DISPATCH', data: { handler } });
       expect(res.status).toBe(422);
-      expect(res.body.details).toEqual([expect.objectContaining({ field: 'data.handler', rule: 'invalid' })]);
+      expect(res.body.details).toEqual([{ field: 'data.handler', rule, message: `data.handler: ${why}` }]);
       expect((await s.history(complaint.id)).map((r) => r.event)).toEqual(['START']);
     });
 
@@ -236,11 +236,11 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     const ghost = await s.send('complaint_desk', complaint.id, { type: 'DISPATCH', data: { handler: 'nobody.here' } }, ZH);
     expect(ghost.status).toBe(422);
     expect(ghost.body).toMatchObject({
-      message: '「登记并派单」拒绝「派单」：data.handler：须为本范围内在职的投诉责任人',
-      details: [{ field: 'data.handler', rule: 'invalid', message: 'data.handler：须为本范围内在职的投诉责任人' }],
+      message: '「登记并派单」拒绝「派单」：data.handler：没有此用户名的用户',
+      details: [{ field: 'data.handler', rule: 'unknownUser', message: 'data.handler：没有此用户名的用户' }],
     });
     const ghostEn = await s.send('complaint_desk', complaint.id, { type: 'DISPATCH', data: { handler: 'nobody.here' } });
-    expect(ghostEn.body.details).toEqual([{ field: 'data.handler', rule: 'invalid', message: 'data.handler: must be an active complaint handler of this scope' }]);
+    expect(ghostEn.body.details).toEqual([{ field: 'data.handler', rule: 'unknownUser', message: 'data.handler: no user has this username' }]);
     // the step's rule when no check says more
     expect((await s.send('complaint_desk', complaint.id, { type: 'DISPATCH', data: {} }, ZH)).body.message).toMatch(/^「登记并派单」拒绝「派单」：派单须指定/);
 

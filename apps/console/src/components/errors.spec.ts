@@ -18,6 +18,12 @@ describe('describeError', () => {
     expect(describeError(new ApiError(400, 'validation failed', [{ field: 'comment', rule: 'maxLength', message: 'comment must be shorter' }]), en).title).toBe('Please correct the following');
   });
 
+  it("says why a named handler or owner was refused, in the console's words", () => {
+    const refusal = (field: string, rule: string) => new ApiError(422, 'refused', [{ field, rule, message: `${field}: …` }]);
+    expect(describeError(refusal('data.handler', 'disabledUser'), zh, 'customer-complaint').lines).toEqual(['责任人：该用户已停用']);
+    expect(describeError(refusal('data.owner', 'outOfScope'), en, 'corrective-action').lines[0]).toContain("This user's complaint handler role is for another scope");
+  });
+
   it('keeps "does not accept" for a step that does not take the event, with the reason', () => {
     const said = describeError(new ApiError(422, 'received 不接受 RESOLVE；可接受：DISPATCH'), zh);
     expect(said).toEqual({ title: '当前步骤不接受此操作', detail: 'received 不接受 RESOLVE；可接受：DISPATCH', lines: [] });

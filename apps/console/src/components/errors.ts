@@ -10,6 +10,13 @@ const OWN_WORDS: Record<string, TextKey> = {
   'signature.password signature': 'event.wrongPassword',
   'data.handler invalid': 'refusal.complaintHandler',
   'data.owner invalid': 'refusal.complaintHandler',
+  // why the named handler or owner is not eligible (the host's finding)
+  ...Object.fromEntries(
+    (['unknownUser', 'disabledUser', 'lacksRole', 'outOfScope'] as const).flatMap((rule) => [
+      [`data.handler ${rule}`, `refusal.${rule}` as TextKey],
+      [`data.owner ${rule}`, `refusal.${rule}` as TextKey],
+    ]),
+  ),
   'data.dueDate invalid': 'refusal.dueDate',
   'data.pack invalid': 'pack.recompiled',
 };

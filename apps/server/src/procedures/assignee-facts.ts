@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FactProviders, scopeOf } from '@satisflow/engine';
 import { activeActorNamedQuery, actorFromRows, hasRole, type RoleKey } from '@satisflow/identity';
-import { correctiveAction, customerComplaint } from '@satisflow/workflows';
+import { correctiveAction, customerComplaint, type AssigneeProblem } from '@satisflow/workflows';
 
 /**
  * Steps that name the person the next step is assigned to by username: the complaint's
@@ -17,12 +17,18 @@ const NAMED_ASSIGNEES: { procedure: string; state: string; event: string; field:
   { procedure: correctiveAction.key, state: 'actionPlan', event: 'SUBMIT', field: 'owner', fact: 'eligibleOwner', role: 'complaint_handler' },
 ];
 
-/** `username` when it names an active account holding `role` for `scope`, else null. */
-async function eligibleUser(m: EntityManager, username: string, role: RoleKey, scope: string | undefined): Promise<string | null> {
+/** Whether `username` names an active account holding `role` for `scope`, and if not, why. */
+async function eligibility(m: EntityManager, username: string, role: RoleKey, scope: string | undefined): Promise<{ eligible: string | null; problem?: AssigneeProblem }> {
   const q = activeActorNamedQuery(username);
   const user = actorFromRows(await m.query(q.sql, q.params));
   // compared as stored: MySQL's collation also matches another case, which the task's assignee would not
-  return user?.username === username && hasRole(user, role, scope) ? username : null;
+  if (user?.username === username) {
+    if (hasRole(user, role, scope)) return { eligible: username };
+    return { eligible: null, problem: user.roles.some((g) => g.role === role) ? 'outOfScope' : 'lacksRole' };
+  }
+  // only on the way to a refusal: is there such an account at all, and is it disabled?
+  const [row] = (await m.query('SELECT username, disabled FROM users WHERE username = ?', [username])) as { username: string; disabled: unknown }[];
+  return { eligible: null, problem: row?.username === username && Number(row.disabled) ? 'disabledUser' : 'unknownUser' };
 }
 
 @Injectable()
@@ -35,7 +41,9 @@ export class AssigneeFacts implements OnModuleInit {
         if (instance.state !== a.state || event !== a.event) return {};
         // trimmed as the machine reads it
         const name = typeof data?.[a.field] === 'string' ? (data[a.field] as string).trim() : '';
-        return { [a.fact]: name ? await eligibleUser(m, name, a.role, scopeOf(instance.snapshot.context)) : null };
+        if (!name) return { [a.fact]: null };
+        const { eligible, problem } = await eligibility(m, name, a.role, scopeOf(instance.snapshot.context));
+        return { [a.fact]: eligible, ...(problem ? { [`${a.fact}Problem`]: problem } : {}) };
       });
     }
   }

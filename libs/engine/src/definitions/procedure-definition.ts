@@ -100,9 +100,10 @@ export interface ProcedureDefinition {
  * What a field check finds wrong: a path into the event (`data.owner`), or the path with
  * why (`{ field, reason }`) when the check knows more than "missing" or "not valid", or only
  * a reason for a condition that is no submitted field's (a date not yet reached). A refusal's
- * message says the reasons; its `details` name the fields.
+ * message says the reasons; its `details` name the fields, each with the check's `rule` when
+ * it names one (e.g. `disabledUser`), else `required` or `invalid`.
  */
-export type FieldRefusal = string | { field?: string; reason: LocalText };
+export type FieldRefusal = string | { field?: string; reason: LocalText; rule?: string };
 
 // `any`: each procedure's context type is its own
 export type FieldCheck<C = any> = (args: { context: C; event: ProcedureEvent }) => FieldRefusal[];

@@ -6,7 +6,8 @@ import { valueAt } from './value-at';
 
 export interface FieldProblem {
   field: string;
-  rule: 'required' | 'invalid';
+  /** `required`, `invalid`, or the check's own rule (e.g. `disabledUser`). */
+  rule: string;
   message: LocalMessage;
 }
 
@@ -33,17 +34,17 @@ export function guardRefusal(def: ProcedureDefinition, state: string, event: Pro
   const checks = def.fieldChecks;
   const found = checks ? guardsFor(def.machine, state, event.type).flatMap((guard) => checks[guard]?.({ context, event }) ?? []) : [];
   // each field once (with its reason when any check gave one), each condition once
-  const fields = new Map<string, LocalText | undefined>();
+  const fields = new Map<string, { reason: LocalText; rule?: string } | undefined>();
   const conditions = new Map<string, LocalText>();
   for (const r of found) {
     if (typeof r === 'string') {
       if (!fields.has(r)) fields.set(r, undefined);
     } else if (r.field === undefined) conditions.set(r.reason.en, r.reason);
-    else if (!fields.get(r.field)) fields.set(r.field, r.reason);
+    else if (!fields.get(r.field)) fields.set(r.field, r);
   }
-  const details = [...fields].map(([field, reason]): FieldProblem => {
+  const details = [...fields].map(([field, said]): FieldProblem => {
     const rule = absent(valueAt(event, field)) ? 'required' : 'invalid';
-    if (reason) return { field, rule, message: { en: `${field}: ${reason.en}`, zh: `${field}：${reason.zh}` } };
+    if (said) return { field, rule: said.rule ?? rule, message: { en: `${field}: ${said.reason.en}`, zh: `${field}：${said.reason.zh}` } };
     return rule === 'required'
       ? { field, rule, message: { en: `${field} is required to ${event.type}`, zh: `${eventZh(event.type)}须填写 ${field}` } }
       : { field, rule, message: { en: `${field} is not valid for ${event.type}`, zh: `${field} 的值不符合${eventZh(event.type)}的要求` } };
