@@ -4,7 +4,7 @@
  */
 import { assign, enqueueActions } from 'xstate';
 // pure date arithmetic: the engine arms the second callback's deadline with the same function
-import { addDuration } from '../../libs/engine/src/time/business-calendar';
+import { addDuration, companyTime } from '../../libs/engine/src/time/business-calendar';
 import { actorName, baseContext, submittedText, text, type BaseContext } from '../shared/context';
 import { CHASE_AGAIN } from '../shared/meta';
 import { fieldGuards, namedHandlerProblems, needsText } from '../shared/field-checks';
@@ -112,11 +112,11 @@ const SCORE_RULES: Record<string, LocalText> = {
 const SECOND_CALLBACK_AFTER: Duration = { months: 2 };
 const NOT_YET_DUE: LocalText = { zh: '二次回访须在首次回访 2 个月后进行', en: 'the second callback is made 2 months after the first' };
 
-/** A second callback made too early, refused naming the moment it may be made (in UTC: the machine knows no time zone). */
+/** A second callback made too early, refused naming the moment it may be made, in the company's time. */
 function secondCallbackNotDue({ context, event }: { context: ComplaintContext; event: ProcedureEvent }): FieldRefusal[] {
   const due = context.secondCallbackDue;
   if (due !== null && Date.parse(event.at) >= Date.parse(due)) return [];
-  const when = due === null ? 'secondCallbackDue' : `${due.slice(0, 16).replace('T', ' ')} UTC`;
+  const when = due === null ? 'secondCallbackDue' : companyTime(due, event.utcOffsetMinutes);
   return [{ reason: { zh: `${NOT_YET_DUE.zh}，不早于 ${when}`, en: `${NOT_YET_DUE.en}, not before ${when}` } }];
 }
 
@@ -139,11 +139,15 @@ const withDueRule = (rule: LocalText): LocalText => ({ zh: `${NOT_YET_DUE.zh}（
 
 const callback = callbackStep({ zh: '回访', en: 'Call the customer back' }, { after: { hours: 24 } }, SCORE_RULES);
 // Due within 3 working days of the moment it may be made, as complaint callbacks are (domain section 3).
-const secondCallback = callbackStep(
-  { zh: '大型工程二次回访', en: 'Second callback (major works)' },
-  { after: { ...SECOND_CALLBACK_AFTER, ...CHASE_AGAIN }, repeatAfter: CHASE_AGAIN },
-  { CALLBACK_SATISFIED: withDueRule(SCORE_RULES.CALLBACK_SATISFIED), CALLBACK_DISSATISFIED: withDueRule(SCORE_RULES.CALLBACK_DISSATISFIED) },
-);
+// Its task reaches the desk's inbox when the call may be made, not at the first callback.
+const secondCallback: StepMeta = {
+  ...callbackStep(
+    { zh: '大型工程二次回访', en: 'Second callback (major works)' },
+    { after: { ...SECOND_CALLBACK_AFTER, ...CHASE_AGAIN }, repeatAfter: CHASE_AGAIN },
+    { CALLBACK_SATISFIED: withDueRule(SCORE_RULES.CALLBACK_SATISFIED), CALLBACK_DISSATISFIED: withDueRule(SCORE_RULES.CALLBACK_DISSATISFIED) },
+  ),
+  taskOpensAt: 'secondCallbackDue',
+};
 
 function callbackOf(event: ProcedureEvent, round: 1 | 2, satisfied: boolean): Callback {
   return { round, satisfied, comment: text(event.comment), data: event.data ?? null, by: actorName(event), at: event.at };

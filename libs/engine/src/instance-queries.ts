@@ -87,6 +87,8 @@ export class InstanceQueries {
     const now = this.clock.now();
     const steps = tasks
       .filter((t) => {
+        // a task that opens later (the second callback) is nobody's to do yet
+        if (t.opensAt && t.opensAt.getTime() > now.getTime()) return false;
         if (!mine) return true;
         const instance = instances.get(t.instanceId);
         if (!instance) return false;

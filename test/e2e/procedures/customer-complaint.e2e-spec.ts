@@ -149,6 +149,9 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     expect(task).toMatchObject({ role: 'complaint_desk', state: 'secondCallback', overdue: false, outcomes: ['CALLBACK_SATISFIED', 'CALLBACK_DISSATISFIED'] });
     expect(Date.parse(task.dueAt!) - Date.parse(i.data.secondCallbackDue)).toBeGreaterThanOrEqual(3 * DAY);
     expect(Date.parse(task.dueAt!) - Date.parse(i.data.secondCallbackDue)).toBeLessThanOrEqual(5 * DAY);
+    // the task waits outside the desk's inbox until the call may be made
+    expect(task.opensAt).toBe(i.data.secondCallbackDue);
+    expect(await s.inbox('complaint_desk', complaint.id)).toEqual([]);
 
     // recorded 3 seconds after the first in the QA run: refused, in both languages, until it is due
     const early = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED', data: { score: 5 } });
@@ -157,7 +160,8 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     const earlyZh = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED' }, { 'Accept-Language': 'zh' });
     expect(earlyZh.body.message).toContain('首次回访 2 个月后');
     // the moment it may be made, and no score rule for a good score
-    const when = `${i.data.secondCallbackDue.slice(0, 16).replace('T', ' ')} UTC`;
+    // in the company's time (China by default), as the desk reads a clock
+    const when = `${new Date(Date.parse(i.data.secondCallbackDue) + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ')} (UTC+8)`;
     expect(early.body.message).toBe(`CALLBACK_SATISFIED refused in 'Second callback (major works)' (secondCallback): the second callback is made 2 months after the first, not before ${when}`);
     expect(earlyZh.body.message).toBe(`「大型工程二次回访」拒绝「回访满意」：二次回访须在首次回访 2 个月后进行，不早于 ${when}`);
     await s.advanceClock(30 * DAY);
@@ -165,8 +169,11 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     i = await s.get('complaint_desk', complaint.id);
     expect(i).toMatchObject({ state: 'secondCallback', revision: 4 });
 
+    expect(await s.inbox('complaint_desk', complaint.id)).toEqual([]);
+
     await s.advanceClock(32 * DAY); // past 2 months: the second callback is open, not yet overdue
     expect((await s.get('complaint_desk', complaint.id)).openTasks[0].overdue).toBe(false);
+    expect(await s.inbox('complaint_desk', complaint.id)).toEqual([expect.objectContaining({ state: 'secondCallback', opensAt: i.data.secondCallbackDue })]);
     const low = await s.send('complaint_desk', complaint.id, { type: 'CALLBACK_SATISFIED', data: { score: 3 } });
     expect(low.status).toBe(422);
     expect(low.body.details).toEqual([expect.objectContaining({ field: 'data.score', rule: 'invalid' })]);

@@ -15,6 +15,7 @@ export interface Task {
   role: string;
   assignee?: string;
   dueAt?: string;
+  opensAt?: string;
   overdue: boolean;
   outcomes: string[];
 }

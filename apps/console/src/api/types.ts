@@ -35,6 +35,8 @@ export interface Task {
   role: string;
   assignee?: string | null;
   dueAt?: string | null;
+  /** Not in anyone's inbox before this time (the second callback). */
+  opensAt?: string;
   overdue: boolean;
   outcomes: string[];
   createdAt?: string;

@@ -66,6 +66,12 @@ export interface StepMeta {
   deadline?: DeadlineMeta;
   /** Context field holding the username this step's task is assigned to (e.g. the named complaint handler). */
   assignee?: string;
+  /**
+   * Context field holding the ISO time before which this step's task stays out of the
+   * inbox (the second callback, made 2 months after the first): the task exists, and the
+   * instance lists it with its `opensAt`, but nobody is asked to act before then.
+   */
+  taskOpensAt?: string;
   /** The form or record this step produces or decides on (for the controlled document). */
   record?: LocalText;
   /** What happens when the step's outcome is NG (for the controlled document). */
@@ -128,6 +134,8 @@ export interface ProcedureEvent {
   facts?: Record<string, unknown>;
   /** ISO time of the event, from the engine clock. */
   at: string;
+  /** The company's time zone, in minutes east of UTC, for a machine that states a moment in words. Absent outside the engine. */
+  utcOffsetMinutes?: number;
   /**
    * The company's calendar date (YYYY-MM-DD) at `at`, in its time zone: what "today" means to
    * the people using it (China's day begins 8 hours before UTC's). Absent outside the engine.

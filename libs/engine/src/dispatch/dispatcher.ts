@@ -349,6 +349,7 @@ export class Dispatcher {
       type: input.type,
       at: now.toISOString(),
       today: companyDate(now, calendar),
+      utcOffsetMinutes: calendar.utcOffsetMinutes,
       ...(actor ? { actor: { id: actor.id, username: actor.username, roles: actor.roles.map((g) => g.role) } } : {}),
       ...(input.comment !== undefined ? { comment: input.comment } : {}),
       ...(input.data !== undefined ? { data: input.data } : {}),
@@ -537,6 +538,7 @@ export class Dispatcher {
     if (fromMeta?.role && !role) writes.push(deleteTasks(instance.id));
     if (meta && role) {
       const assignee = meta.assignee ? instance.snapshot.context[meta.assignee] : undefined;
+      const opensAt = meta.taskOpensAt ? instance.snapshot.context[meta.taskOpensAt] : undefined;
       const task: TaskEntity = {
         id: randomUUID(),
         instanceId: instance.id,
@@ -549,6 +551,7 @@ export class Dispatcher {
         outcomes: meta.outcomes ?? [],
         dueAt: kept?.dueAt ?? dueAt,
         createdAt: kept?.createdAt ?? now,
+        opensAt: typeof opensAt === 'string' && !Number.isNaN(Date.parse(opensAt)) ? new Date(opensAt) : null,
       };
       writes.push(fromMeta?.role ? replaceTask(m, task) : insertTask(m, task));
       openTasks.push(task);

@@ -141,10 +141,10 @@ export function deleteTasks(instanceId: string): Statement {
 }
 
 /** A task's columns after instance_id, and their values: one list for the INSERT and the in-place UPDATE. */
-const TASK_COLUMNS = ['id', 'procedure_key', 'state', 'role', 'assignee', 'title_zh', 'title_en', 'outcomes', 'due_at', 'created_at'];
+const TASK_COLUMNS = ['id', 'procedure_key', 'state', 'role', 'assignee', 'title_zh', 'title_en', 'outcomes', 'due_at', 'created_at', 'opens_at'];
 
 function taskValues(m: EntityManager, t: TaskEntity): unknown[] {
-  return [t.id, t.procedureKey, t.state, t.role, t.assignee, t.titleZh, t.titleEn, JSON.stringify(t.outcomes), t.dueAt && dbTime(m, t.dueAt), dbTime(m, t.createdAt)];
+  return [t.id, t.procedureKey, t.state, t.role, t.assignee, t.titleZh, t.titleEn, JSON.stringify(t.outcomes), t.dueAt && dbTime(m, t.dueAt), dbTime(m, t.createdAt), t.opensAt && dbTime(m, t.opensAt)];
 }
 
 export function insertTask(m: EntityManager, t: TaskEntity): Statement {

@@ -15,6 +15,8 @@ export interface TaskView {
   role: string;
   assignee?: string;
   dueAt?: string;
+  /** Not in the inbox before this time (StepMeta.taskOpensAt). */
+  opensAt?: string;
   overdue: boolean;
   outcomes: string[];
   createdAt: string;
@@ -50,6 +52,7 @@ export function toTaskView(t: TaskEntity, now: Date, instanceTitle?: string): Ta
     role: t.role,
     ...(t.assignee ? { assignee: t.assignee } : {}),
     ...(t.dueAt ? { dueAt: t.dueAt.toISOString() } : {}),
+    ...(t.opensAt ? { opensAt: t.opensAt.toISOString() } : {}),
     overdue: !!t.dueAt && t.dueAt.getTime() < now.getTime(),
     outcomes: t.outcomes,
     createdAt: t.createdAt.toISOString(),

@@ -39,4 +39,8 @@ export class TaskEntity {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
+
+  /** Before this time the task stays out of the inbox (StepMeta.taskOpensAt); null: open at once. */
+  @Column({ name: 'opens_at', type: 'datetime', precision: 6, nullable: true })
+  opensAt: Date | null;
 }

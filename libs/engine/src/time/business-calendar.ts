@@ -27,6 +27,18 @@ export function companyDate(at: Date, cal: Pick<CalendarConfig, 'utcOffsetMinute
   return localDate(at.getTime(), cal.utcOffsetMinutes);
 }
 
+/**
+ * A moment as people read it in the company: "2026-07-01 09:30 (UTC+8)"; without a time
+ * zone (outside the engine), in UTC.
+ */
+export function companyTime(iso: string, utcOffsetMinutes: number | undefined): string {
+  const minutes = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+  if (utcOffsetMinutes === undefined) return `${minutes(Date.parse(iso))} UTC`;
+  const off = Math.abs(utcOffsetMinutes);
+  const zone = `UTC${utcOffsetMinutes < 0 ? '-' : '+'}${Math.floor(off / 60)}${off % 60 ? `:${String(off % 60).padStart(2, '0')}` : ''}`;
+  return `${minutes(Date.parse(iso) + utcOffsetMinutes * 60_000)} (${zone})`;
+}
+
 export function isWorkingDay(t: number, cal: CalendarConfig): boolean {
   const date = localDate(t, cal.utcOffsetMinutes);
   if (cal.extraWorkdays.includes(date)) return true;

@@ -10,6 +10,7 @@ import { InstanceChildCount1764000000700 } from './1764000000700-instance-child-
 import { OneOpenTaskPerInstance1764000000800 } from './1764000000800-one-open-task-per-instance';
 import { AuditSeqWithoutSequenceTable1764000000900 } from './1764000000900-audit-seq-without-sequence-table';
 import { SecurityEvents1764000001000 } from './1764000001000-security-events';
+import { TaskOpensAt1764000001100 } from './1764000001100-task-opens-at';
 
 /** Every migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   OneOpenTaskPerInstance1764000000800,
   AuditSeqWithoutSequenceTable1764000000900,
   SecurityEvents1764000001000,
+  TaskOpensAt1764000001100,
 ];

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 /** Who the instance waits for now, and by when. */
 export function OpenTasks({ instance }: { instance: Instance }) {
-  const { local, role } = useI18n();
+  const { local, role, t, dateTime } = useI18n();
   const person = usePeople();
   if (instance.openTasks.length === 0) return null;
   return (
@@ -16,6 +16,7 @@ export function OpenTasks({ instance }: { instance: Instance }) {
           <Typography.Text strong>{local(task.title)}</Typography.Text>
           <Tag>{role(task.role)}</Tag>
           {task.assignee && <Tag color="purple">{person(task.assignee)}</Tag>}
+          {task.opensAt && Date.parse(task.opensAt) > Date.now() && <Tag color="default">{t('task.opensAt', { time: dateTime(task.opensAt) })}</Tag>}
           <DueTag dueAt={task.dueAt} overdue={task.overdue} />
         </Space>
       ))}
