@@ -277,7 +277,7 @@ describe('annual-satisfaction-survey over HTTP (procedures.md, domain section 2)
       actor: { username: 'system', role: 'system' },
       fromState: 'planApproval',
       toState: 'planApproval',
-      data: { escalationLevel: 1, effects: [{ type: 'effect.notify', key: 'escalation-1' }] },
+      data: { escalationLevel: 1, effects: [{ type: 'effect.notify', key: 'escalation-1', role: 'general_manager' }] },
     });
     expect(await s.notices('general_manager', plan.id)).toEqual([
       expect.objectContaining({ role: 'general_manager', message: expect.objectContaining({ en: expect.stringContaining('overdue') }) }),

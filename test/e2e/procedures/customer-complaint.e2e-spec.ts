@@ -333,7 +333,7 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
       actor: { username: 'system', role: 'system' },
       fromState: 'received',
       toState: 'received',
-      data: { escalationLevel: 1, effects: [{ type: 'effect.notify', key: 'escalation-1' }] },
+      data: { escalationLevel: 1, effects: [{ type: 'effect.notify', key: 'escalation-1', role: 'survey_manager' }] },
     });
     // the handler's manager is told; nobody higher yet
     expect(await s.notices('survey_manager', complaint.id)).toEqual([
@@ -349,7 +349,7 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
       [2, 'approver'],
     ]);
     history = await s.history(complaint.id);
-    expect(history.at(-1)).toMatchObject({ event: 'DEADLINE', data: { escalationLevel: 2 } });
+    expect(history.at(-1)).toMatchObject({ event: 'DEADLINE', data: { escalationLevel: 2, effects: [{ type: 'effect.notify', role: 'approver' }] } });
     expect(await s.notices('approver', complaint.id)).toEqual([expect.objectContaining({ role: 'approver' })]);
 
     // dispatching late still works, and the new step is on time

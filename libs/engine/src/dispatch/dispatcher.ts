@@ -386,7 +386,8 @@ export class Dispatcher {
         ...(input.level !== undefined ? { escalationLevel: input.level } : {}),
         // what the guards saw (a return rate and its target, the report revision a signature signs): part of the hashed record
         ...(Object.keys(facts).length ? { facts } : {}),
-        ...(effects.length ? { effects: effects.map((e) => ({ type: e.type, key: 'key' in e ? e.key : undefined })) } : {}),
+        // a notice names the role told, so an escalation's record says who was told (domain.md §7)
+        ...(effects.length ? { effects: effects.map((e) => (e.type === 'effect.notify' ? { type: e.type, key: e.key, role: e.role } : { type: e.type, key: 'key' in e ? e.key : undefined })) } : {}),
       },
       signatureMeaning: signatureMeaning ?? null,
       procedureKey: def.key,
