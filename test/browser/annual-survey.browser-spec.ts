@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, login, shot, shotOf, SHOTS, startHarness, type Harness } from './support';
+import { ADMIN_PASSWORD, login, opened, shot, shotOf, SHOTS, startHarness, type Harness } from './support';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
 const TITLE = `2026 年度客户满意度调查 ${INJECTION}`;
@@ -92,7 +92,7 @@ describe('annual survey walked through the console in Chromium', () => {
   async function outcome(page: Page, event: string, fill: (dialog: Locator) => Promise<void> = async () => undefined): Promise<void> {
     await button(page, event).first().click();
     const dialog = modal(page);
-    await dialog.waitFor();
+    await opened(dialog);
     await fill(dialog);
     await dialog.locator('.ant-modal-footer .ant-btn-primary, .ant-modal-footer .ant-btn-dangerous').last().click();
     await closed(dialog);

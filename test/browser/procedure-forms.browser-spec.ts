@@ -7,7 +7,7 @@
  * questionnaire. Refusals are said on the inputs they concern, in the page's language.
  */
 import type { Locator, Page } from 'playwright-core';
-import { callAs, type Harness, login, startHarness } from './support';
+import { callAs, type Harness, login, opened, startHarness } from './support';
 
 describe('procedure forms in Chromium', () => {
   let h: Harness;
@@ -40,7 +40,7 @@ describe('procedure forms in Chromium', () => {
   async function outcome(page: Page, name: RegExp): Promise<Locator> {
     await page.getByRole('button', { name }).first().click();
     const dialog = page.getByRole('dialog').last();
-    await dialog.waitFor();
+    await opened(dialog);
     return dialog;
   }
 

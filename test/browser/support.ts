@@ -155,3 +155,12 @@ export async function shotOf(part: Locator, name: string): Promise<void> {
   await part.page().waitForLoadState('networkidle');
   await part.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
 }
+
+/**
+ * The dialog has finished opening: on a loaded machine a click during antd's zoom-in
+ * was seen to do nothing (the dialog stayed open with no refusal), failing a walk.
+ */
+export async function opened(dialog: Locator): Promise<void> {
+  await dialog.waitFor();
+  await dialog.page().waitForFunction(`!document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter')`);
+}

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, FindOptionsWhere, In } from 'typeorm';
+import { DataSource, FindOptionsWhere, In, Raw } from 'typeorm';
 import { Clock } from '@satisflow/config';
 import type { Actor } from '@satisflow/identity';
 import { instanceNotFound } from './engine-messages';
@@ -28,7 +28,7 @@ export class InstanceQueries {
   }
 
   async list(
-    filter: { procedure?: string; status?: string; state?: string },
+    filter: { procedure?: string; status?: string; state?: string; q?: string },
     page: number,
     pageSize: number,
     actor: Actor,
@@ -37,6 +37,9 @@ export class InstanceQueries {
     if (filter.procedure) where.procedureKey = filter.procedure;
     if (filter.status) where.status = filter.status as InstanceEntity['status'];
     if (filter.state) where.state = filter.state;
+    const words = filter.q?.trim();
+    // LIKE ignores case on both dialects here (SQLite for ASCII, MySQL by the column's collation); '!' escapes the wildcards
+    if (words) where.title = Raw((title) => `${title} LIKE :q ESCAPE '!'`, { q: `%${words.replace(/[!%_]/g, '!$&')}%` });
     const [rows, total] = await this.ds.getRepository(InstanceEntity).findAndCount({
       where,
       order: { createdAt: 'DESC' },

@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { query } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -23,9 +23,10 @@ export function InstancesPage() {
   const startable = useStartable();
   const [procedure, setProcedure] = useState<string>();
   const [status, setStatus] = useState<InstanceStatus>();
+  const [q, setQ] = useState<string>();
   const [page, setPage] = useState(1);
   const [starting, setStarting] = useState(false);
-  const instances = useApi<Page<Instance>>(`/instances${query({ procedure, status, page, pageSize: PAGE_SIZE })}`);
+  const instances = useApi<Page<Instance>>(`/instances${query({ procedure, status, q, page, pageSize: PAGE_SIZE })}`);
 
   return (
     <>
@@ -43,6 +44,7 @@ export function InstancesPage() {
         <Space wrap style={{ marginBottom: 16 }}>
           <Select allowClear placeholder={t('instances.filterProcedure')} style={{ width: 260, maxWidth: '100%' }} value={procedure} onChange={(v: string | undefined) => { setProcedure(v); setPage(1); }}
             options={list.map((p) => ({ value: p.key, label: local(p.title) }))} />
+          <Input.Search allowClear placeholder={t('instances.search')} style={{ width: 240, maxWidth: '100%' }} onSearch={(v) => { setQ(v.trim() || undefined); setPage(1); }} />
           <Select allowClear placeholder={t('instances.filterStatus')} style={{ width: 160 }} value={status} onChange={(v: InstanceStatus | undefined) => { setStatus(v); setPage(1); }}
             options={(['active', 'completed', 'cancelled'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         </Space>

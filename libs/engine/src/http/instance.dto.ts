@@ -69,6 +69,10 @@ export class ListInstancesDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64)
   state?: string;
 
+  @ApiPropertyOptional({ description: 'words the title contains (any case; % and _ are plain characters)' })
+  @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+
   @ApiPropertyOptional({ default: 1 }) @PageNumber()
   page = 1;
 
