@@ -114,6 +114,28 @@ describe('customer-complaint', () => {
     });
   });
 
+  describe('hand-over (REASSIGN, 转办) to another handler', () => {
+    it('names the new handler, keeps who handed over, when and why, and stays in handling', () => {
+      const w = dispatched();
+      w.send('REASSIGN', { by: 'chen.service', comment: 'on leave next week', data: { handler: 'li.service' }, facts: { eligibleHandler: 'li.service' } });
+      expect(w.state).toBe('handling');
+      expect(w.context.handler).toBe('li.service');
+      expect(w.context.handovers).toEqual([{ from: 'chen.service', to: 'li.service', by: 'chen.service', at: expect.any(String), reason: 'on leave next week' }]);
+      w.send('RESOLVE', { by: 'li.service', data: { resolution: 'Seal replaced' } });
+      expect(w.state).toBe('callback');
+    });
+
+    it('refuses a handler the host did not find eligible, and the one who already has the case', () => {
+      const w = dispatched();
+      expect(w.try('REASSIGN', { comment: 'x', data: { handler: 'ghost' }, facts: { eligibleHandler: null, eligibleHandlerProblem: 'unknownUser' } })).toBe(false);
+      expect(refused(w, 'handsOver', { type: 'REASSIGN', data: { handler: 'chen.service' }, facts: ELIGIBLE })).toEqual([
+        { field: 'data.handler', reason: { zh: '案件已由此人负责，请指定另一名责任人', en: 'the case is already theirs: name another handler' }, rule: 'sameHandler' },
+      ]);
+      expect(w.try('REASSIGN', { comment: 'x', data: { handler: 'chen.service' }, facts: ELIGIBLE })).toBe(false);
+      expect(w.context.handovers).toEqual([]);
+    });
+  });
+
   describe('callback scores (5-point scale; below 4 is low)', () => {
     it('refuses to record a low score as satisfied, naming data.score', () => {
       const w = dispatched().send('RESOLVE', { data: { resolution: 'Seal replaced' } });

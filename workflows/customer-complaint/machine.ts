@@ -51,6 +51,16 @@ export interface ComplaintContext extends BaseContext {
   callbacks: Callback[];
   /** How many times a dissatisfied callback sent the case back to handling. */
   reopened: number;
+  /** Each time the case was handed to another handler (REASSIGN, 转办), oldest first. */
+  handovers: Handover[];
+}
+
+export interface Handover {
+  from: string | null;
+  to: string;
+  by: string;
+  at: string;
+  reason: string;
 }
 
 /**
@@ -87,9 +97,13 @@ const handling: StepMeta = {
   title: { zh: '处理投诉', en: 'Handle the complaint' },
   role: 'complaint_handler',
   assignee: 'handler',
-  outcomes: ['RESOLVE', 'ESCALATE_MAJOR'],
-  commentRequired: ['ESCALATE_MAJOR'],
-  rules: { RESOLVE: { zh: '须填写处理结果（data.resolution 或意见）', en: 'the resolution is required (data.resolution or the comment)' } },
+  // REASSIGN (转办): the case goes to another eligible handler, who gets the task; the deadline runs on
+  outcomes: ['RESOLVE', 'ESCALATE_MAJOR', 'REASSIGN'],
+  commentRequired: ['ESCALATE_MAJOR', 'REASSIGN'],
+  rules: {
+    RESOLVE: { zh: '须填写处理结果（data.resolution 或意见）', en: 'the resolution is required (data.resolution or the comment)' },
+    REASSIGN: { zh: '须指定另一名本范围内在职的投诉责任人（data.handler）', en: 'another active complaint handler of this scope is required (data.handler)' },
+  },
   // First-contact responsibility: the customer has an answer within 24 hours.
   deadline: { after: { hours: 24 }, escalation: LADDER },
   record: CASE,
@@ -183,6 +197,8 @@ function lowScoreNotice(context: ComplaintContext, event: ProcedureEvent): Proce
   };
 }
 
+const SAME_HANDLER: LocalText = { zh: '案件已由此人负责，请指定另一名责任人', en: 'the case is already theirs: name another handler' };
+
 const UNCLASSIFIED: LocalText = {
   zh: '须判定是否为质量事故、是否涉及法律责任、是否有媒体曝光（qualityAccident、legalLiability、mediaExposure，均为 true 或 false）',
   en: 'must say whether it was a quality accident, with legal liability, with media exposure (qualityAccident, legalLiability, mediaExposure, each true or false)',
@@ -192,6 +208,12 @@ const fieldChecks = {
   // the handler must be someone whose inbox the task reaches (the host's `eligibleHandler` fact)
   dispatchable: ({ context, event }) => [...namedHandlerProblems(event, 'handler', 'eligibleHandler'), ...missingIntake(context.intake, context.source, event)],
   hasResolution: needsText('resolution'),
+  // handed to someone else whose inbox the task reaches
+  handsOver: ({ context, event }) => {
+    const named = namedHandlerProblems(event, 'handler', 'eligibleHandler');
+    if (named.length || text(event.data?.handler) !== context.handler) return named;
+    return [{ field: 'data.handler', reason: SAME_HANDLER, rule: 'sameHandler' }];
+  },
   concludes: ({ event }) => [...needsText('conclusion')({ context: null, event }), ...(classificationOf(event) ? [] : [{ field: 'data.classification', reason: UNCLASSIFIED }])],
   satisfiedScore: ({ event }) => satisfiedScoreProblems(event.data),
   /**
@@ -226,6 +248,10 @@ const machine = procedureSetup<ComplaintContext>()
         dispatchedAt: event.at,
         majorWorks: context.majorWorks || event.data?.majorWorks === true,
       })),
+      handOver: assign(({ context, event }) => {
+        const to = text(event.data?.handler) ?? '';
+        return { handler: to, handovers: [...context.handovers, { from: context.handler, to, by: actorName(event), at: event.at, reason: text(event.comment) ?? '' }] };
+      }),
       resolve: assign(({ context, event }) => ({
         resolution: { text: submittedText(event, 'resolution') ?? '', by: actorName(event), at: event.at },
         majorWorks: context.majorWorks || event.data?.majorWorks === true,
@@ -285,6 +311,7 @@ const machine = procedureSetup<ComplaintContext>()
         investigations: [],
         callbacks: [],
         reopened: 0,
+        handovers: [],
       };
     },
     initial: 'received',
@@ -301,6 +328,7 @@ const machine = procedureSetup<ComplaintContext>()
         on: {
           RESOLVE: { guard: 'hasResolution', target: 'callback', actions: 'resolve' },
           ESCALATE_MAJOR: { target: 'investigation', actions: 'openInvestigation' },
+          REASSIGN: { guard: 'handsOver', actions: 'handOver' },
           DEADLINE: escalate(handling),
         },
       },

@@ -27,7 +27,7 @@ describe('cancelling an instance', () => {
     // an override beside the step's outcomes, not one of them
     expect(handling).toMatchObject({ availableEvents: [], canCancel: true });
     expect(await s.get('complaint_desk', complaint.id)).toMatchObject({ availableEvents: [], canCancel: false });
-    expect(await s.get('complaint_handler', complaint.id)).toMatchObject({ availableEvents: ['RESOLVE', 'ESCALATE_MAJOR'], canCancel: false });
+    expect(await s.get('complaint_handler', complaint.id)).toMatchObject({ availableEvents: ['RESOLVE', 'ESCALATE_MAJOR', 'REASSIGN'], canCancel: false });
 
     const desk = await cancel('complaint_desk', complaint.id, { comment: reason, signature: s.sign('取消 / cancelled', 'demo') });
     expect(desk.status).toBe(403);

@@ -30,9 +30,9 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     let i = await s.dispatchComplaint(opened.id);
     expect(i).toMatchObject({ state: 'handling', revision: 2, availableEvents: [] });
     expect(i.data.handler).toBe('complaint_handler');
-    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'complaint_handler', assignee: 'complaint_handler', outcomes: ['RESOLVE', 'ESCALATE_MAJOR'] })]);
+    expect(i.openTasks).toEqual([expect.objectContaining({ role: 'complaint_handler', assignee: 'complaint_handler', outcomes: ['RESOLVE', 'ESCALATE_MAJOR', 'REASSIGN'] })]);
     expect(await s.inbox('complaint_handler', opened.id)).toHaveLength(1);
-    expect((await s.get('complaint_handler', opened.id)).availableEvents).toEqual(['RESOLVE', 'ESCALATE_MAJOR']);
+    expect((await s.get('complaint_handler', opened.id)).availableEvents).toEqual(['RESOLVE', 'ESCALATE_MAJOR', 'REASSIGN']);
 
     i = await s.resolveComplaint(opened.id);
     expect(i).toMatchObject({ state: 'callback', revision: 3 });
@@ -195,6 +195,28 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     expect(i).toMatchObject({ state: 'secondCallback', revision: 5 });
     expect(i.openTasks[0].overdue).toBe(true);
     expect((await s.history(complaint.id)).at(-1)).toMatchObject({ event: 'DEADLINE', actor: { username: 'system' }, fromState: 'secondCallback', toState: 'secondCallback' });
+  });
+
+  it('hands a case over to another handler (REASSIGN, 转办) with a reason: the task moves to their inbox, the deadline runs on', async () => {
+    await createUser('handler.two', [{ role: 'complaint_handler' }]);
+    await t.login('handler.two', 'password-1');
+    const complaint = await s.openComplaint('空压机停机 / compressor stops');
+    const handling = await s.dispatchComplaint(complaint.id);
+    const dueAt = handling.openTasks[0].dueAt;
+    const hand = (to: string, comment?: string) => s.send('complaint_handler', complaint.id, { type: 'REASSIGN', ...(comment ? { comment } : {}), data: { handler: to } });
+    expect((await hand('handler.two')).body.details).toEqual([expect.objectContaining({ field: 'comment' })]);
+    expect((await hand('complaint_handler', '休假 / on leave')).body.details).toEqual([expect.objectContaining({ field: 'data.handler', rule: 'sameHandler' })]);
+    expect((await hand('quality', '休假 / on leave')).body.details).toEqual([expect.objectContaining({ field: 'data.handler', rule: 'lacksRole' })]);
+    const res = await hand('handler.two', '下周休假 / on leave next week');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ state: 'handling', revision: handling.revision + 1, data: { handler: 'handler.two' } });
+    expect(res.body.data.handovers).toEqual([{ from: 'complaint_handler', to: 'handler.two', by: 'complaint_handler', at: expect.any(String), reason: '下周休假 / on leave next week' }]);
+    // the same task, now theirs, with its deadline unchanged
+    expect(res.body.openTasks).toEqual([expect.objectContaining({ assignee: 'handler.two', dueAt })]);
+    expect(await s.inbox('complaint_handler', complaint.id)).toEqual([]);
+    expect(await s.inbox('handler.two', complaint.id)).toEqual([expect.objectContaining({ state: 'handling', assignee: 'handler.two' })]);
+    expect((await s.history(complaint.id)).at(-1)).toMatchObject({ event: 'REASSIGN', fromState: 'handling', toState: 'handling', comment: '下周休假 / on leave next week', data: { facts: { eligibleHandler: 'handler.two' } } });
+    expect((await s.act('handler.two', complaint.id, { type: 'RESOLVE', data: { resolution: '已修复 / fixed' } })).state).toBe('callback');
   });
 
   describe('dispatch to a handler whose inbox the task reaches, with a complete record', () => {

@@ -55,6 +55,16 @@ export function DispatchFields({ missing }: { missing: readonly IntakeField[] })
   );
 }
 
+/** REASSIGN (转办): the handler the case goes to; why goes in the comment. */
+export function HandoverFields() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="handler" label={t('complaint.newHandler')} extra={t('complaint.handlerHint')} rules={[{ required: true }]}>
+      <PersonSelect />
+    </Form.Item>
+  );
+}
+
 /** CONCLUDE: the investigation's conclusion and its classification (the composite's 50-point deduction reads it). */
 export function ConcludeFields() {
   const { t } = useI18n();
@@ -85,6 +95,10 @@ export function CallbackFields() {
 
 export function dispatchData(v: ComplaintValues): Record<string, unknown> {
   return { handler: v.handler, ...intakeData(v), ...(v.majorWorks ? { majorWorks: true } : {}) };
+}
+
+export function handoverData(v: ComplaintValues): Record<string, unknown> {
+  return { handler: v.handler };
 }
 
 export function concludeData(v: ComplaintValues): Record<string, unknown> {

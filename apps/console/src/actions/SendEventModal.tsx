@@ -8,7 +8,7 @@ import { useLabels } from '../components/useLabels';
 import { useI18n } from '../i18n/I18nProvider';
 import { actionPlanData, evidenceData, type ActionPlanValues, type EvidenceValues } from './actionData';
 import { ActionPlanFields, EvidenceFields, TextStepField } from './ActionFields';
-import { callbackData, CallbackFields, concludeData, ConcludeFields, dispatchData, DispatchFields, type ComplaintValues } from './ComplaintFields';
+import { callbackData, CallbackFields, concludeData, ConcludeFields, dispatchData, DispatchFields, HandoverFields, handoverData, type ComplaintValues } from './ComplaintFields';
 import { missingIntake } from './complaintIntake';
 import { eventNeeds, isTextForm, TEXT_FORMS, type DataForm } from './eventNeeds';
 import { inputErrors } from './inputErrors';
@@ -41,6 +41,7 @@ function dataOf(form: DataForm, v: Values): Record<string, unknown> | undefined 
   if (form === 'report') return reportData(v as ReportValues);
   if (form === 'pack') return packData(v);
   if (form === 'dispatch') return dispatchData(v);
+  if (form === 'handover') return handoverData(v);
   if (form === 'conclude') return concludeData(v);
   if (form === 'callback') return callbackData(v);
   if (form === 'actionPlan') return actionPlanData(v);
@@ -61,6 +62,7 @@ function DataFields({ form, target, instance, recompile }: { form: DataForm; tar
     case 'pack': return <PackFields recompile={recompile} />;
     case 'frozenPack': return <FrozenPack pack={instance?.data.pack} />;
     case 'dispatch': return <DispatchFields missing={missingIntake(instance?.data)} />;
+    case 'handover': return <HandoverFields />;
     case 'conclude': return <ConcludeFields />;
     case 'callback': return <CallbackFields />;
     case 'actionPlan': return <ActionPlanFields />;

@@ -11,7 +11,7 @@ export const TEXT_FORMS = {
 
 export type TextForm = keyof typeof TEXT_FORMS;
 
-export type DataForm = TextForm | 'plan' | 'report' | 'pack' | 'frozenPack' | 'dispatch' | 'conclude' | 'callback' | 'actionPlan' | 'evidence' | 'json' | 'none';
+export type DataForm = TextForm | 'plan' | 'report' | 'pack' | 'frozenPack' | 'dispatch' | 'handover' | 'conclude' | 'callback' | 'actionPlan' | 'evidence' | 'json' | 'none';
 
 /** What sending an event in a state asks of the person: a signature, a reason, a form. */
 export interface EventNeeds {
@@ -32,6 +32,7 @@ const FORMS: Record<string, DataForm> = {
   'management-review:review:APPROVE': 'frozenPack',
   'customer-complaint:received:DISPATCH': 'dispatch',
   'customer-complaint:handling:RESOLVE': 'resolve',
+  'customer-complaint:handling:REASSIGN': 'handover',
   'customer-complaint:investigation:CONCLUDE': 'conclude',
   'customer-complaint:callback:CALLBACK_SATISFIED': 'callback',
   'customer-complaint:callback:CALLBACK_DISSATISFIED': 'callback',
@@ -51,6 +52,7 @@ const FORM_INPUTS: Record<Exclude<DataForm, TextForm>, string[]> = {
   pack: ['period', 'pack'],
   frozenPack: [],
   dispatch: ['handler', 'customer', 'channel', 'description', 'majorWorks'],
+  handover: ['handler'],
   conclude: ['conclusion', 'classification', 'openCorrectiveAction'],
   callback: ['score'],
   actionPlan: ['actions', 'owner', 'dueDate'],

@@ -13,6 +13,7 @@ import { correctiveAction, customerComplaint, type AssigneeProblem } from '@sati
  */
 const NAMED_ASSIGNEES: { procedure: string; state: string; event: string; field: string; fact: string; role: RoleKey }[] = [
   { procedure: customerComplaint.key, state: 'received', event: 'DISPATCH', field: 'handler', fact: 'eligibleHandler', role: 'complaint_handler' },
+  { procedure: customerComplaint.key, state: 'handling', event: 'REASSIGN', field: 'handler', fact: 'eligibleHandler', role: 'complaint_handler' },
   // the owner implements the actions as complaint_handler and is held to the plan's due date
   { procedure: correctiveAction.key, state: 'actionPlan', event: 'SUBMIT', field: 'owner', fact: 'eligibleOwner', role: 'complaint_handler' },
 ];

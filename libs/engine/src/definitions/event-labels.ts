@@ -22,4 +22,5 @@ export const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   EFFECTIVE: { zh: '有效', en: 'Effective' },
   INEFFECTIVE: { zh: '无效', en: 'Ineffective' },
   CANCEL: { zh: '取消', en: 'Cancel' },
+  REASSIGN: { zh: '转办', en: 'Hand over' },
 };

@@ -103,7 +103,8 @@ export function procedureDocumentModel(def: ProcedureDefinition, opts: DocumentO
     const m = meta.get(id);
     const offered = [...(m?.outcomes ?? []), ...(m?.systemEvents ?? [])];
     return d.transitions
-      .filter((tr) => tr.from === id && tr.to !== id && (offered.includes(tr.event) || !m?.outcomes))
+      // a step's own outcome that keeps it where it is (a hand-over) is listed; deadlines that climb the ladder are not
+      .filter((tr) => tr.from === id && (tr.to !== id || !!m?.outcomes?.includes(tr.event)) && (offered.includes(tr.event) || !m?.outcomes))
       .map((tr) => {
         const notes = [
           m?.signed?.[tr.event] ? t(TEXT.signed) : '',

@@ -56,7 +56,8 @@ export class SecurityLog {
     if (at) where.at = at;
     const [items, total] = await this.ds.getRepository(SecurityEventEntity).findAndCount({
       where,
-      order: { at: 'DESC', id: 'ASC' },
+      // a brake's `locked` row and the failure that set it off share their millisecond: `*.locked` sorts above `*.failed`
+      order: { at: 'DESC', kind: 'DESC', id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
