@@ -404,11 +404,7 @@ export class Dispatcher {
       this.audit.insertStatement(m, record),
       ...(await this.enterState(m, def, saved, fromState, input, now, calendar, openTasks)),
     ];
-    const changed = await executeAll(m, writes, { endsTransaction: endsTransaction && effects.length === 0 && hooks.length === 0 }).catch((error: unknown) => {
-      // a writer that lost the race inserts the winner's audit revision again
-      throw isUniqueViolation(error) ? this.lostRace(fromRevision) : error;
-    });
-    if (!changed[0]) throw this.lostRace(fromRevision);
+    await this.writeBatch(m, writes, fromRevision, endsTransaction && effects.length === 0 && hooks.length === 0);
     await this.writeEffects(m, saved, effects, now);
     for (const hook of hooks) await hook(m, transition);
     return saved;
@@ -459,21 +455,26 @@ export class Dispatcher {
       procedureVersion: def.version,
     });
     updated.auditHead = record.hash;
-    const changed = await executeAll(
-      m,
-      [
-        updateInstance(m, instance.id, fromRevision, updated, 'active'),
-        this.audit.insertStatement(m, record),
-        deleteTimers(instance.id),
-        deleteTasks(instance.id),
-        closeOpenSideTasks(m, instance.id, actor!.username, input.comment!, now),
-      ],
-      { endsTransaction },
-    ).catch((error: unknown) => {
+    const writes = [
+      updateInstance(m, instance.id, fromRevision, updated, 'active'),
+      this.audit.insertStatement(m, record),
+      deleteTimers(instance.id),
+      deleteTasks(instance.id),
+      closeOpenSideTasks(m, instance.id, actor!.username, input.comment!, now),
+    ];
+    await this.writeBatch(m, writes, fromRevision, endsTransaction);
+    return Object.assign(instance, updated);
+  }
+
+  /**
+   * A transition's writes as one batch, the revision-checked instance UPDATE first: a writer
+   * that lost the race changes no row, or inserts the winner's audit revision again (409 either way).
+   */
+  private async writeBatch(m: EntityManager, writes: Statement[], fromRevision: number, endsTransaction: boolean): Promise<void> {
+    const changed = await executeAll(m, writes, { endsTransaction }).catch((error: unknown) => {
       throw isUniqueViolation(error) ? this.lostRace(fromRevision) : error;
     });
     if (!changed[0]) throw this.lostRace(fromRevision);
-    return Object.assign(instance, updated);
   }
 
   private lostRace(revision: number): ConflictException {
