@@ -128,6 +128,28 @@ describe('procedure forms in Chromium', () => {
     await desk.context().close();
   });
 
+  it('hands a complaint over to another handler picked from the people, with the reason asked for', async () => {
+    await call('admin', 'POST', '/users', { username: 'wang.handler', displayName: '王工', password: 'password-1', roles: [{ role: 'complaint_handler' }] });
+    const { id } = await call<{ id: string }>('complaint_desk', 'POST', '/instances', {
+      procedure: 'customer-complaint',
+      title: '冷却塔异响',
+      data: { customer: '东方化工', channel: 'phone', description: '冷却塔风机异响' },
+    });
+    const { revision } = await call<{ revision: number }>('complaint_desk', 'GET', `/instances/${id}`);
+    await call('complaint_desk', 'POST', `/instances/${id}/events`, { type: 'DISPATCH', expectedRevision: revision, data: { handler: 'complaint_handler' } });
+    const page = await as('complaint_handler', `/instances/${id}`);
+    const dialog = await outcome(page, /^转\s?办$/);
+    await pick(dialog, 'handler', '(wang.handler)', 'wang');
+    await ok(dialog);
+    await errorOn(dialog, 'comment').waitFor();
+    expect((await instance(id)).data.handler).toBe('complaint_handler');
+    await dialog.locator('#comment').fill('本人下周出差，转王工处理');
+    await ok(dialog);
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await instance(id)).toMatchObject({ state: 'handling', data: { handler: 'wang.handler', handovers: [{ from: 'complaint_handler', to: 'wang.handler', reason: '本人下周出差，转王工处理' }] } });
+    await page.context().close();
+  });
+
   it('walks a corrective action through its forms: problem, cause, a plan with a picked owner and a due date, the result, signed evidence', async () => {
     let page = await as('quality', '/actions');
     await page.getByRole('button', { name: /新建/ }).click();

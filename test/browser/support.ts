@@ -123,7 +123,8 @@ export async function startHarness(portBase: number): Promise<Harness> {
 
 /** One API call as a demo user, set-up for a console walk; throws on a refusal, so a broken setup says what failed. */
 export async function callAs<T>(h: Harness, user: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const session = await fetch(`${h.base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password: 'demo' }) });
+  const password = user === 'admin' ? ADMIN_PASSWORD : 'demo';
+  const session = await fetch(`${h.base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password }) });
   const { accessToken } = (await session.json()) as { accessToken: string };
   const res = await fetch(`${h.base}/api/v1${path}`, {
     method,
