@@ -403,6 +403,10 @@ describe('annual survey walked through the console in Chromium', () => {
     const page = await as('auditor');
     for (const e of ['提交', '批准', '退回']) expect(await button(page, e).count()).toBe(0);
     await page.locator('.sf-comment', { hasText: REJECTION }).first().waitFor();
+    // the follow-ups of recipients who never answered, closed when collection closed
+    const closed = page.locator('.ant-list', { hasText: '已完成的跟进与升级任务' });
+    await closed.getByText('电话跟进').first().waitFor();
+    expect(await closed.innerText()).toContain('系统（步骤已办结）');
     await page.goto(`${h.base}/audit`);
     await page.locator('.sf-verify.ant-alert-success').waitFor();
     await page.getByText(REJECTION).first().waitFor();

@@ -15,14 +15,17 @@ import { InstanceData } from './InstanceData';
 import { InstanceSummary } from './InstanceSummary';
 import { LinkedInstances } from './LinkedInstances';
 import { OpenTasks } from './OpenTasks';
+import { ClosedTasks, type ClosedTask } from './ClosedTasks';
 
 export function InstancePage({ id }: { id: string }) {
   const { t } = useI18n();
   const instance = useApi<Instance>(`/instances/${id}`);
   const history = useApi<AuditRecord[]>(`/instances/${id}/history`);
+  const closedTasks = useApi<ClosedTask[]>(`/tasks?status=closed&instanceId=${id}`);
   const reload = () => {
     instance.reload();
     history.reload();
+    closedTasks.reload();
   };
 
   if (instance.error instanceof ApiError && instance.error.status === 404) {
@@ -57,6 +60,7 @@ export function InstancePage({ id }: { id: string }) {
           <Card title={t('instance.history')} style={{ marginBottom: 16 }}>
             <ErrorAlert error={history.error} />
             <HistoryTimeline records={history.data ?? []} procedure={i.procedure} />
+            <ClosedTasks tasks={closedTasks.data ?? []} />
           </Card>
           <Card title={t('instance.data')} style={{ marginBottom: 16 }}>
             <InstanceData instance={i} />
