@@ -46,9 +46,7 @@ export class AuthService {
     const ok = await this.hasher.verify(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
       const locked = this.throttle.failed(username, ip);
-      const event = { username, userId: user?.id ?? null, ip };
-      await this.securityLog.record({ ...event, kind: 'login.failed', reason: !user ? 'unknownUser' : !ok ? 'wrongPassword' : 'disabled' });
-      if (locked) await this.securityLog.record({ ...event, kind: 'login.locked', reason: 'throttled' });
+      await this.securityLog.failed('login', { username, userId: user?.id ?? null, ip }, !user ? 'unknownUser' : !ok ? 'wrongPassword' : 'disabled', locked);
       throw new UnauthorizedException(says('wrong username or password', '用户名或密码错误'));
     }
     this.throttle.succeeded(username, ip);

@@ -42,9 +42,7 @@ export class SignatureVerifier {
     this.throttle.check(actor.id, SIGNING, 'signature.password');
     if (!(await this.auth.checkPassword(actor.id, signature.password))) {
       const locked = this.throttle.failed(actor.id, SIGNING);
-      const event = { username: actor.username, userId: actor.id, instanceId: instanceId ?? null };
-      await this.securityLog.record({ ...event, kind: 'signature.failed', reason: 'wrongPassword' });
-      if (locked) await this.securityLog.record({ ...event, kind: 'signature.locked', reason: 'throttled' });
+      await this.securityLog.failed('signature', { username: actor.username, userId: actor.id, instanceId }, 'wrongPassword', locked);
       const { message } = says('signature rejected: the password does not match the signed-in user', '签名被拒绝：密码与当前登录用户不符');
       // names the field, so a form can put the refusal on the password input
       throw new ForbiddenException({ message, details: [{ field: 'signature.password', rule: 'signature', message }] });

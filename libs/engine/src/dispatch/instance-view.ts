@@ -85,7 +85,7 @@ export function buildInstanceView(
     ...(instance.parentId ? { parentId: instance.parentId } : {}),
     children,
     availableEvents: available,
-    canCancel: instance.status === 'active' && !!def.cancellers && cancellerRole(actor, def.cancellers, scope) !== undefined,
+    canCancel: instance.status === 'active' && cancellerRole(actor, def.cancellers ?? [], scope) !== undefined,
     openTasks: tasks.map((t) => toTaskView(t, now)),
     createdAt: instance.createdAt.toISOString(),
     updatedAt: instance.updatedAt.toISOString(),

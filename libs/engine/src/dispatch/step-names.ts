@@ -7,8 +7,9 @@ import { CANCELLED_STATE, CANCELLED_TITLE } from './cancellation';
  * which integrators send and read in the API. A state without meta keeps its key.
  */
 export function stepName(state: string, meta: StepMeta | undefined): LocalText {
-  if (state === CANCELLED_STATE) meta = { title: CANCELLED_TITLE };
-  return meta ? { zh: `「${meta.title.zh}」`, en: `'${meta.title.en}' (${state})` } : { zh: state, en: state };
+  // the engine's terminal state of a cancelled instance is in no machine
+  const title = state === CANCELLED_STATE ? CANCELLED_TITLE : meta?.title;
+  return title ? { zh: `「${title.zh}」`, en: `'${title.en}' (${state})` } : { zh: state, en: state };
 }
 
 /** An event as Chinese refusals name it (「退回」); English keeps the code integrators send. Unknown codes stay codes. */

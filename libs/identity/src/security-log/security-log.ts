@@ -6,14 +6,15 @@ import { Clock } from '@satisflow/config';
 import { timeRange } from '@satisflow/persistence';
 import { SecurityEventEntity, type SecurityEventKind } from './security-event.entity';
 
+/** Who tried, as whom, from where, on which instance. */
 export interface SecurityEventInput {
-  kind: SecurityEventKind;
   username: string;
   userId?: string | null;
   ip?: string | null;
   instanceId?: string | null;
-  reason?: 'unknownUser' | 'wrongPassword' | 'disabled' | 'throttled';
 }
+
+export type FailureReason = 'unknownUser' | 'wrongPassword' | 'disabled';
 
 export interface SecurityEventFilter {
   kind?: SecurityEventKind;
@@ -34,17 +35,23 @@ export class SecurityLog {
     private readonly clock: Clock,
   ) {}
 
-  async record(e: SecurityEventInput): Promise<void> {
-    await this.ds.getRepository(SecurityEventEntity).insert({
+  /**
+   * A wrong password at login or at a signature; with `locked`, also the brake it set off
+   * (LoginThrottle.failed), in the same insert.
+   */
+  async failed(what: 'login' | 'signature', e: SecurityEventInput, reason: FailureReason, locked: boolean): Promise<void> {
+    const at = this.clock.now();
+    const row = (kind: SecurityEventKind, why: FailureReason | 'throttled') => ({
       id: randomUUID(),
-      at: this.clock.now(),
-      kind: e.kind,
+      at,
+      kind,
       username: e.username.slice(0, 64),
       userId: e.userId ?? null,
       ip: e.ip?.slice(0, 64) ?? null,
       instanceId: e.instanceId ?? null,
-      reason: e.reason ?? null,
+      reason: why,
     });
+    await this.ds.getRepository(SecurityEventEntity).insert([row(`${what}.failed`, reason), ...(locked ? [row(`${what}.locked`, 'throttled')] : [])]);
   }
 
   /** Newest first. */
