@@ -6,6 +6,7 @@ import type { ProcedureDefinition } from './definitions/procedure-definition';
 import { Dispatcher } from './dispatch/dispatcher';
 import { FactProviders } from './dispatch/fact-providers';
 import { TransitionHooks } from './dispatch/transition-hooks';
+import { TrailNotes } from './dispatch/trail-notes';
 import { IdempotencyKeyEntity, InstanceEntity, NotificationEntity, OutboxEntity, ScheduleEntity, SideTaskEntity, TaskEntity, TimerEntity } from './entities';
 import { EngineAdminController } from './http/engine-admin.controller';
 import { InstancesController } from './http/instances.controller';
@@ -51,8 +52,9 @@ export class EngineModule {
         SideTasks,
         EscalationTasks,
         Schedules,
+        TrailNotes,
       ],
-      exports: [ProcedureRegistry, Dispatcher, FactProviders, TransitionHooks, InstanceQueries, CalendarService, OutboxProcessor, EngineWorker, SideTasks, Schedules],
+      exports: [ProcedureRegistry, Dispatcher, FactProviders, TransitionHooks, InstanceQueries, CalendarService, OutboxProcessor, EngineWorker, SideTasks, Schedules, TrailNotes],
     };
   }
 }

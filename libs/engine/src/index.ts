@@ -4,6 +4,7 @@ export * from './procedure-registry';
 export * from './dispatch/dispatcher';
 export * from './dispatch/fact-providers';
 export * from './dispatch/transition-hooks';
+export * from './dispatch/trail-notes';
 export * from './dispatch/instance-view';
 export { scopeOf } from './dispatch/step-policy';
 export { stepMeta } from './dispatch/step-meta';

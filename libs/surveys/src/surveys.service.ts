@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '@satisflow/config';
-import { addDuration, Dispatcher, InstanceEntity, OutboxEntity } from '@satisflow/engine';
+import { addDuration, Dispatcher, InstanceEntity, OutboxEntity, TrailNotes } from '@satisflow/engine';
 import { says } from '@satisflow/http';
 import { hasRole, ROLES, type Actor } from '@satisflow/identity';
 import { TransactionRunner } from '@satisflow/persistence';
@@ -53,6 +53,7 @@ export class SurveysService {
     private readonly clock: Clock,
     private readonly dispatcher: Dispatcher,
     private readonly followUpTasks: FollowUpTasks,
+    private readonly notes: TrailNotes,
   ) {}
 
   async create(dto: CreateSurveyDto, actor: Actor): Promise<SurveyEntity> {
@@ -305,10 +306,21 @@ export class SurveysService {
 
   async recordFollowUp(surveyId: string, recipientId: string, note: string, actor: Actor): Promise<RecipientView> {
     return this.tx.run(async (m) => {
-      if (!(await m.findOne(RecipientEntity, { where: { id: recipientId, surveyId }, select: { id: true } }))) {
+      const recipient = await m.findOne(RecipientEntity, { where: { id: recipientId, surveyId }, select: { id: true, name: true } });
+      if (!recipient) {
         throw new NotFoundException(says(`recipient ${recipientId} not found in survey ${surveyId}`, `调查 ${surveyId} 中没有调查对象 ${recipientId}`));
       }
-      return this.recordFollowUpIn(m, recipientId, note, actor.username);
+      const view = await this.recordFollowUpIn(m, recipientId, note, actor.username);
+      // from the inbox, the completed task's record says the same (SideTasks.complete)
+      const survey = await this.get(surveyId, m);
+      await this.notes.append(m, survey.instanceId, {
+        event: 'FOLLOW_UP_RECORDED',
+        actor,
+        role: 'coordinator',
+        comment: note,
+        data: { survey: surveyId, recipient: { id: recipientId, name: recipient.name } },
+      });
+      return view;
     });
   }
 

@@ -48,6 +48,19 @@ describe('follow-up and escalation tasks in the inbox', () => {
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ kind: 'follow-up', status: 'closed', closedBy: 'coordinator', resolution: expect.stringContaining('called') });
     expect((await complete('coordinator', taskOf(called).id, { note: 'again' })).status).toBe(409);
+    // the person's note is in the hash-chained trail, beside the steps: the state stays, the revision moves
+    const before = await s.get('coordinator', instance.id);
+    const noted = (await s.history(instance.id)).filter((r) => r.event === 'TASK_COMPLETED');
+    expect(noted).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ username: 'coordinator', role: 'coordinator' }),
+        fromState: 'collecting',
+        toState: 'collecting',
+        revision: before.revision,
+        comment: '已电话联系，答应本周回复 / called, will answer this week',
+        data: expect.objectContaining({ task: expect.objectContaining({ id: taskOf(called).id, kind: 'follow-up', subject: called.id }) }),
+      }),
+    ]);
     // the call is recorded on the recipient too
     const listed = await s.getJson<(Recipient & { status: string })[]>('coordinator', `/surveys/${surveyId}/recipients`);
     expect(listed.find((r) => r.id === called.id)).toMatchObject({ status: 'followed_up' });
@@ -56,6 +69,12 @@ describe('follow-up and escalation tasks in the inbox', () => {
     await s.postJson('coordinator', `/surveys/${surveyId}/recipients/${recorded.id}/follow-up`, { note: '客户出差 / customer travelling' }, 200);
     tasks = await followUps();
     expect(tasks.map((t) => t.subject).sort()).toEqual([waived, neverReached].map((r) => r.id).sort());
+    // a call recorded on the survey page is in the trail too, once
+    const calls = (await s.history(instance.id)).filter((r) => r.event === 'FOLLOW_UP_RECORDED');
+    expect(calls).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ username: 'coordinator', role: 'coordinator' }), comment: '客户出差 / customer travelling', data: { survey: surveyId, recipient: { id: recorded.id, name: recorded.name } } }),
+    ]);
+    expect((await s.history(instance.id)).filter((r) => r.event === 'TASK_COMPLETED')).toHaveLength(1);
 
     // a waiver request pauses collection: the follow-ups stay
     await s.act('coordinator', instance.id, { type: 'REQUEST_WAIVER', comment: '年底停产 / plants closed for year end' });
@@ -93,6 +112,14 @@ describe('follow-up and escalation tasks in the inbox', () => {
     const chased = await complete('survey_manager', first[0].id, { note: '已催促前台 / told the desk to dispatch' });
     expect(chased.status).toBe(200);
     expect(await escalations('survey_manager')).toEqual([]);
+    expect((await s.history(complaint.id)).at(-1)).toMatchObject({
+      event: 'TASK_COMPLETED',
+      actor: { username: 'survey_manager', role: 'survey_manager' },
+      fromState: 'received',
+      toState: 'received',
+      comment: '已催促前台 / told the desk to dispatch',
+      data: { task: { id: first[0].id, kind: 'escalation', subject: 'received' } },
+    });
 
     // dispatching closes what is left
     await s.dispatchComplaint(complaint.id);
@@ -110,6 +137,8 @@ describe('follow-up and escalation tasks in the inbox', () => {
     // mine: only the caller's roles' tasks
     expect((await s.getJson<InboxTask[]>('survey_manager', `/tasks?status=closed&mine=true&instanceId=${complaint.id}`)).map((t) => t.id)).toEqual([first[0].id]);
     expect((await ctx.t.http.get('/api/v1/tasks?status=done').set(await s.auth('auditor'))).status).toBe(400);
+    // the notes are links of the chain: verification still holds
+    expect((await ctx.t.http.get('/api/v1/audit/verify').set(await s.auth('auditor')).expect(200)).body).toMatchObject({ ok: true });
   });
 
   it('puts an overdue plan approval in the general manager\'s inbox', async () => {

@@ -23,4 +23,7 @@ export const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   INEFFECTIVE: { zh: '无效', en: 'Ineffective' },
   CANCEL: { zh: '取消', en: 'Cancel' },
   REASSIGN: { zh: '转办', en: 'Hand over' },
+  // recorded beside the steps (dispatch/trail-notes.ts): what a person did about a follow-up or an escalation
+  TASK_COMPLETED: { zh: '完成任务', en: 'Task completed' },
+  FOLLOW_UP_RECORDED: { zh: '登记电话跟进', en: 'Follow-up call recorded' },
 };

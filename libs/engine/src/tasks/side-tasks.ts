@@ -9,6 +9,7 @@ import { dbTime, TransactionRunner, type Statement } from '@satisflow/persistenc
 import type { LocalText } from '../definitions/procedure-definition';
 import type { TaskView } from '../dispatch/instance-view';
 import { SideTaskEntity, TaskEntity, type SideTaskKind } from '../entities';
+import { TrailNotes } from '../dispatch/trail-notes';
 
 export interface SideTaskInput {
   instanceId: string;
@@ -75,6 +76,7 @@ export class SideTasks {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly notes: TrailNotes,
   ) {}
 
   onComplete(kind: SideTaskKind, handler: CompletionHandler): void {
@@ -136,6 +138,13 @@ export class SideTasks {
       await this.completions.get(task.kind)?.(m, task, actor, note);
       // the handler may have closed it already (e.g. by recording the follow-up); the person's note is the record either way
       await m.update(SideTaskEntity, { id }, { status: 'closed', closedAt: now, closedBy: actor.username, resolution: note });
+      await this.notes.append(m, task.instanceId, {
+        event: 'TASK_COMPLETED',
+        actor,
+        role: task.role,
+        comment: note,
+        data: { task: { id: task.id, kind: task.kind, subject: task.subject, title: { zh: task.titleZh, en: task.titleEn } } },
+      });
       return toInboxTask({ ...task, status: 'closed', closedAt: now, closedBy: actor.username, resolution: note }, now);
     });
   }
