@@ -86,10 +86,11 @@ describe('annual-satisfaction-survey over HTTP (procedures.md, domain section 2)
 
     // 11. routing is automatic: the plan completes and opens one complaint per product-quality finding
     expect(i).toMatchObject({ state: 'completed', status: 'completed', revision: 14, openTasks: [], availableEvents: [] });
+    expect(i.children).toHaveLength(2); // the answer lists the complaints it opened
     await s.runWorker();
     await s.runWorker(); // a second run must not open them twice
     const children = await s.children('complaint_desk', plan.id);
-    expect(children).toHaveLength(2);
+    expect(children.map((c) => c.id)).toEqual(i.children);
     const productQuality = FINDINGS.map((f, index) => ({ f, index })).filter(({ f }) => f.productQuality);
     for (const { f, index } of productQuality) {
       const child = children.find((c) => c.data.source?.instanceFinding === index) as Instance;

@@ -80,6 +80,7 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
 
     const [child, ...others] = await s.children('quality', complaint.id);
     expect(others).toEqual([]);
+    expect(i.children).toEqual([child.id]); // the conclusion's answer lists the corrective action it opened
     expect(child).toMatchObject({ procedure: CORRECTIVE_ACTION, parentId: complaint.id, state: 'problem', status: 'active', revision: 1 });
     expect(child.data).toMatchObject({
       owner: 'complaint_handler',

@@ -27,7 +27,7 @@ import {
   type SignatureDto,
   type TokenUser,
 } from '@satisflow/identity';
-import { executeAll, isUniqueViolation, Statement, TransactionRunner } from '@satisflow/persistence';
+import { executeAll, isUniqueViolation, selectRows, Statement, TransactionRunner } from '@satisflow/persistence';
 import type { ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } from '../definitions/procedure-definition';
 import { IdempotencyKeyEntity, InstanceEntity, OutboxEntity, TaskEntity } from '../entities';
 import { instanceNotFound, reloadAndRetry } from '../engine-messages';
@@ -248,15 +248,17 @@ export class Dispatcher {
       if (input.type === CANCEL || peekMeta?.signed?.[input.type]) signatureMeaning = await this.signatures.verify(known!, input.signature, instanceId);
     }
     const calendar = await this.calendar.get();
+    // the outbox rows of children this event starts: performed before answering, so the answer lists them
+    const childStarts: string[] = [];
     try {
-      return await this.tx.run(async (m) => {
+      const view = await this.tx.run(async (m) => {
         const { loaded, alongside } = await loadInstanceWith(m, instanceId, known ? [] : [activeActorQuery(caller.id)], { forUpdate: true });
         const actor = known ?? mayChangeData(actorFromRows(alongside[0]));
         if (!loaded) throw new NotFoundException(instanceNotFound(instanceId));
         const def = this.registry.get(loaded.instance.procedureKey, loaded.instance.procedureVersion);
         const openTasks: TaskEntity[] = [];
         // with an idempotency key the answer is stored after the transition; without one its writes end the unit
-        const next = await this.transit(m, def, loaded.instance, input, actor, signatureMeaning, calendar, openTasks, !keyId);
+        const next = await this.transit(m, def, loaded.instance, input, actor, signatureMeaning, calendar, openTasks, !keyId, childStarts);
         // children are created by the outbox in their own transactions, so the load already saw them all
         const view = buildInstanceView(def, next, actor, this.clock.now(), { tasks: openTasks, children: loaded.children });
         if (keyId) {
@@ -264,6 +266,7 @@ export class Dispatcher {
         }
         return view;
       });
+      return childStarts.length ? await this.withChildrenStarted(view, childStarts, keyId) : view;
     } catch (error) {
       // the same key raced us and won: answer what the winner answered
       if (keyId && isUniqueViolation(error)) {
@@ -313,6 +316,7 @@ export class Dispatcher {
     calendar: CalendarConfig,
     openTasks: TaskEntity[],
     endsTransaction: boolean,
+    childStarts: string[] = [],
   ): Promise<InstanceEntity> {
     if (input.expectedRevision !== undefined && input.expectedRevision !== instance.revision) {
       throw new ConflictException(
@@ -405,7 +409,7 @@ export class Dispatcher {
       ...(await this.enterState(m, def, saved, fromState, input, now, calendar, openTasks)),
     ];
     await this.writeBatch(m, writes, fromRevision, endsTransaction && effects.length === 0 && hooks.length === 0);
-    await this.writeEffects(m, saved, effects, now);
+    await this.writeEffects(m, saved, effects, now, childStarts);
     for (const hook of hooks) await hook(m, transition);
     return saved;
   }
@@ -561,7 +565,8 @@ export class Dispatcher {
     return writes;
   }
 
-  private async writeEffects(m: EntityManager, instance: InstanceEntity, effects: ProcedureEffect[], now: Date): Promise<void> {
+  /** Writes the effects' outbox rows; the ids of those that start a child go to `childStarts`. */
+  private async writeEffects(m: EntityManager, instance: InstanceEntity, effects: ProcedureEffect[], now: Date, childStarts: string[] = []): Promise<void> {
     let wrote = 0;
     let i = 0;
     for (const effect of effects) {
@@ -569,8 +574,10 @@ export class Dispatcher {
       i++;
       const exists = await m.findOne(OutboxEntity, { where: { instanceId: instance.id, effectKey: key }, select: { id: true } });
       if (exists) continue; // asked for before (e.g. on an earlier pass through the same state)
+      const id = randomUUID();
+      if (effect.type === 'effect.startChild') childStarts.push(id);
       await m.insert(OutboxEntity, {
-        id: randomUUID(),
+        id,
         instanceId: instance.id,
         revision: instance.revision,
         kind: effect.type.slice('effect.'.length),
@@ -586,6 +593,21 @@ export class Dispatcher {
       wrote++;
     }
     if (wrote > 0) this.tx.afterCommit(m, () => this.outboxBell.ring());
+  }
+
+  /**
+   * The answer to an event that started children (routing findings into complaints, a
+   * conclusion opening a corrective action) lists them, as a GET would a moment later: the
+   * outbox performs their rows now, each in its own transaction as the worker would (a
+   * failure stays pending for the worker's retries, and the answer lists what started).
+   */
+  private async withChildrenStarted(view: InstanceView, rows: string[], keyId: string | undefined): Promise<InstanceView> {
+    await this.outboxBell.performNow(rows);
+    const children = await this.tx.read((m) => selectRows<{ id: string }>(m, 'SELECT id FROM instances WHERE parent_id = ? ORDER BY created_at', [view.id]));
+    view.children = children.map((c) => c.id);
+    // a replay answers the same
+    if (keyId) await this.tx.run((m) => m.update(IdempotencyKeyEntity, { id: keyId }, { response: view }));
+    return view;
   }
 
   private async replay(keyId: string, instanceId: string): Promise<InstanceView | undefined> {

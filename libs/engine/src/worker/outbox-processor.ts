@@ -8,6 +8,7 @@ import { Dispatcher } from '../dispatch/dispatcher';
 import { NotificationEntity, OutboxEntity } from '../entities';
 import { ProcedureRegistry } from '../procedure-registry';
 import { CalendarService } from '../time/calendar.service';
+import { OutboxBell } from './outbox-bell';
 
 const BATCH = 100;
 const MAX_ATTEMPTS = 8;
@@ -33,9 +34,14 @@ export class OutboxProcessor {
     private readonly registry: ProcedureRegistry,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
+    bell: OutboxBell,
   ) {
     this.handlers.set('startChild', (m, row) => this.startChild(m, row));
     this.handlers.set('notify', (m, row) => this.notify(m, row));
+    bell.performWith(async (ids) => {
+      // waits for a worker that holds a row rather than skipping it: the caller reads what it did next
+      for (const id of ids) await this.perform(id, { waitForLock: true });
+    });
   }
 
   /** Lets other modules perform their own effect kinds (e-mail, …). */
@@ -57,10 +63,10 @@ export class OutboxProcessor {
     }
   }
 
-  private async perform(id: string): Promise<boolean> {
+  private async perform(id: string, { waitForLock = false } = {}): Promise<boolean> {
     try {
       return await this.tx.run(async (m) => {
-        const row = await this.claim(m, id);
+        const row = await this.claim(m, id, waitForLock);
         if (!row) return false;
         const handler = this.handlers.get(row.kind);
         if (!handler) throw new Error(`no handler for effect ${row.kind}`);
@@ -74,9 +80,12 @@ export class OutboxProcessor {
     }
   }
 
-  private async claim(m: EntityManager, id: string): Promise<OutboxEntity | null> {
+  private async claim(m: EntityManager, id: string, waitForLock: boolean): Promise<OutboxEntity | null> {
     const qb = m.getRepository(OutboxEntity).createQueryBuilder('o').where('o.id = :id AND o.status = :status', { id, status: 'pending' });
-    if (this.tx.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+    if (this.tx.dialect === 'mysql') {
+      qb.setLock('pessimistic_write');
+      if (!waitForLock) qb.setOnLocked('skip_locked');
+    }
     return qb.getOne();
   }
 
