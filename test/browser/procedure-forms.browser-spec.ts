@@ -14,7 +14,7 @@ describe('procedure forms in Chromium', () => {
 
   const call = <T>(user: string, method: 'GET' | 'POST', path: string, body?: unknown) => callAs<T>(h, user, method, path, body);
 
-  const instance = (id: string) => h.api<{ state: string; data: Record<string, unknown> }>(`/instances/${id}`);
+  const instance = (id: string) => h.api<{ state: string; data: Record<string, unknown>; children: string[] }>(`/instances/${id}`);
   const idOf = (page: Page) => page.url().split('/').pop()!;
 
   beforeAll(async () => {
@@ -270,18 +270,31 @@ describe('procedure forms in Chromium', () => {
     dialog = await outcome(page, /批\s?准/);
     await dialog.getByText('待签署的评审输入包（提交时冻结）').waitFor();
     await dialog.locator('.sf-pack').getByText('10 分钟内派单').waitFor();
+    // the review's decisions: the one ticked opens a corrective action
+    for (const [text, tick] of [['增加售后服务网点', true], ['维持现有调查方法', false]] as const) {
+      await dialog.getByRole('button', { name: /添加决定/ }).click();
+      const line = dialog.getByPlaceholder(/决定（如/).last();
+      await line.fill(text);
+      if (tick) await dialog.getByRole('checkbox', { name: '发起纠正措施' }).last().check();
+    }
     await dialog.locator('input[type=password]').fill('demo');
     await ok(dialog);
     await dialog.waitFor({ state: 'hidden' });
-    expect((await instance(id)).state).toBe('archived');
+    const signed = await instance(id);
+    expect(signed).toMatchObject({
+      state: 'archived',
+      data: { decisions: [{ number: 1, decision: '增加售后服务网点', correctiveAction: true }, { number: 2, decision: '维持现有调查方法', correctiveAction: false }] },
+    });
+    expect(signed.children).toHaveLength(1);
+    expect((await instance(signed.children[0])).data.source).toMatchObject({ procedure: 'management-review', decision: 1, text: '增加售后服务网点' });
 
     // the frozen pack in the step data: labels, not its keys and codes
     await page.reload();
     const data = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: /^步骤提交的数据$/ }) });
     await data.getByText('评审期间').first().waitFor();
     const text = await data.innerText();
-    for (const label of ['有效关闭', '按类型', '未记录', '按渠道', '电话', '10 分钟内派单', '评审包哈希']) expect(text).toContain(label);
-    for (const code of ['closedEffective', 'unrecorded', 'byType', 'dispatchWithin10Minutes', 'packHash', 'correctiveActions', 'effectivenessCheck']) expect(text).not.toContain(code);
+    for (const label of ['有效关闭', '按类型', '未记录', '按渠道', '电话', '10 分钟内派单', '评审包哈希', '评审决定', '增加售后服务网点']) expect(text).toContain(label);
+    for (const code of ['closedEffective', 'unrecorded', 'byType', 'dispatchWithin10Minutes', 'packHash', 'correctiveActions', 'effectivenessCheck', 'decisions']) expect(text).not.toContain(code);
     await page.context().close();
   });
 

@@ -67,6 +67,46 @@ describe('management-review', () => {
     expect(w.state).toBe('review');
   });
 
+  it('records the review decisions with the sign-off and opens a corrective action for each one marked', () => {
+    const w = new Walk(def, {}, '2026 管理评审').send('SUBMIT', { data: { pack: pack() }, facts: compiled() });
+    const decisions = [
+      { decision: '增加售后服务网点 / more service points', correctiveAction: true },
+      { decision: '维持现有调查方法 / keep the survey method' },
+      { decision: '安装质量培训 / installation training', correctiveAction: true },
+    ];
+    w.send('APPROVE', { by: 'gm', data: { decisions }, facts: { pack: { revision: 1, hash: 'h1' } } });
+    expect(w.state).toBe('archived');
+    expect(w.context.decisions).toEqual([
+      { number: 1, decision: decisions[0].decision, correctiveAction: true },
+      { number: 2, decision: decisions[1].decision, correctiveAction: false },
+      { number: 3, decision: decisions[2].decision, correctiveAction: true },
+    ]);
+    expect(w.effects).toEqual([
+      expect.objectContaining({ type: 'effect.startChild', procedure: 'corrective-action', key: 'corrective-action-decision-1', data: { source: { procedure: 'management-review', title: '2026 管理评审', period: '2026', decision: 1, text: decisions[0].decision } } }),
+      expect.objectContaining({ type: 'effect.startChild', procedure: 'corrective-action', key: 'corrective-action-decision-3' }),
+    ]);
+  });
+
+  it('signs off without decisions, and names each malformed one', () => {
+    const check = def.fieldChecks!.signOffComplete;
+    const context = { packHash: 'h1' };
+    const event = (data: Record<string, unknown>, hash = 'h1') => ({ event: { type: 'APPROVE', at: '', data, facts: { pack: { revision: 1, hash } } }, context });
+    expect(check(event({}))).toEqual([]);
+    expect(check(event({ decisions: [] }))).toEqual([]);
+    expect(check(event({ decisions: 'more service points' }))).toEqual([expect.objectContaining({ field: 'data.decisions' })]);
+    expect(check(event({ decisions: [{ decision: 'ok' }, { decision: ' ' }, 'x', { decision: 'y', correctiveAction: 'yes' }] }))).toEqual([
+      'data.decisions[1].decision',
+      expect.objectContaining({ field: 'data.decisions[2]' }),
+      expect.objectContaining({ field: 'data.decisions[3].correctiveAction' }),
+    ]);
+    expect(check(event({ decisions: Array.from({ length: 31 }, () => ({ decision: 'd' })) }))).toEqual([expect.objectContaining({ field: 'data.decisions' })]);
+    // the changed pack is a condition, not a field
+    expect(check(event({}, 'altered'))).toEqual([{ reason: expect.objectContaining({ en: expect.stringContaining('changed after it was submitted') }) }]);
+    const w = new Walk(def).send('SUBMIT', { data: { pack: pack() }, facts: compiled() });
+    expect(w.try('APPROVE', { by: 'gm', data: { decisions: [{ decision: '' }] }, facts: { pack: { revision: 1, hash: 'h1' } } })).toBe(false);
+    expect(w.state).toBe('review');
+  });
+
   it('sends a rejected pack back to compiling with the reason, and freezes the new one', () => {
     const w = new Walk(def).send('SUBMIT', { data: { pack: pack() }, facts: compiled() });
     w.send('REJECT', { by: 'gm', comment: 'add the complaint trend' });

@@ -2,12 +2,12 @@
  * Management-review input (管理评审输入); domain.md section 6,
  * procedures.md `management-review`. ISO 9001:2015 clause 9.3.
  */
-import { assign } from 'xstate';
+import { assign, enqueueActions } from 'xstate';
 import { baseContext, isRecord, stamp, text, type BaseContext } from '../shared/context';
 import { approvalMeta } from '../shared/meta';
 import { fieldGuards } from '../shared/field-checks';
 import { procedureSetup, rejectTo } from '../shared/setup';
-import type { FieldCheck, LocalText, ProcedureDefinition, ProcedureEvent } from '../shared/types';
+import type { FieldCheck, FieldRefusal, LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent } from '../shared/types';
 
 /**
  * The sections §6 asks of a pack. The server compiles them for a period (libs/reviews);
@@ -33,7 +33,20 @@ export interface ManagementReviewContext extends BaseContext {
   submitted: { by: string; at: string } | null;
   /** The general manager's sign-off names the revision and hash it signs. */
   signedOff: { by: string; at: string; packRevision: number; packHash: string | null } | null;
+  /** The review's outputs (ISO 9001 9.3.3), recorded with the sign-off; those marked open a corrective action each. */
+  decisions: ReviewDecision[];
 }
+
+export interface ReviewDecision {
+  /** 1-based, as the corrective action's `source.decision` names it. */
+  number: number;
+  decision: string;
+  correctiveAction: boolean;
+}
+
+/** A review's outputs fit on a page: more than this is a pasted document, not decisions. */
+export const MAX_DECISIONS = 30;
+const MAX_DECISION_LENGTH = 1000;
 
 const PACK: LocalText = { zh: '《管理评审输入》', en: 'Management review input pack' };
 
@@ -53,17 +66,63 @@ function packProblems(event: ProcedureEvent): string[] {
   return compiled.submittedHash === compiled.hash ? [] : ['data.pack'];
 }
 
+const SIGN_CHANGED_PACK: LocalText = {
+  zh: '评审输入包自提交后已被改动，其哈希值与提交时不一致，不能签署',
+  en: 'the pack changed after it was submitted: its hash differs from the one recorded at SUBMIT, so it cannot be signed',
+};
+
+/**
+ * `data.decisions` (optional): the review's outputs, each `{ decision, correctiveAction? }`.
+ * Each problem names its item, so the form can point at the line.
+ */
+function decisionProblems(event: ProcedureEvent): FieldRefusal[] {
+  const given = event.data?.decisions;
+  if (given === undefined || given === null) return [];
+  if (!Array.isArray(given)) return [{ field: 'data.decisions', reason: { zh: '须为决定的列表', en: 'must be a list of decisions' } }];
+  if (given.length > MAX_DECISIONS) return [{ field: 'data.decisions', reason: { zh: `最多 ${MAX_DECISIONS} 项`, en: `at most ${MAX_DECISIONS} decisions` } }];
+  return given.flatMap((d: unknown, i): FieldRefusal[] => {
+    const at = `data.decisions[${i}]`;
+    if (!isRecord(d)) return [{ field: at, reason: { zh: '须为 { decision, correctiveAction }', en: 'must be { decision, correctiveAction }' } }];
+    const problems: FieldRefusal[] = [];
+    const decision = text(d.decision);
+    if (decision === null) problems.push(`${at}.decision`);
+    else if (decision.length > MAX_DECISION_LENGTH) problems.push({ field: `${at}.decision`, reason: { zh: `最多 ${MAX_DECISION_LENGTH} 字`, en: `at most ${MAX_DECISION_LENGTH} characters` } });
+    if (d.correctiveAction !== undefined && typeof d.correctiveAction !== 'boolean') problems.push({ field: `${at}.correctiveAction`, reason: { zh: '须为 true 或 false', en: 'must be true or false' } });
+    return problems;
+  });
+}
+
+function decisionsOf(event: ProcedureEvent): ReviewDecision[] {
+  const given = Array.isArray(event.data?.decisions) ? (event.data.decisions as Record<string, unknown>[]) : [];
+  return given.map((d, i) => ({ number: i + 1, decision: text(d.decision) ?? '', correctiveAction: d.correctiveAction === true }));
+}
+
+/** Domain.md section 5: a corrective action raised from a management-review decision, linked as a child. */
+function correctiveActionFor(context: ManagementReviewContext, d: ReviewDecision): ProcedureEffect {
+  return {
+    type: 'effect.startChild',
+    procedure: 'corrective-action',
+    title: `管理评审决定 ${d.number}：${d.decision}`.slice(0, 200),
+    key: `corrective-action-decision-${d.number}`,
+    data: {
+      source: { procedure: 'management-review', title: context.title, period: context.period, decision: d.number, text: d.decision },
+      ...(context.scope ? { scope: context.scope } : {}),
+    },
+  };
+}
+
 const fieldChecks = {
   packComplete: ({ event }) => packProblems(event),
+  // what the general manager signs still hashes as it did at SUBMIT (a pack frozen before packs were hashed has no hash to compare)
+  signOffComplete: ({ context, event }) => [
+    ...(context.packHash === null || packFact(event)?.hash === context.packHash ? [] : [{ reason: SIGN_CHANGED_PACK }]),
+    ...decisionProblems(event),
+  ],
 } satisfies Record<string, FieldCheck<ManagementReviewContext>>;
 
 const machine = procedureSetup<ManagementReviewContext>()
   .extend({
-    guards: {
-      ...fieldGuards(fieldChecks),
-      // what the general manager signs still hashes as it did at SUBMIT (a pack frozen before packs were hashed has no hash to compare)
-      signsFrozenPack: ({ context, event }) => context.packHash === null || packFact(event)?.hash === context.packHash,
-    },
+    guards: fieldGuards(fieldChecks),
     actions: {
       freezePack: assign(({ context, event }) => {
         const submitted = event.data?.pack as Record<string, unknown>;
@@ -71,7 +130,11 @@ const machine = procedureSetup<ManagementReviewContext>()
         const period = isRecord(pack.period) ? text(pack.period.label) : null;
         return { pack, packHash: packFact(event)?.hash ?? null, period: period ?? context.period, packRevision: context.packRevision + 1, submitted: stamp(event) };
       }),
-      signOff: assign({ signedOff: ({ context, event }) => ({ ...stamp(event), packRevision: context.packRevision, packHash: context.packHash }) }),
+      signOff: enqueueActions(({ context, event, enqueue }) => {
+        const decisions = decisionsOf(event);
+        enqueue.assign({ signedOff: { ...stamp(event), packRevision: context.packRevision, packHash: context.packHash }, decisions });
+        for (const d of decisions) if (d.correctiveAction) enqueue.emit(correctiveActionFor(context, d));
+      }),
     },
   })
   .createMachine({
@@ -84,6 +147,7 @@ const machine = procedureSetup<ManagementReviewContext>()
       packRevision: 0,
       submitted: null,
       signedOff: null,
+      decisions: [],
     }),
     initial: 'compiling',
     states: {
@@ -110,12 +174,12 @@ const machine = procedureSetup<ManagementReviewContext>()
           record: PACK,
           onReject: { zh: '退回品质部重新汇编', en: 'back to the quality department to recompile the pack' },
           approveRule: {
-            zh: '评审输入包自提交后已被改动，其哈希值与提交时不一致，不能签署',
-            en: 'the pack changed after it was submitted: its hash differs from the one recorded at SUBMIT, so it cannot be signed',
+            zh: `${SIGN_CHANGED_PACK.zh}。评审决定（可选，data.decisions：每项 { decision, correctiveAction }，最多 ${MAX_DECISIONS} 项）随签署记录；标记 correctiveAction 的决定各发起一项纠正措施`,
+            en: `${SIGN_CHANGED_PACK.en}. The review's decisions (optional, data.decisions: each { decision, correctiveAction }, at most ${MAX_DECISIONS}) are recorded with the sign-off; each marked correctiveAction opens a corrective action`,
           },
         }),
         on: {
-          APPROVE: { guard: 'signsFrozenPack', target: 'archived', actions: 'signOff' },
+          APPROVE: { guard: 'signOffComplete', target: 'archived', actions: 'signOff' },
           REJECT: rejectTo('compiling', 'review'),
         },
       },

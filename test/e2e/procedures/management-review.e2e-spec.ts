@@ -52,6 +52,8 @@ describe('management-review over HTTP (procedures.md, domain section 6)', () => 
   const cases: Record<string, Instance> = {};
   const actions: Record<string, Instance> = {};
   let composite: { id: string; final: number };
+  /** The corrective action the signed review's first decision opened. */
+  let decisionAction: string;
 
   it('compiles the period from the records: the approved report, complaints with SLA compliance, corrective actions, the composite', async () => {
     survey = await approvedReport(`${year} 年度客户满意度调查`);
@@ -188,8 +190,27 @@ describe('management-review over HTTP (procedures.md, domain section 6)', () => 
 
     expect((await s.send('quality', review.id, { type: 'APPROVE', signature: s.sign() })).status).toBe(403);
     expect((await s.send('general_manager', review.id, { type: 'APPROVE' })).status).toBe(422);
-    i = await s.act('general_manager', review.id, { type: 'APPROVE', signature: s.sign('批准 / approved') });
+    // the review's decisions, each malformed one named
+    const malformed = await s.send('general_manager', review.id, { type: 'APPROVE', signature: s.sign(), data: { decisions: [{ decision: '增加服务网点 / more service points' }, { decision: '', correctiveAction: true }] } });
+    expect(malformed.status).toBe(422);
+    expect(malformed.body.details).toEqual([expect.objectContaining({ field: 'data.decisions[1].decision', rule: 'required' })]);
+    const decisions = [
+      { decision: '增加售后服务网点 / more service points', correctiveAction: true },
+      { decision: '维持现有调查方法 / keep the survey method', correctiveAction: false },
+    ];
+    i = await s.act('general_manager', review.id, { type: 'APPROVE', signature: s.sign('批准 / approved'), data: { decisions } });
     expect(i).toMatchObject({ state: 'archived', status: 'completed', data: { signedOff: { by: 'general_manager', packRevision: 2, packHash: second.hash } } });
+    expect(i.data.decisions).toEqual([
+      { number: 1, ...decisions[0] },
+      { number: 2, ...decisions[1] },
+    ]);
+    // the decision marked opens a corrective action, linked as a child and listed in the answer (domain.md section 5)
+    const [action, ...more] = await s.children('quality', review.id);
+    expect(more).toEqual([]);
+    expect(i.children).toEqual([action.id]);
+    expect(action).toMatchObject({ procedure: 'corrective-action', parentId: review.id, state: 'problem', title: expect.stringContaining('more service points') });
+    expect(action.data.source).toEqual({ procedure: 'management-review', title: review.title, period: year, decision: 1, text: decisions[0].decision });
+    decisionAction = action.id;
 
     const history = await s.history(review.id);
     expect(history.map((r) => [r.event, r.actor.username, r.toState])).toEqual([
@@ -201,7 +222,7 @@ describe('management-review over HTTP (procedures.md, domain section 6)', () => 
     ]);
     // what the guard saw: the server's hash of its own compilation and of the sections submitted
     expect(history[3].data!.facts).toEqual({ pack: { period: year, hash: second.hash, submittedHash: second.hash } });
-    expect(history[4]).toMatchObject({ signatureMeaning: '批准 / approved', data: { facts: { pack: { revision: 2, hash: second.hash } } } });
+    expect(history[4]).toMatchObject({ signatureMeaning: '批准 / approved', data: { submitted: { decisions }, facts: { pack: { revision: 2, hash: second.hash } } } });
 
     // the sources move on; the archived pack does not
     await s.openComplaint('新投诉 / a new complaint');
@@ -229,7 +250,7 @@ describe('management-review over HTTP (procedures.md, domain section 6)', () => 
     // the earlier year's report is the trend's history
     expect(nextPack.surveys.trend.points).toEqual([expect.objectContaining({ reportId: thisYear.surveys.reports[0].reportId })]);
     expect(nextPack.composite.figures).toEqual([expect.objectContaining({ period: next })]);
-    // the open corrective action carries over into the next period; the one closed this year does not
-    expect(nextPack.correctiveActions.instanceIds).toEqual([actions.open.id]);
+    // the open corrective actions carry over into the next period (the review decision's too); the one closed this year does not
+    expect(nextPack.correctiveActions.instanceIds).toEqual([actions.open.id, decisionAction]);
   });
 });

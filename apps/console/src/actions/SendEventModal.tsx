@@ -16,6 +16,7 @@ import { jsonData, JsonField } from './JsonField';
 import { FrozenPack, packData, PackFields, type ReviewPack } from './PackFields';
 import { planData, PlanFields, type PlanValues } from './PlanFields';
 import { reportData, ReportFields, type ReportValues } from './ReportFields';
+import { reviewDecisionData, ReviewDecisionFields, type ReviewDecisionValues } from './ReviewDecisionFields';
 import { sendEvent, type EventBody } from './sendEvent';
 import { SignatureFields } from './SignatureFields';
 
@@ -40,6 +41,7 @@ function dataOf(form: DataForm, v: Values): Record<string, unknown> | undefined 
   if (form === 'plan') return planData(v as PlanValues);
   if (form === 'report') return reportData(v as ReportValues);
   if (form === 'pack') return packData(v);
+  if (form === 'frozenPack') return reviewDecisionData(v as ReviewDecisionValues);
   if (form === 'dispatch') return dispatchData(v);
   if (form === 'handover') return handoverData(v);
   if (form === 'conclude') return concludeData(v);
@@ -60,7 +62,7 @@ function DataFields({ form, target, instance, recompile }: { form: DataForm; tar
     case 'plan': return <PlanFields instanceId={target.instanceId} instanceTitle={target.instanceTitle ?? ''} />;
     case 'report': return <ReportFields />;
     case 'pack': return <PackFields recompile={recompile} />;
-    case 'frozenPack': return <FrozenPack pack={instance?.data.pack} />;
+    case 'frozenPack': return <><FrozenPack pack={instance?.data.pack} /><ReviewDecisionFields /></>;
     case 'dispatch': return <DispatchFields missing={missingIntake(instance?.data)} />;
     case 'handover': return <HandoverFields />;
     case 'conclude': return <ConcludeFields />;

@@ -50,7 +50,7 @@ const FORM_INPUTS: Record<Exclude<DataForm, TextForm>, string[]> = {
   plan: ['period', 'sample', 'channels', 'survey', 'targetReturnRate', 'notes'],
   report: ['conclusions', 'proposals', 'findings'],
   pack: ['period', 'pack'],
-  frozenPack: [],
+  frozenPack: ['decisions'],
   dispatch: ['handler', 'customer', 'channel', 'description', 'majorWorks'],
   handover: ['handler'],
   conclude: ['conclusion', 'classification', 'openCorrectiveAction'],

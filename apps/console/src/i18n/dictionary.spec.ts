@@ -6,6 +6,7 @@ describe('fieldLabel', () => {
       'intake', 'reopened', 'text', 'data', 'secondCallbackDue', 'investigations', 'escalatedBy', 'escalatedAt', 'correctiveAction', 'classification',
       'qualityAccident', 'legalLiability', 'mediaExposure', 'problem', 'analysis', 'implementation', 'checks', 'packHash', 'packRevision', 'submitted',
       'verification', 'score', 'owner', 'dueDate', 'actions', 'resolution', 'conclusion', 'handler', 'customer', 'channel', 'description', 'unrecorded', 'closedEffective',
+      'decisions', 'decision', 'number',
     ];
     expect(fields.filter((f) => !fieldLabel(f)?.zh || !fieldLabel(f)?.en)).toEqual([]);
   });
