@@ -365,6 +365,32 @@ describe('annual survey walked through the console in Chromium', () => {
     await page.context().close();
   });
 
+  step("quality raises a corrective action from the report's lowest item; asked again, the same one opens", async () => {
+    const planId = instanceUrl.split('/').pop()!;
+    const raise = async () => {
+      const page = await as('quality');
+      await page.getByRole('tab', { name: '分析报告' }).click();
+      const lowest = page.locator('.sf-lowest-item').first();
+      const item = (await lowest.locator('.ant-tag').innerText()).split(' · ')[0];
+      await lowest.getByRole('button', { name: '发起纠正措施' }).click();
+      await page.waitForURL((url) => /\/instances\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(planId));
+      const id = page.url().split('/').pop()!;
+      await page.context().close();
+      return { id, item };
+    };
+    const first = await raise();
+    const action = await h.api<{ procedure: string; parentId: string; state: string; data: { source: { item: string; itemTitle: { zh: string }; index: number } } }>(`/instances/${first.id}`);
+    expect(action).toMatchObject({ procedure: 'corrective-action', parentId: planId, state: 'problem' });
+    expect(action.data.source.itemTitle.zh).toBe(first.item);
+    expect((await raise()).id).toBe(first.id);
+    // the coordinator sees the lowest items but raises nothing
+    const page = await as('coordinator');
+    await page.getByRole('tab', { name: '分析报告' }).click();
+    await page.locator('.sf-lowest-item').first().waitFor();
+    expect(await page.locator('.sf-raise-action').count()).toBe(0);
+    await page.context().close();
+  });
+
   step('quality compiles the management-review pack from the system; general_manager signs it', async () => {
     let page = await as('quality');
     await page.goto(`${h.base}/reviews`);

@@ -4,7 +4,7 @@
  */
 import { assign } from 'xstate';
 import { baseContext, isoDate, isTextOrList, stamp, submittedText, text, type BaseContext } from '../shared/context';
-import { approvalMeta, CHASE_AGAIN } from '../shared/meta';
+import { approvalMeta, CHASE_AGAIN, workingDays } from '../shared/meta';
 import { fieldGuards, namedHandlerProblems, needsText } from '../shared/field-checks';
 import { escalate, procedureSetup, rejectTo } from '../shared/setup';
 import type { FieldCheck, FieldRefusal, LocalText, ProcedureDefinition, ProcedureEvent, StepMeta } from '../shared/types';
@@ -104,13 +104,57 @@ const fieldChecks = {
   hasEvidence: ({ event }) => evidenceProblems(event),
 } satisfies Record<string, FieldCheck<CorrectiveActionContext>>;
 
+/**
+ * Domain.md section 5 says "overdue actions escalate" and names no times. The steps before
+ * implementation are due in working days too, so an action cannot wait unnoticed before its
+ * plan has a date (8D practice: the problem within days, cause and plan within a week each):
+ * the owner's steps climb quality → management_rep → general_manager, quality's own steps
+ * start at the management representative.
+ */
+const OWNER_LADDER = ['quality', 'management_rep', 'general_manager'] as const;
+const QUALITY_LADDER = ['management_rep', 'general_manager'] as const;
+
+const problem: StepMeta = {
+  ...textStep({ zh: '描述问题', en: 'Describe the problem' }, 'quality', 'description', { zh: '问题描述', en: 'the problem description' }),
+  deadline: workingDays(2, [...QUALITY_LADDER]),
+};
+
+const causeAnalysis: StepMeta = {
+  ...textStep({ zh: '原因分析', en: 'Analyse the cause' }, 'complaint_handler', 'cause', { zh: '原因分析', en: 'the cause analysis' }),
+  deadline: workingDays(5, [...OWNER_LADDER]),
+};
+
+const actionPlan: StepMeta = {
+  title: { zh: '制定整改措施', en: 'Plan the actions' },
+  role: 'complaint_handler',
+  assignee: 'owner',
+  outcomes: ['SUBMIT'],
+  rules: {
+    SUBMIT: {
+      zh: '整改措施须写明措施（data.actions）、责任人（data.owner：在职且具有该范围责任人角色的用户）和完成日期（data.dueDate：YYYY-MM-DD，不早于今天）',
+      en: "the plan needs the actions (data.actions), an owner who is an active user holding complaint_handler for the action's scope (data.owner) and a due date of today or later (data.dueDate, YYYY-MM-DD)",
+    },
+  },
+  record: RECORD,
+  deadline: workingDays(5, [...OWNER_LADDER]),
+};
+
+const planApproval: StepMeta = approvalMeta({
+  title: { zh: '批准整改措施', en: 'Approve the action plan' },
+  role: 'quality',
+  author: 'actionPlan',
+  record: RECORD,
+  onReject: { zh: '退回，按意见修改整改措施', en: 'back to the action plan for revision' },
+  deadline: workingDays(3, [...QUALITY_LADDER]),
+});
+
 const implementation: StepMeta = {
   ...textStep({ zh: '实施纠正措施', en: 'Implement the actions' }, 'complaint_handler', 'result', { zh: '实施结果', en: 'the result' }),
   // Due on the approved plan's own date (the plan step requires one); 30 days only for an instance without it.
   deadline: {
     after: { days: 30 },
     dueAt: { field: 'plan.dueDate', title: { zh: '整改措施的完成日期', en: "the action plan's due date" } },
-    escalation: ['quality', 'management_rep', 'general_manager'],
+    escalation: [...OWNER_LADDER],
     repeatAfter: CHASE_AGAIN,
   },
 };
@@ -151,40 +195,32 @@ const machine = procedureSetup<CorrectiveActionContext>()
     initial: 'problem',
     states: {
       problem: {
-        meta: textStep({ zh: '描述问题', en: 'Describe the problem' }, 'quality', 'description', { zh: '问题描述', en: 'the problem description' }),
-        on: { SUBMIT: { guard: 'hasDescription', target: 'causeAnalysis', actions: 'describeProblem' } },
+        meta: problem,
+        on: {
+          SUBMIT: { guard: 'hasDescription', target: 'causeAnalysis', actions: 'describeProblem' },
+          DEADLINE: escalate(problem),
+        },
       },
       causeAnalysis: {
-        meta: textStep({ zh: '原因分析', en: 'Analyse the cause' }, 'complaint_handler', 'cause', { zh: '原因分析', en: 'the cause analysis' }),
-        on: { SUBMIT: { guard: 'hasCause', target: 'actionPlan', actions: 'analyseCause' } },
+        meta: causeAnalysis,
+        on: {
+          SUBMIT: { guard: 'hasCause', target: 'actionPlan', actions: 'analyseCause' },
+          DEADLINE: escalate(causeAnalysis),
+        },
       },
       actionPlan: {
-        meta: {
-          title: { zh: '制定整改措施', en: 'Plan the actions' },
-          role: 'complaint_handler',
-          assignee: 'owner',
-          outcomes: ['SUBMIT'],
-          rules: {
-            SUBMIT: {
-              zh: '整改措施须写明措施（data.actions）、责任人（data.owner：在职且具有该范围责任人角色的用户）和完成日期（data.dueDate：YYYY-MM-DD，不早于今天）',
-              en: "the plan needs the actions (data.actions), an owner who is an active user holding complaint_handler for the action's scope (data.owner) and a due date of today or later (data.dueDate, YYYY-MM-DD)",
-            },
-          },
-          record: RECORD,
+        meta: actionPlan,
+        on: {
+          SUBMIT: { guard: 'planComplete', target: 'planApproval', actions: 'storePlan' },
+          DEADLINE: escalate(actionPlan),
         },
-        on: { SUBMIT: { guard: 'planComplete', target: 'planApproval', actions: 'storePlan' } },
       },
       planApproval: {
-        meta: approvalMeta({
-          title: { zh: '批准整改措施', en: 'Approve the action plan' },
-          role: 'quality',
-          author: 'actionPlan',
-          record: RECORD,
-          onReject: { zh: '退回，按意见修改整改措施', en: 'back to the action plan for revision' },
-        }),
+        meta: planApproval,
         on: {
           APPROVE: 'implementation',
           REJECT: rejectTo('actionPlan', 'planApproval'),
+          DEADLINE: escalate(planApproval),
         },
       },
       implementation: {

@@ -6,7 +6,7 @@ import { assign, enqueueActions } from 'xstate';
 // pure date arithmetic: the engine arms the second callback's deadline with the same function
 import { addDuration, companyTime } from '../../libs/engine/src/time/business-calendar';
 import { actorName, baseContext, submittedText, text, type BaseContext } from '../shared/context';
-import { CHASE_AGAIN } from '../shared/meta';
+import { CHASE_AGAIN, workingDays } from '../shared/meta';
 import { fieldGuards, namedHandlerProblems, needsText } from '../shared/field-checks';
 import { escalate, ladderRole, procedureSetup, rejectTo } from '../shared/setup';
 import type { DeadlineMeta, Duration, FieldCheck, FieldRefusal, LocalText, ProcedureDefinition, ProcedureEffect, ProcedureEvent, RoleKey, StepMeta } from '../shared/types';
@@ -76,6 +76,27 @@ export interface Handover {
 const LADDER: RoleKey[] = ['survey_manager', 'approver', 'process_owner'];
 
 const CASE: LocalText = { zh: '《客户投诉处理记录》', en: 'Customer complaint handling record' };
+
+/**
+ * A major case's special investigation. Domain.md section 3 gives it no time; a mature
+ * procedure does (complaint handling waits on its conclusion): 10 working days, then the
+ * management representative and the general manager, as for quality's other steps.
+ */
+const investigation: StepMeta = {
+  title: { zh: '专项调查', en: 'Special investigation' },
+  role: 'quality',
+  outcomes: ['CONCLUDE'],
+  // whoever handled the case and escalated it does not investigate it (domain section 1)
+  separateFrom: ['handling'],
+  rules: {
+    CONCLUDE: {
+      zh: '须填写调查结论（data.conclusion 或意见），并判定是否为质量事故、是否涉及法律责任、是否有媒体曝光（data.classification: { qualityAccident, legalLiability, mediaExposure }，均为是/否）',
+      en: 'the conclusion is required (data.conclusion or the comment), with the classification data.classification: { qualityAccident, legalLiability, mediaExposure }, each true or false',
+    },
+  },
+  record: { zh: '专项调查报告', en: 'Special investigation report' },
+  deadline: workingDays(10, ['management_rep', 'general_manager']),
+};
 const CALLBACK_RECORD: LocalText = { zh: '《客户回访记录》', en: 'Customer callback record' };
 const REOPEN: LocalText = { zh: '客户不满意：重新打开，退回责任人处理', en: 'customer dissatisfied: the case reopens and goes back to the handler' };
 
@@ -333,21 +354,11 @@ const machine = procedureSetup<ComplaintContext>()
         },
       },
       investigation: {
-        meta: {
-          title: { zh: '专项调查', en: 'Special investigation' },
-          role: 'quality',
-          outcomes: ['CONCLUDE'],
-          // whoever handled the case and escalated it does not investigate it (domain section 1)
-          separateFrom: ['handling'],
-          rules: {
-            CONCLUDE: {
-              zh: '须填写调查结论（data.conclusion 或意见），并判定是否为质量事故、是否涉及法律责任、是否有媒体曝光（data.classification: { qualityAccident, legalLiability, mediaExposure }，均为是/否）',
-              en: 'the conclusion is required (data.conclusion or the comment), with the classification data.classification: { qualityAccident, legalLiability, mediaExposure }, each true or false',
-            },
-          },
-          record: { zh: '专项调查报告', en: 'Special investigation report' },
+        meta: investigation,
+        on: {
+          CONCLUDE: { guard: 'concludes', target: 'handling', actions: 'conclude' },
+          DEADLINE: escalate(investigation),
         },
-        on: { CONCLUDE: { guard: 'concludes', target: 'handling', actions: 'conclude' } },
       },
       callback: {
         meta: callback,
@@ -393,7 +404,7 @@ export const customerComplaint: ProcedureDefinition = {
     zh: '统一受理客户投诉和报修，10 分钟内派给一名责任人，处理后回访；不满意则重新处理；重大质量事件转品质部专项调查并启动纠正措施（ISO 9001:2015 第 10.2 条，ISO 10002）。',
     en: 'One intake point records every complaint or repair request, dispatches it to one responsible person within 10 minutes, and calls the customer back after handling; a dissatisfied callback reopens the case; major quality events go to the quality department for a special investigation and corrective action (ISO 9001:2015 clause 10.2, ISO 10002).',
   },
-  roles: ['complaint_desk', 'complaint_handler', 'quality', 'survey_manager', 'approver', 'process_owner'],
+  roles: ['complaint_desk', 'complaint_handler', 'quality', 'survey_manager', 'approver', 'process_owner', 'management_rep', 'general_manager'],
   // not the desk that registers cases: a withdrawn complaint leaves the period's figures, so quality or the procedure's owner decides
   cancellers: ['quality', 'process_owner'],
   machine,

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
+import { says } from '@satisflow/http';
 import {
   compareItems,
   compareSamples,
@@ -14,6 +15,7 @@ import {
   lostPointsPareto,
   lowestItems,
   measureItem,
+  roundIndexOrNull,
   type PairMoments,
   type QuestionnaireScore,
   satisfactionRate,
@@ -21,7 +23,7 @@ import {
 } from '@satisflow/scoring';
 import { NONE, SLICE_COLUMNS } from './answer-tallies';
 import { SurveyEntity } from './entities/survey.entity';
-import { resolveQuestionnaire, ResolvedQuestionnaire } from './questionnaire';
+import { resolveQuestionnaire, ResolvedQuestionnaire, type LocalText } from './questionnaire';
 import { SurveysService } from './surveys.service';
 
 type SliceKey = keyof typeof SLICE_COLUMNS;
@@ -93,13 +95,23 @@ export class ResultsService {
   }
 
   async gap(surveyId: string, item: string, target: number) {
+    const { spec, distribution, method } = await this.itemAnswers(surveyId, item);
+    return { item, ...gapToTarget(spec.scale, distribution, target, method) };
+  }
+
+  /** One item's title and index (null before answers) with its number of answers. */
+  async itemFigure(surveyId: string, item: string): Promise<{ survey: SurveyEntity; title: LocalText; index: number | null; n: number }> {
+    const { survey, spec, distribution, method } = await this.itemAnswers(surveyId, item);
+    const measure = measureItem(spec.scale, distribution, method);
+    return { survey, title: spec.title, index: roundIndexOrNull(measure.index), n: measure.n };
+  }
+
+  private async itemAnswers(surveyId: string, item: string) {
     const survey = await this.surveys.get(surveyId);
-    const q = resolve(survey);
-    const spec = q.items.get(item);
-    if (!spec) throw new NotFoundException(`${item} is not an item of survey ${surveyId}`);
-    const distributions = await this.distributions(surveyId, item);
-    const gap = gapToTarget(spec.scale, distributions[item] ?? { counts: {} }, target, survey.questionnaire.indexMethod ?? DEFAULT_INDEX_METHOD);
-    return { item, ...gap };
+    const spec = resolve(survey).items.get(item);
+    if (!spec) throw new NotFoundException(says(`${item} is not an item of survey ${surveyId}`, `${item} 不是调查 ${surveyId} 的题目`));
+    const distribution = (await this.distributions(surveyId, item))[item] ?? { counts: {}, notApplicable: 0 };
+    return { survey, spec, distribution, method: survey.questionnaire.indexMethod ?? DEFAULT_INDEX_METHOD };
   }
 
   /** Overall index of a survey, for composites. */

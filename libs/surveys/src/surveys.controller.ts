@@ -8,11 +8,12 @@ import {
   Post,
   Query,
   Req,
+  Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiProperty, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { FastifyRequest } from 'fastify';
+import { ApiBearerAuth, ApiBody, ApiProperty, ApiPropertyOptional, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ListBody, readUpload, says } from '@satisflow/http';
 import { CurrentActor, Roles, type Actor } from '@satisflow/identity';
 import { fieldProblem, UuidPipe } from '@satisflow/validation';
@@ -26,6 +27,7 @@ import {
   GapQueryDto,
   SampleRecipientsDto,
 } from './dto/survey.dto';
+import { ItemCorrectiveActions } from './item-actions';
 import { ResponsesService } from './responses.service';
 import { ResultsService } from './results.service';
 import { SurveysService } from './surveys.service';
@@ -45,6 +47,11 @@ async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
   return file;
 }
 
+class ItemActionDto {
+  @ApiPropertyOptional({ maxLength: 200, description: "the corrective action's title; by default the item's and the survey's" })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) title?: string;
+}
+
 class FollowUpDto {
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'what the call or visit found (e.g. answered by phone, asked to be called back)' })
   @IsString() @MinLength(1) @MaxLength(2000) note: string;
@@ -61,6 +68,7 @@ export class SurveysController {
     private readonly results: ResultsService,
     private readonly customers: CustomersService,
     private readonly composites: CompositesService,
+    private readonly itemActions: ItemCorrectiveActions,
   ) {}
 
   @Get('customers')
@@ -157,6 +165,21 @@ export class SurveysController {
   @Get('surveys/:id/results')
   resultsOf(@Param('id', UuidPipe) id: string) {
     return this.results.results(id);
+  }
+
+  /** A corrective action raised from this item (domain.md section 5), linked to the survey's plan: 201 when raised now, 200 with the one raised before. */
+  @Roles('quality', 'management_rep')
+  @Post('surveys/:id/items/:item/corrective-action')
+  async raiseItemAction(
+    @Param('id', UuidPipe) id: string,
+    @Param('item') item: string,
+    @Body() dto: ItemActionDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
+    const { created, instance } = await this.itemActions.raise(id, item, actor, dto.title);
+    res.status(created ? 201 : 200);
+    return instance;
   }
 
   @Get('surveys/:id/gap')

@@ -9,6 +9,7 @@ import { RecipientEntity } from './entities/recipient.entity';
 import { AnswerEntity, ResponseEntity } from './entities/response.entity';
 import { SurveyEntity } from './entities/survey.entity';
 import { FollowUpTasks } from './follow-up-tasks';
+import { ItemCorrectiveActions } from './item-actions';
 import { Mailer } from './mail/mailer';
 import { PublicFormController } from './public-form/public-form.controller';
 import { ResponsesService } from './responses.service';
@@ -23,7 +24,7 @@ const RETURN_RATE_EVENTS = new Set(['CLOSE_COLLECTION', 'REQUEST_WAIVER', 'DEADL
 @Module({
   imports: [TypeOrmModule.forFeature([CustomerEntity, SurveyEntity, RecipientEntity, ResponseEntity, AnswerEntity, CompositeEntity])],
   controllers: [SurveysController, PublicFormController],
-  providers: [SurveysService, ResponsesService, ResultsService, CustomersService, CompositesService, Mailer, FollowUpTasks, SurveyReminder],
+  providers: [SurveysService, ResponsesService, ResultsService, CustomersService, CompositesService, Mailer, FollowUpTasks, SurveyReminder, ItemCorrectiveActions],
   exports: [SurveysService, ResultsService, ResponsesService, CustomersService],
 })
 export class SurveysModule implements OnModuleInit {

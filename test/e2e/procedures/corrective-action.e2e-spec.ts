@@ -210,6 +210,30 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
     expect((await s.closeEffective(ca.id, { comment: '现场验证：返修率已降至 1% / verified on site: repairs down to 1 %' })).state).toBe('closed');
   });
 
+  it('escalates the steps before implementation too: a cause analysis left for a week goes to quality, an unapproved plan to the management representative', async () => {
+    const ca = await s.openCorrectiveAction('来料批次不良 / bad incoming batch');
+    const analysing = await s.describeProblem(ca.id);
+    // 5 working days: never fewer calendar days (weekends and holidays make it more)
+    const due = Date.parse(analysing.openTasks[0].dueAt!);
+    expect(due - Date.parse(analysing.updatedAt)).toBeGreaterThanOrEqual(5 * DAY);
+    await s.advanceClock(due - Date.parse(analysing.updatedAt) + HOUR);
+    let i = await s.get('complaint_handler', ca.id);
+    expect(i).toMatchObject({ state: 'causeAnalysis', revision: analysing.revision + 1 });
+    expect(i.data.escalations).toEqual([expect.objectContaining({ state: 'causeAnalysis', level: 1, role: 'quality' })]);
+    expect(await s.notices('quality', ca.id)).toHaveLength(1);
+    expect((await s.inbox('quality', ca.id)).filter((task) => (task as { kind?: string }).kind === 'escalation')).toHaveLength(1);
+
+    await s.analyseCause(ca.id);
+    await s.planActions(ca.id);
+    const approving = await s.get('quality', ca.id);
+    expect(approving.state).toBe('planApproval');
+    await s.advanceClock(Date.parse(approving.openTasks[0].dueAt!) - Date.parse(approving.updatedAt) + HOUR); // 3 working days
+    i = await s.get('quality', ca.id);
+    expect(i.data.escalations.at(-1)).toMatchObject({ state: 'planApproval', level: 1, role: 'management_rep' });
+    expect(await s.notices('management_rep', ca.id)).toHaveLength(1);
+    expect((await s.approveActionPlan(ca.id)).state).toBe('implementation');
+  });
+
   it("counts 'today' in the company's time zone: at 01:00 in China, UTC's date is already yesterday", async () => {
     const { now } = await s.advanceClock(0);
     const utcDay = Date.parse(now.slice(0, 10));
@@ -227,5 +251,52 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
     expect(yesterday.status).toBe(422);
     expect(yesterday.body.details).toEqual([{ field: 'data.dueDate', rule: 'invalid', message: `data.dueDate: must be today or later (today: ${chinaToday})` }]);
     expect((await s.planActions(ca.id, { dueDate: chinaToday })).state).toBe('planApproval');
+  });
+  it('is raised from a survey item, linked to the plan with the index the item had, once per item', async () => {
+    const { instance: plan, surveyId } = await s.approvedPlan('2026 低分项测试 / low-item test');
+    const recipients = await s.dispatchSurvey(surveyId, 4);
+    await s.enterAnswers(surveyId, recipients, { reliability: 2, appearance: 4, response: '4' });
+    const post = async (user: string, item: string, body: object = {}) =>
+      t.http.post(`/api/v1/surveys/${surveyId}/items/${encodeURIComponent(item)}/corrective-action`).set(await s.auth(user)).send(body);
+
+    // the coordinator scores surveys but does not raise actions; an unknown item is not there
+    expect((await post('coordinator', 'reliability')).status).toBe(403);
+    expect((await post('quality', 'no-such-item')).status).toBe(404);
+    expect((await post('quality', 'reliability', { title: '' })).body.details).toEqual([expect.objectContaining({ field: 'title' })]);
+
+    const raised = await post('quality', 'reliability');
+    expect(raised.status).toBe(201);
+    expect(raised.body).toMatchObject({ procedure: CORRECTIVE_ACTION, state: 'problem', parentId: plan.id, title: expect.stringContaining('可靠性') });
+    // every answer 2 of 5: index 40, as the results show it
+    const results = await s.getJson<{ dimensions: { items: { key: string; index: number }[] }[] }>('quality', `/surveys/${surveyId}/results`);
+    expect(results.dimensions.flatMap((d) => d.items).find((i) => i.key === 'reliability')?.index).toBe(40);
+    expect(raised.body.data.source).toEqual({
+      procedure: 'annual-satisfaction-survey',
+      instanceId: plan.id,
+      survey: surveyId,
+      surveyTitle: '2026 低分项测试 / low-item test',
+      period: null,
+      item: 'reliability',
+      itemTitle: { zh: '可靠性', en: 'Reliability' },
+      index: 40,
+      n: 4,
+    });
+    expect((await s.get('auditor', plan.id)).children).toContain(raised.body.id);
+
+    // asked again (by the management representative too): the one raised before
+    const again = await post('management_rep', 'reliability');
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(raised.body.id);
+    // another item has its own
+    const other = await post('management_rep', 'appearance', { title: '外观整改 / appearance' });
+    expect(other.status).toBe(201);
+    expect(other.body).toMatchObject({ title: '外观整改 / appearance', data: { source: { item: 'appearance', index: 80 } } });
+
+    // a cancelled one (a withdrawn duplicate) leaves room for a new one
+    await s.act('quality', raised.body.id, { type: 'CANCEL', comment: '重复 / duplicate', signature: s.sign('取消 / cancelled') });
+    const renewed = await post('quality', 'reliability');
+    expect(renewed.status).toBe(201);
+    expect(renewed.body.id).not.toBe(raised.body.id);
+    expect((await s.get('auditor', plan.id)).children).toEqual(expect.arrayContaining([raised.body.id, other.body.id, renewed.body.id]));
   });
 });

@@ -64,6 +64,8 @@ describe('customer-complaint over HTTP (procedures.md, domain section 3)', () =>
     let i = await s.act('complaint_handler', complaint.id, { type: 'ESCALATE_MAJOR', comment: '媒体投诉，涉及安全 / media complaint, safety' });
     expect(i).toMatchObject({ state: 'investigation', revision: 3 });
     expect(i.openTasks).toEqual([expect.objectContaining({ role: 'quality', outcomes: ['CONCLUDE'] })]);
+    // due in 10 working days (two calendar weeks, give or take the holiday calendar)
+    expect(Date.parse(i.openTasks[0].dueAt!) - Date.parse(i.updatedAt)).toBeGreaterThanOrEqual(10 * DAY);
     expect((await s.get('quality', complaint.id)).availableEvents).toEqual(['CONCLUDE']);
 
     const unclassified = await s.send('quality', complaint.id, { type: 'CONCLUDE', data: { conclusion: '电源模块设计缺陷 / power module design defect' } });

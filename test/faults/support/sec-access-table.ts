@@ -66,6 +66,8 @@ export const EXPECTED: Record<string, RoleKey[] | typeof ALL | 'public'> = {
   'POST /surveys/{id}/responses/import': ['coordinator'],
   'GET /surveys/{id}/results': ALL,
   'GET /surveys/{id}/gap': ALL,
+  // a corrective action raised from an item: its starters (procedure C)
+  'POST /surveys/{id}/items/{item}/corrective-action': ['quality', 'management_rep'],
   'GET /surveys/{id}/report': ALL,
   'POST /composites': ['survey_manager', 'coordinator', 'process_owner', 'quality', 'management_rep'],
   'GET /composites/{id}': ALL,

@@ -53,7 +53,7 @@ export async function buildWorld(t: TestApp, recipients = 1): Promise<World & { 
 /** Path parameter values for an operation's path, from the world. */
 export function pathValues(path: string, w: World): Record<string, string> {
   const id = path.startsWith('/api/v1/users') ? w.userId : path.startsWith('/api/v1/instances') ? w.planId : path.startsWith('/api/v1/composites') ? w.compositeId : w.surveyId;
-  return { id, key: SURVEY, recipientId: w.recipientId, token: w.token };
+  return { id, key: SURVEY, recipientId: w.recipientId, token: w.token, item: 'function' };
 }
 
 /** Moves the world's plan through approval and dispatch, so respondents can answer. */

@@ -6,6 +6,7 @@ import type { LocalText } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLongAction } from '../../components/LongAction';
 import { useI18n } from '../../i18n/I18nProvider';
+import { RaiseActionButton } from './RaiseActionButton';
 
 interface ReportRow {
   level: 'dimension' | 'item';
@@ -77,7 +78,14 @@ export function ReportPanel({ surveyId }: { surveyId: string }) {
             ]}
           />
           <Typography.Title level={5} style={{ marginTop: 16 }}>{t('report.lowest')}</Typography.Title>
-          <Flex gap={8} wrap>{r.special.lowestItems.slice(0, 3).map((row) => <Tag key={row.key} color="orange">{local(row.title)} · {row.index}</Tag>)}</Flex>
+          <Flex gap={8} wrap>
+            {r.special.lowestItems.slice(0, 3).map((row) => (
+              <span key={row.key} className="sf-lowest-item">
+                <Tag color="orange">{local(row.title)} · {row.index}</Tag>
+                <RaiseActionButton surveyId={surveyId} item={row.key} />
+              </span>
+            ))}
+          </Flex>
           {r.focus.findings.length > 0 && (
             <>
               <Typography.Title level={5} style={{ marginTop: 16 }}>{t('report.findings')}</Typography.Title>
