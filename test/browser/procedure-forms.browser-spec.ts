@@ -344,4 +344,32 @@ describe('procedure forms in Chromium', () => {
     expect(history.at(-1)).toMatchObject({ event: 'CANCEL', comment: '与前一条投诉重复', signatureMeaning: '取消此记录 / cancelled this record' });
     await page.context().close();
   });
+  it('adds a note to the trail from the history card: the desk says the customer could not be reached; the auditor has no button', async () => {
+    const { id } = await call<{ id: string }>('complaint_desk', 'POST', '/instances', {
+      procedure: 'customer-complaint',
+      title: '回访电话未接通',
+      data: { customer: '东方机械', channel: 'phone', description: '设备异响' },
+    });
+    let page = await as('complaint_desk', `/instances/${id}`);
+    await page.getByRole('button', { name: '添加备注' }).click();
+    const dialog = page.getByRole('dialog').last();
+    await opened(dialog);
+    await ok(dialog);
+    await dialog.locator('.ant-form-item-explain-error', { hasText: '请填写备注' }).waitFor();
+    await dialog.locator('#note').fill('客户电话未接通，明天上午再联系');
+    await ok(dialog);
+    await dialog.waitFor({ state: 'hidden' });
+    // the trail shows it at once, labelled
+    const history = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: '审计时间线' }) });
+    await history.getByText('客户电话未接通，明天上午再联系').waitFor();
+    await history.getByText('备注').first().waitFor();
+    const trail = await h.api<{ event: string; comment?: string; actor: { role: string } }[]>(`/instances/${id}/history`);
+    expect(trail.at(-1)).toMatchObject({ event: 'NOTE', comment: '客户电话未接通，明天上午再联系', actor: { role: 'complaint_desk' } });
+    await page.context().close();
+
+    page = await as('auditor', `/instances/${id}`);
+    await page.getByText('客户电话未接通，明天上午再联系').waitFor();
+    expect(await page.getByRole('button', { name: '添加备注' }).count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -18,6 +18,8 @@ function bodyFor(op: Operation, w: World, role: string): Record<string, unknown>
       return { procedure: SURVEY, title: `started by ${role}` };
     case 'POST /instances/{id}/events':
       return { type: 'SUBMIT', expectedRevision: 1 }; // no plan data: the survey manager gets 422, nothing moves
+    case 'POST /instances/{id}/notes':
+      return { note: `noted by ${role}` };
     case 'PUT /settings/calendar':
       return { utcOffsetMinutes: 480, holidays: [], extraWorkdays: [] };
     case 'POST /test/clock':

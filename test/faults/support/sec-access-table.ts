@@ -32,6 +32,8 @@ export const EXPECTED: Record<string, RoleKey[] | typeof ALL | 'public'> = {
   'GET /instances/{id}': ALL,
   'POST /instances/{id}/events': ['survey_manager'], // the draft plan's step belongs to the survey manager
   'GET /instances/{id}/history': ALL,
+  // a note is added by the procedure's participants (the world's plan: the survey procedure's roles)
+  'POST /instances/{id}/notes': ['survey_manager', 'approver', 'coordinator', 'management_rep', 'general_manager', 'quality'],
   'GET /tasks': ALL,
   // follow-up and escalation tasks are completed by whoever they are for; the auditor only reads
   'POST /tasks/{id}/complete': ROLE_KEYS.filter((r) => r !== 'auditor'),

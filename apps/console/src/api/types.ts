@@ -61,6 +61,8 @@ export interface Instance {
   availableEvents: string[];
   /** The caller may cancel it (CANCEL), beside the step's outcomes. */
   canCancel: boolean;
+  /** The caller may add a note to the trail (POST /instances/:id/notes). */
+  canNote: boolean;
   openTasks: Task[];
   createdAt: string;
   updatedAt: string;

@@ -26,4 +26,5 @@ export const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   // recorded beside the steps (dispatch/trail-notes.ts): what a person did about a follow-up or an escalation
   TASK_COMPLETED: { zh: '完成任务', en: 'Task completed' },
   FOLLOW_UP_RECORDED: { zh: '登记电话跟进', en: 'Follow-up call recorded' },
+  NOTE: { zh: '备注', en: 'Note' },
 };

@@ -3,6 +3,7 @@ import type { ProcedureDefinition } from '../definitions/procedure-definition';
 import type { InstanceEntity, TaskEntity } from '../entities';
 import { stepMeta } from './step-meta';
 import { availableOutcomes, scopeOf } from './step-policy';
+import { noteRole } from './note-role';
 import { cancellerRole } from './cancellation';
 
 export interface TaskView {
@@ -36,6 +37,8 @@ export interface InstanceView {
   availableEvents: string[];
   /** The caller may send CANCEL (cancellation.ts): an override beside the step's outcomes, not one of them. */
   canCancel: boolean;
+  /** The caller may add a note to the trail (POST /instances/:id/notes; note-role.ts). */
+  canNote: boolean;
   openTasks: TaskView[];
   createdAt: string;
   updatedAt: string;
@@ -86,6 +89,7 @@ export function buildInstanceView(
     children,
     availableEvents: available,
     canCancel: instance.status === 'active' && cancellerRole(actor, def.cancellers ?? [], scope) !== undefined,
+    canNote: noteRole(def, instance.state, actor, scope) !== undefined,
     openTasks: tasks.map((t) => toTaskView(t, now)),
     createdAt: instance.createdAt.toISOString(),
     updatedAt: instance.updatedAt.toISOString(),

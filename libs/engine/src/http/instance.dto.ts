@@ -36,6 +36,12 @@ export class StartInstanceDto {
   data?: Record<string, unknown>;
 }
 
+export class AddNoteDto {
+  @ApiProperty({ minLength: 1, maxLength: 4000, example: '客户电话未接通，明天上午再联系 / customer not reachable, calling again tomorrow morning' })
+  @IsString() @MinLength(1) @MaxLength(4000) @Matches(/\S/, { message: 'note must not be blank' })
+  note: string;
+}
+
 export class SendEventDto {
   @ApiProperty({ example: 'APPROVE' })
   @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, { message: 'type must be an event name such as SUBMIT or APPROVE' })

@@ -5,7 +5,8 @@ import { AccountInUnit, CurrentActor, CurrentCaller, type Actor, type TokenUser 
 import { UuidPipe } from '@satisflow/validation';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { InstanceQueries } from '../instance-queries';
-import { ListInstancesDto, SendEventDto, StartInstanceDto } from './instance.dto';
+import { TrailNotes } from '../dispatch/trail-notes';
+import { AddNoteDto, ListInstancesDto, SendEventDto, StartInstanceDto } from './instance.dto';
 import { IdempotencyKey } from './idempotency-key.decorator';
 
 @ApiTags('instances')
@@ -16,6 +17,7 @@ export class InstancesController {
     private readonly dispatcher: Dispatcher,
     private readonly queries: InstanceQueries,
     private readonly audit: AuditQuery,
+    private readonly notes: TrailNotes,
   ) {}
 
   @Post()
@@ -51,6 +53,18 @@ export class InstancesController {
     @IdempotencyKey() idempotencyKey?: string,
   ) {
     return this.dispatcher.send(id, dto, caller, idempotencyKey);
+  }
+
+  @Post(':id/notes')
+  @ApiOperation({
+    summary: 'Add a note to the trail',
+    description:
+      "A free note (NOTE) in the instance's hash-chained trail, in any step and status: a customer who could not be reached, what a meeting agreed. " +
+      "For anyone holding one of the procedure's roles for the instance's scope; the state stays, the revision moves. Answers the instance.",
+  })
+  async addNote(@Param('id', UuidPipe) id: string, @Body() dto: AddNoteDto, @CurrentActor() actor: Actor) {
+    await this.notes.annotate(id, actor, dto.note.trim());
+    return this.queries.get(id, actor);
   }
 
   @Get(':id/history')

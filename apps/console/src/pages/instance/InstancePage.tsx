@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Result, Row, Skeleton, Typography } from 'antd';
 import { EventButtons } from '../../actions/EventButtons';
+import { NoteButton } from '../../actions/NoteButton';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import type { AuditRecord, Instance } from '../../api/types';
@@ -57,7 +58,11 @@ export function InstancePage({ id }: { id: string }) {
               <Typography.Text type="secondary">{t('instance.noActions')}</Typography.Text>
             )}
           </Card>
-          <Card title={t('instance.history')} style={{ marginBottom: 16 }}>
+          <Card
+            title={t('instance.history')}
+            extra={i.canNote && <NoteButton path={`/instances/${i.id}/notes`} title={i.title} words={{ action: 'instance.addNote', label: 'instance.noteLabel', required: 'instance.noteRequired', done: 'instance.noteAdded' }} onDone={reload} />}
+            style={{ marginBottom: 16 }}
+          >
             <ErrorAlert error={history.error} />
             <HistoryTimeline records={history.data ?? []} procedure={i.procedure} />
             <ClosedTasks tasks={closedTasks.data ?? []} />
