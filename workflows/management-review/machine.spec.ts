@@ -84,6 +84,8 @@ describe('management-review', () => {
     expect(w.effects).toEqual([
       expect.objectContaining({ type: 'effect.startChild', procedure: 'corrective-action', key: 'corrective-action-decision-1', data: { source: { procedure: 'management-review', title: '2026 管理评审', period: '2026', decision: 1, text: decisions[0].decision } } }),
       expect.objectContaining({ type: 'effect.startChild', procedure: 'corrective-action', key: 'corrective-action-decision-3' }),
+      // the input's owner is told it is archived, and with how many actions
+      expect.objectContaining({ type: 'effect.notify', role: 'management_rep', key: 'archived', message: expect.objectContaining({ zh: expect.stringContaining('评审决定 3 项，其中 2 项已发起纠正措施') }) }),
     ]);
   });
 

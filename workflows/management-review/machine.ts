@@ -111,6 +111,20 @@ function correctiveActionFor(context: ManagementReviewContext, d: ReviewDecision
   };
 }
 
+/** Domain.md section 1: the management representative owns the management-review input, so is told when it is signed. */
+function archivedNotice(context: ManagementReviewContext, decisions: ReviewDecision[]): ProcedureEffect {
+  const actions = decisions.filter((d) => d.correctiveAction).length;
+  return {
+    type: 'effect.notify',
+    role: 'management_rep',
+    message: {
+      zh: `「${context.title}」已由总经理签署归档：评审决定 ${decisions.length} 项，其中 ${actions} 项已发起纠正措施`,
+      en: `"${context.title}" was signed by the general manager and archived: ${decisions.length} decision(s), ${actions} with a corrective action opened`,
+    },
+    key: 'archived',
+  };
+}
+
 const fieldChecks = {
   packComplete: ({ event }) => packProblems(event),
   // what the general manager signs still hashes as it did at SUBMIT (a pack frozen before packs were hashed has no hash to compare)
@@ -134,6 +148,7 @@ const machine = procedureSetup<ManagementReviewContext>()
         const decisions = decisionsOf(event);
         enqueue.assign({ signedOff: { ...stamp(event), packRevision: context.packRevision, packHash: context.packHash }, decisions });
         for (const d of decisions) if (d.correctiveAction) enqueue.emit(correctiveActionFor(context, d));
+        enqueue.emit(archivedNotice(context, decisions));
       }),
     },
   })
@@ -198,9 +213,11 @@ export const managementReview: ProcedureDefinition = {
     zh: '品质部按期汇编顾客满意度调查报告及趋势、投诉统计和时限达成、纠正措施状态和综合满意度，总经理评审签署后连同证据归档（ISO 9001:2015 第 9.3 条）。',
     en: 'For a period, the quality department compiles the approved survey reports and trends, complaint statistics and SLA compliance, corrective-action status and the composite satisfaction figure; the general manager reviews and signs, and the pack is archived with its evidence (ISO 9001:2015 clause 9.3).',
   },
-  roles: ['quality', 'general_manager'],
-  // the review's chair
-  cancellers: ['general_manager'],
+  roles: ['quality', 'general_manager', 'management_rep'],
+  // quality compiles; the management representative, who owns the input (domain.md section 1), may open one for it too
+  starters: ['quality', 'management_rep'],
+  // the review's chair, and the input's owner
+  cancellers: ['general_manager', 'management_rep'],
   machine,
   fieldChecks,
 };

@@ -211,6 +211,9 @@ describe('management-review over HTTP (procedures.md, domain section 6)', () => 
     expect(action).toMatchObject({ procedure: 'corrective-action', parentId: review.id, state: 'problem', title: expect.stringContaining('more service points') });
     expect(action.data.source).toEqual({ procedure: 'management-review', title: review.title, period: year, decision: 1, text: decisions[0].decision });
     decisionAction = action.id;
+    // the management representative, who owns the input, is told it is archived
+    await s.runWorker();
+    expect(await s.notices('management_rep', review.id)).toEqual([expect.objectContaining({ message: expect.objectContaining({ en: expect.stringContaining('2 decision(s), 1 with a corrective action opened') }) })]);
 
     const history = await s.history(review.id);
     expect(history.map((r) => [r.event, r.actor.username, r.toState])).toEqual([
@@ -228,6 +231,16 @@ describe('management-review over HTTP (procedures.md, domain section 6)', () => 
     await s.openComplaint('新投诉 / a new complaint');
     expect((await compile(year)).complaints.total).toBe(second.complaints.total + 1);
     expect((await s.get('auditor', review.id)).data.pack.complaints.total).toBe(second.complaints.total);
+  });
+
+  it('may be opened by the management representative, who owns the input; quality compiles it', async () => {
+    const review = await s.start('management_rep', MANAGEMENT_REVIEW, `${year} 管理评审输入（管代发起）`);
+    expect(review).toMatchObject({ state: 'compiling', availableEvents: [], canCancel: true });
+    expect((await s.get('quality', review.id)).availableEvents).toEqual(['SUBMIT']);
+    expect((await s.history(review.id))[0]).toMatchObject({ event: 'START', actor: { username: 'management_rep', role: 'management_rep' } });
+    expect((await t.http.post('/api/v1/instances').set(await s.auth('coordinator')).send({ procedure: MANAGEMENT_REVIEW, title: 'not mine' })).status).toBe(403);
+    // the owner withdraws one opened by mistake
+    expect((await s.act('management_rep', review.id, { type: 'CANCEL', comment: '重复发起 / opened twice', signature: s.sign('取消 / cancelled') })).status).toBe('cancelled');
   });
 
   it("keeps another period's records out", async () => {
