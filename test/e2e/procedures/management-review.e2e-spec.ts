@@ -234,6 +234,9 @@ describe('management-review over HTTP (procedures.md, domain section 6)', () => 
   });
 
   it('may be opened by the management representative, who owns the input; quality compiles it', async () => {
+    // the procedure says who may start one (the console offers "new" to them)
+    expect((await s.getJson<{ starters: string[] }>('auditor', `/procedures/${MANAGEMENT_REVIEW}`)).starters).toEqual(['quality', 'management_rep']);
+    expect((await s.getJson<{ starters: string[] }>('auditor', '/procedures/customer-complaint')).starters).toEqual(['complaint_desk']);
     const review = await s.start('management_rep', MANAGEMENT_REVIEW, `${year} 管理评审输入（管代发起）`);
     expect(review).toMatchObject({ state: 'compiling', availableEvents: [], canCancel: true });
     expect((await s.get('quality', review.id)).availableEvents).toEqual(['SUBMIT']);

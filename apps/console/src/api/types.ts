@@ -114,6 +114,8 @@ export interface ProcedureDetail {
   states: ProcedureState[];
   transitions: { from: string; event: string; to: string }[];
   purpose?: LocalText;
+  /** The roles that may start one. */
+  starters?: string[];
   documentNo?: string;
 }
 

@@ -14,10 +14,7 @@ export function useStartable(): string[] {
   const { details } = useProcedures();
   const { hasRole } = useAuth();
   return Object.values(details)
-    .filter((d) => {
-      const first = d.states.find((s) => s.id === d.initial);
-      return !!first?.role && hasRole(first.role);
-    })
+    .filter((d) => hasRole(...(d.starters ?? [])))
     .map((d) => d.key);
 }
 

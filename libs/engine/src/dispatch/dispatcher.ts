@@ -61,6 +61,7 @@ import { OutboxBell } from '../worker/outbox-bell';
 import { checkStep, Refusal, scopeOf } from './step-policy';
 import { CANCEL, CANCELLED_STATE, cancellerRole, cancelRefusal } from './cancellation';
 import { closeOpenSideTasks } from '../tasks/side-tasks';
+import { startersOf } from '../definitions/starters';
 
 export interface EventInput {
   type: string;
@@ -215,7 +216,7 @@ export class Dispatcher {
 
   /** The role in which this person starts an instance of `scope`; 403 when none of theirs may. */
   private starterRole(def: ProcedureDefinition, initialState: string, actor: Actor, scope: string | undefined): RoleKey {
-    const starters = def.starters ?? [stepMeta(def.machine, initialState)?.role].filter((r): r is RoleKey => r !== undefined);
+    const starters = startersOf(def, initialState);
     const role = starters.find((r) => hasRole(actor, r, scope));
     if (role) return role;
     const inScope = scope ? { en: ` in scope ${scope}`, zh: `（范围 ${scope}）` } : { en: '', zh: '' };

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { attachment } from '@satisflow/http';
 import { ROLES } from '@satisflow/identity';
 import { describeProcedure, procedureDocument, procedureDocumentPdf, procedureForApi, toMermaid, toSvg } from '../definitions';
+import { startersOf } from '../definitions/starters';
 import { ProcedureRegistry } from '../procedure-registry';
 import { DiagramQueryDto, DocumentQueryDto } from './instance.dto';
 
@@ -25,7 +26,8 @@ export class ProceduresController {
   @Get(':key')
   get(@Param('key') key: string) {
     const def = this.registry.latest(key);
-    return { ...procedureForApi(def), purpose: def.purpose, roles: def.roles, documentNo: def.documentNo };
+    const described = procedureForApi(def);
+    return { ...described, purpose: def.purpose, roles: def.roles, starters: startersOf(def, described.initial), documentNo: def.documentNo };
   }
 
   @Get(':key/diagram')
