@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { says } from '@satisflow/http';
 import {
   compareItems,
@@ -34,6 +34,13 @@ interface SliceScore {
   slice: string;
   respondents: number;
   score: QuestionnaireScore;
+}
+
+export interface ItemFigure {
+  survey: SurveyEntity;
+  title: LocalText;
+  index: number | null;
+  n: number;
 }
 
 /** Each slice's score, per slice kind: what the results list and what is compared with the previous survey. */
@@ -95,23 +102,50 @@ export class ResultsService {
   }
 
   async gap(surveyId: string, item: string, target: number) {
-    const { spec, distribution, method } = await this.itemAnswers(surveyId, item);
-    return { item, ...gapToTarget(spec.scale, distribution, target, method) };
+    const answers = await this.itemAnswers(await this.surveys.get(surveyId), item);
+    if (!answers) throw notAnItem(surveyId, item);
+    return { item, ...gapToTarget(answers.spec.scale, answers.distribution, target, answers.method) };
   }
 
   /** One item's title and index (null before answers) with its number of answers. */
-  async itemFigure(surveyId: string, item: string): Promise<{ survey: SurveyEntity; title: LocalText; index: number | null; n: number }> {
-    const { survey, spec, distribution, method } = await this.itemAnswers(surveyId, item);
-    const measure = measureItem(spec.scale, distribution, method);
-    return { survey, title: spec.title, index: roundIndexOrNull(measure.index), n: measure.n };
+  async itemFigure(surveyId: string, item: string): Promise<ItemFigure> {
+    const survey = await this.surveys.get(surveyId);
+    const figure = await this.figureOf(survey, item);
+    if (!figure) throw notAnItem(surveyId, item);
+    return figure;
   }
 
-  private async itemAnswers(surveyId: string, item: string) {
+  /**
+   * The item's figure in the next survey of the same series that scored it (frozen, created
+   * after this one): the effectiveness evidence domain.md section 5 names for a corrective
+   * action raised from the item. Null until a later survey has answers for it.
+   */
+  async nextItemFigure(surveyId: string, item: string): Promise<{ survey: { id: string; title: string; period: string | null }; index: number | null; n: number } | null> {
     const survey = await this.surveys.get(surveyId);
+    const later = await this.ds.getRepository(SurveyEntity).find({
+      where: { series: survey.series, status: 'frozen', createdAt: MoreThan(survey.createdAt) },
+      order: { createdAt: 'ASC' },
+    });
+    for (const next of later) {
+      const figure = await this.figureOf(next, item);
+      if (figure && figure.n > 0) return { survey: { id: next.id, title: next.title, period: next.period }, index: figure.index, n: figure.n };
+    }
+    return null;
+  }
+
+  /** Null when the survey's questionnaire has no such item. */
+  private async figureOf(survey: SurveyEntity, item: string): Promise<ItemFigure | null> {
+    const answers = await this.itemAnswers(survey, item);
+    if (!answers) return null;
+    const measure = measureItem(answers.spec.scale, answers.distribution, answers.method);
+    return { survey, title: answers.spec.title, index: roundIndexOrNull(measure.index), n: measure.n };
+  }
+
+  private async itemAnswers(survey: SurveyEntity, item: string) {
     const spec = resolve(survey).items.get(item);
-    if (!spec) throw new NotFoundException(says(`${item} is not an item of survey ${surveyId}`, `${item} 不是调查 ${surveyId} 的题目`));
-    const distribution = (await this.distributions(surveyId, item))[item] ?? { counts: {}, notApplicable: 0 };
-    return { survey, spec, distribution, method: survey.questionnaire.indexMethod ?? DEFAULT_INDEX_METHOD };
+    if (!spec) return null;
+    const distribution = (await this.distributions(survey.id, item))[item] ?? { counts: {}, notApplicable: 0 };
+    return { spec, distribution, method: survey.questionnaire.indexMethod ?? DEFAULT_INDEX_METHOD };
   }
 
   /** Overall index of a survey, for composites. */
@@ -216,6 +250,8 @@ export class ResultsService {
     return keyDriversFromMoments(q.dimensions.map((d) => d.key), moments, dimensionIndex);
   }
 }
+
+const notAnItem = (surveyId: string, item: string) => new NotFoundException(says(`${item} is not an item of survey ${surveyId}`, `${item} 不是调查 ${surveyId} 的题目`));
 
 function resolve(survey: SurveyEntity): ResolvedQuestionnaire {
   const { resolved } = resolveQuestionnaire(survey.questionnaire);

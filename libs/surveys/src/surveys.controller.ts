@@ -182,6 +182,12 @@ export class SurveysController {
     return instance;
   }
 
+  /** The item's figure in the next survey of the series that scored it (`next: null` before one has): a corrective action's evidence. */
+  @Get('surveys/:id/items/:item/next')
+  async nextItemFigure(@Param('id', UuidPipe) id: string, @Param('item') item: string) {
+    return { next: await this.results.nextItemFigure(id, item) };
+  }
+
   @Get('surveys/:id/gap')
   gap(@Param('id', UuidPipe) id: string, @Query() q: GapQueryDto) {
     return this.results.gap(id, q.item, q.target);

@@ -292,6 +292,16 @@ describe('corrective-action over HTTP (procedures.md, domain section 5)', () => 
     expect(other.status).toBe(201);
     expect(other.body).toMatchObject({ title: '外观整改 / appearance', data: { source: { item: 'appearance', index: 80 } } });
 
+    // the evidence for its effectiveness: the item's score in the next survey of the series that scored it
+    const next = async (item: string) => (await s.getJson<{ next: unknown }>('quality', `/surveys/${surveyId}/items/${item}/next`)).next;
+    expect(await next('reliability')).toBeNull();
+    const { surveyId: resurvey } = await s.approvedPlan('2027 复测 / re-survey');
+    const reached = await s.dispatchSurvey(resurvey, 2);
+    expect(await next('reliability')).toBeNull(); // frozen, not answered yet
+    await s.enterAnswers(resurvey, reached, { reliability: 4, appearance: 4, response: '4' });
+    expect(await next('reliability')).toEqual({ survey: { id: resurvey, title: '2027 复测 / re-survey', period: null }, index: 80, n: 2 });
+    expect((await t.http.get(`/api/v1/surveys/${surveyId}/items/no-such-item/next`).set(await s.auth('quality'))).body).toEqual({ next: null });
+
     // a cancelled one (a withdrawn duplicate) leaves room for a new one
     await s.act('quality', raised.body.id, { type: 'CANCEL', comment: '重复 / duplicate', signature: s.sign('取消 / cancelled') });
     const renewed = await post('quality', 'reliability');

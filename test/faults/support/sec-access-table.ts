@@ -68,6 +68,7 @@ export const EXPECTED: Record<string, RoleKey[] | typeof ALL | 'public'> = {
   'POST /surveys/{id}/responses/import': ['coordinator'],
   'GET /surveys/{id}/results': ALL,
   'GET /surveys/{id}/gap': ALL,
+  'GET /surveys/{id}/items/{item}/next': ALL,
   // a corrective action raised from an item: its starters (procedure C)
   'POST /surveys/{id}/items/{item}/corrective-action': ['quality', 'management_rep'],
   'GET /surveys/{id}/report': ALL,

@@ -1,6 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Input, InputNumber } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber } from 'antd';
 import dayjs from 'dayjs';
+import type { LocalText } from '../api/types';
+import { useApi } from '../api/useApi';
 import { PersonSelect } from '../components/PersonSelect';
 import { useI18n } from '../i18n/I18nProvider';
 import { hasEvidence, isPastDay, type EvidenceValues } from './actionData';
@@ -64,7 +66,7 @@ export function ActionPlanFields() {
 }
 
 /** EFFECTIVE's evidence: a verification, the next period's score, or both (or the comment: the engine takes it as the verification). */
-export function EvidenceFields() {
+export function EvidenceFields({ source }: { source?: unknown }) {
   const { t } = useI18n();
   const form = Form.useFormInstance();
   const evidence = async () => {
@@ -73,6 +75,7 @@ export function EvidenceFields() {
   };
   return (
     <>
+      <NextScore source={source} onUse={(score) => form.setFieldValue('score', score)} />
       <Form.Item name="verification" label={t('action.verification')} extra={t('action.evidenceHint')} dependencies={['score', 'comment']} rules={[{ validator: evidence }]}>
         <Input.TextArea rows={3} />
       </Form.Item>
@@ -80,5 +83,42 @@ export function EvidenceFields() {
         <InputNumber min={0} max={100} style={{ width: 160 }} />
       </Form.Item>
     </>
+  );
+}
+
+interface ItemSource {
+  procedure: 'annual-satisfaction-survey';
+  survey: string;
+  item: string;
+  itemTitle?: LocalText;
+  index?: number | null;
+}
+
+function itemSource(source: unknown): ItemSource | undefined {
+  const s = source as Partial<ItemSource> | undefined;
+  return s?.procedure === 'annual-satisfaction-survey' && typeof s.survey === 'string' && typeof s.item === 'string' ? (s as ItemSource) : undefined;
+}
+
+/** For an action raised from a survey item: the item's score in the next survey that scored it, to use as the evidence. */
+function NextScore({ source, onUse }: { source: unknown; onUse: (score: number) => void }) {
+  const { t, local } = useI18n();
+  const item = itemSource(source);
+  const next = useApi<{ next: { survey: { title: string }; index: number | null; n: number } | null }>(
+    item ? `/surveys/${item.survey}/items/${encodeURIComponent(item.item)}/next` : null,
+  );
+  if (!item || !next.data) return null;
+  const found = next.data.next;
+  const was = { item: local(item.itemTitle) || item.item, before: item.index ?? '—' };
+  if (!found || found.index === null) return <Alert className="sf-next-score" type="info" showIcon title={t('action.noNextScore', was)} style={{ marginBottom: 12 }} />;
+  const score = found.index;
+  return (
+    <Alert
+      className="sf-next-score"
+      type="success"
+      showIcon
+      title={t('action.nextScore', { ...was, after: score, survey: found.survey.title, n: found.n })}
+      action={<Button size="small" onClick={() => onUse(score)}>{t('action.useScore')}</Button>}
+      style={{ marginBottom: 12 }}
+    />
   );
 }

@@ -52,8 +52,8 @@ function dataOf(form: DataForm, v: Values): Record<string, unknown> | undefined 
   return undefined;
 }
 
-/** Forms that start from what the instance already records (the intake, the owner, the period, the frozen pack). */
-const READS_INSTANCE = new Set<DataForm>(['dispatch', 'actionPlan', 'pack', 'frozenPack']);
+/** Forms that start from what the instance already records (the intake, the owner, the period, the frozen pack, the item an action was raised from). */
+const READS_INSTANCE = new Set<DataForm>(['dispatch', 'actionPlan', 'pack', 'frozenPack', 'evidence']);
 
 /** The form of one outcome. */
 function DataFields({ form, target, instance, recompile }: { form: DataForm; target: EventTarget; instance?: Instance; recompile: number }) {
@@ -68,7 +68,7 @@ function DataFields({ form, target, instance, recompile }: { form: DataForm; tar
     case 'conclude': return <ConcludeFields />;
     case 'callback': return <CallbackFields />;
     case 'actionPlan': return <ActionPlanFields />;
-    case 'evidence': return <EvidenceFields />;
+    case 'evidence': return <EvidenceFields source={instance?.data.source} />;
     default: return null;
   }
 }
