@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, login, opened, shot, shotOf, SHOTS, startHarness, type Harness } from './support';
+import { ADMIN_PASSWORD, callAs, login, opened, shot, shotOf, SHOTS, startHarness, type Harness } from './support';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
 const TITLE = `2026 年度客户满意度调查 ${INJECTION}`;
@@ -383,8 +383,28 @@ describe('annual survey walked through the console in Chromium', () => {
     expect(action).toMatchObject({ procedure: 'corrective-action', parentId: planId, state: 'problem' });
     expect(action.data.source.itemTitle.zh).toBe(first.item);
     expect((await raise()).id).toBe(first.id);
+
+    // through its steps to the effectiveness check: the dialog shows the index the item had, and that no later survey scored it yet
+    const send = async (user: string, body: Record<string, unknown>) => {
+      const { revision } = await h.api<{ revision: number }>(`/instances/${first.id}`);
+      await callAs(h, user, 'POST', `/instances/${first.id}/events`, { ...body, expectedRevision: revision });
+    };
+    await send('quality', { type: 'SUBMIT', data: { description: '可靠性得分偏低' } });
+    await send('complaint_handler', { type: 'SUBMIT', data: { cause: '密封件来料批次不稳定' } });
+    await send('complaint_handler', { type: 'SUBMIT', data: { actions: ['进货检验加严'], owner: 'complaint_handler', dueDate: new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10) } });
+    await send('quality', { type: 'APPROVE', signature: { password: 'demo', meaning: '批准 / approved' } });
+    await send('complaint_handler', { type: 'SUBMIT', data: { result: '已加严检验' } });
+    let page = await as('quality');
+    await page.goto(`${h.base}/instances/${first.id}`);
+    await button(page, '有效').first().click();
+    const dialog = modal(page);
+    await opened(dialog);
+    await dialog.locator('.sf-next-score', { hasText: `「${first.item}」立项时得分 ${action.data.source.index}；尚无后续调查的得分` }).waitFor();
+    await dialog.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').first().click();
+    await page.context().close();
+
     // the coordinator sees the lowest items but raises nothing
-    const page = await as('coordinator');
+    page = await as('coordinator');
     await page.getByRole('tab', { name: '分析报告' }).click();
     await page.locator('.sf-lowest-item').first().waitFor();
     expect(await page.locator('.sf-raise-action').count()).toBe(0);
