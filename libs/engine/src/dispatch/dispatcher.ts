@@ -8,7 +8,6 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { initialTransition } from 'xstate';
 import { AuditWriter } from '@satisflow/audit';
 import { Clock } from '@satisflow/config';
@@ -29,7 +28,7 @@ import {
 } from '@satisflow/identity';
 import { executeAll, isUniqueViolation, selectRows, Statement, TransactionRunner } from '@satisflow/persistence';
 import type { ProcedureDefinition, ProcedureEffect, ProcedureEvent, StepMeta } from '../definitions/procedure-definition';
-import { IdempotencyKeyEntity, InstanceEntity, OutboxEntity, TaskEntity } from '../entities';
+import { IdempotencyKeyEntity, InstanceEntity, TaskEntity } from '../entities';
 import { instanceNotFound, reloadAndRetry } from '../engine-messages';
 import { ProcedureRegistry } from '../procedure-registry';
 import { companyDate, type CalendarConfig } from '../time/business-calendar';
@@ -55,6 +54,7 @@ import {
   loadInstanceWith,
   openTaskTimes,
   replaceTask,
+  insertOutboxRow,
   updateInstance,
 } from './instance-rows';
 import { OutboxBell } from '../worker/outbox-bell';
@@ -199,18 +199,18 @@ export class Dispatcher {
     });
     instance.auditHead = record.hash;
     const effects = emittedEffects(actions);
-    // one round trip on MySQL: the row, its first audit record, its task and deadline, and the parent's count of children
+    // one round trip on MySQL: the row, its first audit record, its task and deadline, its effects, and the parent's count of children
     await executeAll(
       m,
       [
         insertInstance(m, instance),
         this.audit.insertStatement(m, record),
         ...(await this.enterState(m, def, instance, null, undefined, now, calendar, openTasks)),
+        ...this.effectRows(m, instance, effects, now),
         ...(parent ? [countChild(parent.parentId)] : []),
       ],
-      { endsTransaction: endsTransaction && effects.length === 0 },
+      { endsTransaction },
     );
-    await this.writeEffects(m, instance, effects, now);
     return instance;
   }
 
@@ -408,9 +408,9 @@ export class Dispatcher {
       updateInstance(m, saved.id, fromRevision, updated, 'active'), // only an active instance takes events (checked above)
       this.audit.insertStatement(m, record),
       ...(await this.enterState(m, def, saved, fromState, input, now, calendar, openTasks)),
+      ...this.effectRows(m, saved, effects, now, childStarts),
     ];
-    await this.writeBatch(m, writes, fromRevision, endsTransaction && effects.length === 0 && hooks.length === 0);
-    await this.writeEffects(m, saved, effects, now, childStarts);
+    await this.writeBatch(m, writes, fromRevision, endsTransaction && hooks.length === 0);
     for (const hook of hooks) await hook(m, transition);
     return saved;
   }
@@ -566,34 +566,20 @@ export class Dispatcher {
     return writes;
   }
 
-  /** Writes the effects' outbox rows; the ids of those that start a child go to `childStarts`. */
-  private async writeEffects(m: EntityManager, instance: InstanceEntity, effects: ProcedureEffect[], now: Date, childStarts: string[] = []): Promise<void> {
-    let wrote = 0;
-    let i = 0;
-    for (const effect of effects) {
-      const key = ('key' in effect && effect.key) || `${effect.type}:${instance.revision}:${i}`;
-      i++;
-      const exists = await m.findOne(OutboxEntity, { where: { instanceId: instance.id, effectKey: key }, select: { id: true } });
-      if (exists) continue; // asked for before (e.g. on an earlier pass through the same state)
+  /**
+   * The effects' outbox rows, as statements of the transition's batch (so its COMMIT can
+   * still ride along); the ids of those that start a child go to `childStarts`. An effect
+   * asked for before (an earlier pass through the same state) is not written again.
+   */
+  private effectRows(m: EntityManager, instance: InstanceEntity, effects: ProcedureEffect[], now: Date, childStarts: string[] = []): Statement[] {
+    if (!effects.length) return [];
+    this.tx.afterCommit(m, () => this.outboxBell.ring());
+    return effects.map((effect, i) => {
       const id = randomUUID();
       if (effect.type === 'effect.startChild') childStarts.push(id);
-      await m.insert(OutboxEntity, {
-        id,
-        instanceId: instance.id,
-        revision: instance.revision,
-        kind: effect.type.slice('effect.'.length),
-        effectKey: key,
-        payload: effect as QueryDeepPartialEntity<ProcedureEffect>,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        lastError: null,
-        createdAt: now,
-        doneAt: null,
-      });
-      wrote++;
-    }
-    if (wrote > 0) this.tx.afterCommit(m, () => this.outboxBell.ring());
+      const key = ('key' in effect && effect.key) || `${effect.type}:${instance.revision}:${i}`;
+      return insertOutboxRow(m, { id, instanceId: instance.id, revision: instance.revision, effect, effectKey: key, at: now });
+    });
   }
 
   /**

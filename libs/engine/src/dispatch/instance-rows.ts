@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { dbTime, isMysqlManager, selectRowSets, selectRows, Statement, toDate, toInt } from '@satisflow/persistence';
+import type { ProcedureEffect } from '../definitions/procedure-definition';
 import type { InstanceEntity } from '../entities/instance.entity';
 import type { TaskEntity } from '../entities/task.entity';
 import type { TimerEntity } from '../entities/timer.entity';
@@ -133,6 +134,20 @@ export function insertTimer(m: EntityManager, t: TimerEntity): Statement {
   return {
     sql: 'INSERT INTO timers (id, instance_id, state, revision, level, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     params: [t.id, t.instanceId, t.state, t.revision, t.level, dbTime(m, t.dueAt), dbTime(m, t.createdAt)],
+  };
+}
+
+/**
+ * A pending outbox row. The unique (instance_id, effect_key) index drops an effect asked
+ * for twice, without a read first: `INSERT IGNORE` on MySQL, `INSERT OR IGNORE` on SQLite.
+ */
+export function insertOutboxRow(m: EntityManager, r: { id: string; instanceId: string; revision: number; effect: ProcedureEffect; effectKey: string; at: Date }): Statement {
+  const at = dbTime(m, r.at);
+  return {
+    sql: `${isMysqlManager(m) ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO outbox
+            (id, instance_id, revision, kind, effect_key, payload, status, attempts, next_attempt_at, last_error, created_at, done_at)
+          VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, NULL, ?, NULL)`,
+    params: [r.id, r.instanceId, r.revision, r.effect.type.slice('effect.'.length), r.effectKey, JSON.stringify(r.effect), at, at],
   };
 }
 
