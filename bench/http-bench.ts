@@ -1,5 +1,5 @@
-import { ChildProcess, fork, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpLoadInput } from './http-load';
 import type { Measurement } from './measure';
@@ -13,9 +13,22 @@ import type { Measurement } from './measure';
  */
 export interface HttpResult extends Measurement {
   serverRssMb: number;
-  /** CPU time of the server's main thread per request: steadier than throughput on a shared machine, so changes compare by it. */
-  serverMainThreadCpuMs: number;
-  floor: Measurement;
+  /** CPU per measured request, in ms, by process (see CpuBudget): where the machine's time goes. */
+  cpu: CpuBudget;
+  floor: Measurement & { cpu: CpuBudget };
+}
+
+/**
+ * CPU time per request of each process taking part, in ms, read from /proc over the
+ * measured requests only. `serverMainThread`: the server's main thread alone, steadier
+ * than throughput on a shared machine, so changes compare by it. `mariadb` is NaN when
+ * no local MariaDB process is found (a remote BENCH_MYSQL_URL).
+ */
+export interface CpuBudget {
+  server: number;
+  serverMainThread: number;
+  mariadb: number;
+  loadGenerator: number;
 }
 
 /** Starts a server process and resolves once it prints "listening". */
@@ -55,33 +68,75 @@ function rssMb(pid: number): number {
   return line ? Number(line.replace(/\D+/g, '')) / 1024 : NaN;
 }
 
+const CLOCK_TICKS_PER_SEC = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/** CPU time of a whole process, all its threads, user and system, in ms (Linux /proc/<pid>/stat). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SEC;
+}
+
 /** CPU time a process's main thread has run, in ms (Linux schedstat, nanoseconds). */
 function mainThreadCpuMs(pid: number): number {
   return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
 }
 
+/** The local MariaDB server's pid, if it runs on this machine. */
+function mariadbPid(): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (/^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
+}
+
+/** What a CPU budget reads: each part's reader, by name (the load generator's is added by `load`). */
+type CpuReaders = Omit<Record<keyof CpuBudget, () => number>, 'loadGenerator'>;
+
+function cpuReaders(serverPid: number, mainThread: boolean): CpuReaders {
+  const db = mariadbPid();
+  return {
+    server: () => processCpuMs(serverPid),
+    serverMainThread: () => (mainThread ? mainThreadCpuMs(serverPid) : NaN),
+    mariadb: () => (db ? processCpuMs(db) : NaN),
+  };
+}
+
 /**
- * One run of the load generator in its own process. It says when its warm-up is over
- * (`onMeasuring`, for readings that must cover the measured requests only) and sends
- * its Measurement when done.
+ * One run of the load generator in its own process, with the CPU each part of `readers`
+ * (and the load generator itself) used over the measured requests, from the end of the
+ * warm-up to the result.
  */
-function load(input: HttpLoadInput, onMeasuring: () => void = () => undefined): Promise<Measurement> {
+function load(input: HttpLoadInput, readers: CpuReaders): Promise<Measurement & { cpu: CpuBudget }> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'http-load.js'), [JSON.stringify(input)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    let result: Measurement | undefined;
+    const all: Record<keyof CpuBudget, () => number> = { ...readers, loadGenerator: () => processCpuMs(child.pid!) };
+    const read = () => Object.fromEntries(Object.entries(all).map(([name, reader]) => [name, reader()])) as unknown as CpuBudget;
+    let before: CpuBudget | undefined;
+    let result: (Measurement & { cpu: CpuBudget }) | undefined;
     child.on('message', (m: { measuring?: true; result?: Measurement }) => {
-      if (m.measuring) onMeasuring();
-      if (m.result) result = m.result;
+      if (m.measuring) before = read();
+      if (m.result) {
+        const after = read();
+        const ops = m.result.ops;
+        const cpu = Object.fromEntries(Object.keys(all).map((k) => [k, (after[k as keyof CpuBudget] - before![k as keyof CpuBudget]) / ops])) as unknown as CpuBudget;
+        result = { ...m.result, cpu };
+      }
     });
     child.once('error', reject);
     child.once('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`http load exited with ${code}`))));
   });
 }
 
-/** Two runs as one: operations over the time both took (their latency figures are not combined). */
-function joined(a: Measurement, b: Measurement): Measurement {
+/** Two runs as one: operations and CPU over both (their latency figures are not combined). */
+function joined(a: Measurement & { cpu: CpuBudget }, b: Measurement & { cpu: CpuBudget }): Measurement & { cpu: CpuBudget } {
   const ops = a.ops + b.ops;
-  return { ops, perSec: ops / (a.ops / a.perSec + b.ops / b.perSec), p50Ms: NaN, p99Ms: NaN };
+  const cpu = Object.fromEntries(Object.keys(a.cpu).map((k) => [k, (a.cpu[k as keyof CpuBudget] * a.ops + b.cpu[k as keyof CpuBudget] * b.ops) / ops])) as unknown as CpuBudget;
+  return { ops, perSec: ops / (a.ops / a.perSec + b.ops / b.perSec), p50Ms: NaN, p99Ms: NaN, cpu };
 }
 
 export async function httpBench(env: Record<string, string>, concurrency: number, durationMs: number, plan: Record<string, unknown>): Promise<HttpResult> {
@@ -116,14 +171,14 @@ export async function httpBench(env: Record<string, string>, concurrency: number
       instances: revisions.map((revision, i) => ({ id: String(i), revision })),
       plan,
     });
-    const before = await load(floorInput(Array.from({ length: concurrency }, () => 1)));
-    let cpuBefore = NaN;
-    const result = await load({ baseUrl, durationMs, submitter, rejecter, instances, plan }, () => (cpuBefore = mainThreadCpuMs(server.pid!)));
-    const serverMainThreadCpuMs = (mainThreadCpuMs(server.pid!) - cpuBefore) / result.ops;
+    // the floor server is a single thread's work plus libuv's: its process is what it costs
+    const floorReaders = cpuReaders(floorServer.pid!, false);
+    const before = await load(floorInput(Array.from({ length: concurrency }, () => 1)), floorReaders);
+    const result = await load({ baseUrl, durationMs, submitter, rejecter, instances, plan }, cpuReaders(server.pid!, true));
     const serverRssMb = rssMb(server.pid!);
     // the floor's rows went on from where the first run left them
-    const after = await load(floorInput(await call<number[]>(`http://127.0.0.1:${floorPort}`, '/revisions', {})));
-    return { ...result, serverRssMb, serverMainThreadCpuMs, floor: joined(before, after) };
+    const after = await load(floorInput(await call<number[]>(`http://127.0.0.1:${floorPort}`, '/revisions', {})), floorReaders);
+    return { ...result, serverRssMb, floor: joined(before, after) };
   } finally {
     await stopServer(server);
     await stopServer(floorServer);

@@ -44,6 +44,14 @@ describe('procedure forms in Chromium', () => {
     return dialog;
   }
 
+  /** Opens the board's start dialog (新建) and waits until it has opened. */
+  async function newRecord(page: Page): Promise<Locator> {
+    await page.getByRole('button', { name: /新建/ }).click();
+    const dialog = page.getByRole('dialog').last();
+    await opened(dialog);
+    return dialog;
+  }
+
   const ok = (dialog: Locator) => dialog.locator('.ant-modal-footer .ant-btn-primary').click();
   const errorOn = (dialog: Locator, id: string) => dialog.locator('.ant-form-item', { has: dialog.page().locator(`#${id}`) }).locator('.ant-form-item-explain-error');
 
@@ -67,8 +75,7 @@ describe('procedure forms in Chromium', () => {
 
   it('starts a complaint with its intake, dispatches it to a handler picked from the people, resolves it and records the callback', async () => {
     const page = await as('complaint_desk', '/complaints');
-    await page.getByRole('button', { name: /新建/ }).click();
-    const start = page.getByRole('dialog').last();
+    const start = await newRecord(page);
     await start.locator('#title').fill('液压缸漏油');
     await ok(start);
     // the record needs its customer, channel and description
@@ -152,8 +159,7 @@ describe('procedure forms in Chromium', () => {
 
   it('walks a corrective action through its forms: problem, cause, a plan with a picked owner and a due date, the result, signed evidence', async () => {
     let page = await as('quality', '/actions');
-    await page.getByRole('button', { name: /新建/ }).click();
-    const start = page.getByRole('dialog').last();
+    const start = await newRecord(page);
     await start.locator('#title').fill('密封件可靠性整改');
     await ok(start);
     await page.waitForURL(/\/instances\/[0-9a-f-]{36}$/);
@@ -236,8 +242,7 @@ describe('procedure forms in Chromium', () => {
   it('recompiles a stale management-review pack, and shows the general manager the frozen pack they sign', async () => {
     const year = String(new Date(Date.now() + 8 * 3_600_000).getUTCFullYear());
     let page = await as('quality', '/reviews');
-    await page.getByRole('button', { name: /新建/ }).click();
-    const start = page.getByRole('dialog').last();
+    const start = await newRecord(page);
     await start.locator('#title').fill(`${year} 年度管理评审输入`);
     await start.locator('#period').fill(year);
     await ok(start);

@@ -24,7 +24,10 @@ export function StartProcedureModal({ onClose, onStarted, initialProcedure }: { 
   const startable = useStartable();
   const { message } = App.useApp();
   const [form] = Form.useForm<StartValues>();
-  const procedure = Form.useWatch('procedure', form);
+  const initial = initialProcedure ?? startable[0];
+  // useWatch is undefined until the form has rendered once: without the fallback, an OK pressed
+  // that early validated the form without the procedure's start fields and sent it incomplete
+  const procedure = Form.useWatch('procedure', form) ?? initial;
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
@@ -45,7 +48,7 @@ export function StartProcedureModal({ onClose, onStarted, initialProcedure }: { 
   return (
     <Modal open title={t('start.title')} onOk={() => void submit().catch(() => undefined)} okButtonProps={{ loading: busy }} onCancel={onClose} destroyOnHidden>
       <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" initialValues={{ procedure: initialProcedure ?? startable[0] }}>
+      <Form form={form} layout="vertical" initialValues={{ procedure: initial }}>
         <Form.Item name="procedure" label={t('start.procedure')} rules={[{ required: true }]}>
           <Select options={list.filter((p) => startable.includes(p.key)).map((p) => ({ value: p.key, label: local(p.title) }))} />
         </Form.Item>
