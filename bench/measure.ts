@@ -53,13 +53,6 @@ export class Meter {
   }
 }
 
-/** One round: runs `op` from `concurrency` loops for `durationMs`. */
-export async function measure(concurrency: number, durationMs: number, op: Operation): Promise<Measurement> {
-  const meter = new Meter(concurrency, op);
-  await meter.round(durationMs);
-  return meter.result();
-}
-
 export interface Figure {
   name: string;
   value: number;

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Engine } from 'bpmn-engine';
 import { createPool } from 'mysql2/promise';
-import { measure, Measurement } from './measure';
+import type { Floor } from './floor';
 
 /**
  * The peer: the same two-step approval (submit, approve) in bpmn-engine. Its
  * state lives in memory, so, as its users must, each step loads the saved state
  * from MariaDB, recovers and resumes the engine, signals the user task and saves
- * the new state again. Measured as completed instances per second.
+ * the new state again. Measured as completed instances per second, in rounds that
+ * alternate with Satisflow's (the shape of a floor: an operation and a close).
  */
 const SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="approvalDefinitions" targetNamespace="http://satisflow.local/bench">
@@ -22,7 +23,7 @@ const SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-export async function peerBpmnMysql(url: string, concurrency: number, ms: number): Promise<Measurement> {
+export async function peerBpmnMysql(url: string, concurrency: number): Promise<Floor> {
   const pool = createPool({ uri: url, connectionLimit: concurrency });
   await pool.query('CREATE TABLE peer_bpmn_states (id VARCHAR(36) PRIMARY KEY, status VARCHAR(16) NOT NULL, state LONGTEXT NOT NULL)');
 
@@ -37,7 +38,7 @@ export async function peerBpmnMysql(url: string, concurrency: number, ms: number
     return status;
   };
 
-  const result = await measure(concurrency, ms, async () => {
+  const op = async () => {
     const id = randomUUID();
     const engine = new Engine({ name: id, source: SOURCE });
     await engine.execute();
@@ -45,7 +46,6 @@ export async function peerBpmnMysql(url: string, concurrency: number, ms: number
     await engine.stop();
     await step(id, 'submit');
     if ((await step(id, 'approve')) !== 'completed') throw new Error('bpmn-engine did not complete the approval');
-  });
-  await pool.end();
-  return result;
+  };
+  return { op, close: () => pool.end() };
 }
