@@ -94,6 +94,13 @@ function mariadbPid(): number | undefined {
   return undefined;
 }
 
+const BUDGET_PARTS: (keyof CpuBudget)[] = ['server', 'serverMainThread', 'mariadb', 'loadGenerator'];
+
+/** A budget whose every part is `part(name)`. */
+function budget(part: (name: keyof CpuBudget) => number): CpuBudget {
+  return Object.fromEntries(BUDGET_PARTS.map((name) => [name, part(name)])) as unknown as CpuBudget;
+}
+
 /** What a CPU budget reads: each part's reader, by name (the load generator's is added by `load`). */
 type CpuReaders = Omit<Record<keyof CpuBudget, () => number>, 'loadGenerator'>;
 
@@ -115,16 +122,14 @@ function load(input: HttpLoadInput, readers: CpuReaders): Promise<Measurement & 
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'http-load.js'), [JSON.stringify(input)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const all: Record<keyof CpuBudget, () => number> = { ...readers, loadGenerator: () => processCpuMs(child.pid!) };
-    const read = () => Object.fromEntries(Object.entries(all).map(([name, reader]) => [name, reader()])) as unknown as CpuBudget;
+    const read = () => budget((name) => all[name]());
     let before: CpuBudget | undefined;
     let result: (Measurement & { cpu: CpuBudget }) | undefined;
     child.on('message', (m: { measuring?: true; result?: Measurement }) => {
       if (m.measuring) before = read();
       if (m.result) {
         const after = read();
-        const ops = m.result.ops;
-        const cpu = Object.fromEntries(Object.keys(all).map((k) => [k, (after[k as keyof CpuBudget] - before![k as keyof CpuBudget]) / ops])) as unknown as CpuBudget;
-        result = { ...m.result, cpu };
+        result = { ...m.result, cpu: budget((name) => (after[name] - before![name]) / m.result!.ops) };
       }
     });
     child.once('error', reject);
@@ -135,7 +140,7 @@ function load(input: HttpLoadInput, readers: CpuReaders): Promise<Measurement & 
 /** Two runs as one: operations and CPU over both (their latency figures are not combined). */
 function joined(a: Measurement & { cpu: CpuBudget }, b: Measurement & { cpu: CpuBudget }): Measurement & { cpu: CpuBudget } {
   const ops = a.ops + b.ops;
-  const cpu = Object.fromEntries(Object.keys(a.cpu).map((k) => [k, (a.cpu[k as keyof CpuBudget] * a.ops + b.cpu[k as keyof CpuBudget] * b.ops) / ops])) as unknown as CpuBudget;
+  const cpu = budget((name) => (a.cpu[name] * a.ops + b.cpu[name] * b.ops) / ops);
   return { ops, perSec: ops / (a.ops / a.perSec + b.ops / b.perSec), p50Ms: NaN, p99Ms: NaN, cpu };
 }
 
