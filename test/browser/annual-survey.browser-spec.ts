@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, callAs, login, opened, shot, shotOf, SHOTS, startHarness, type Harness } from './support';
+import { ADMIN_PASSWORD, callAs, login, opened, pick, shot, shotOf, SHOTS, startHarness, type Harness } from './support';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
 const TITLE = `2026 年度客户满意度调查 ${INJECTION}`;
@@ -350,11 +350,8 @@ describe('annual survey walked through the console in Chromium', () => {
     const complaintUrl = page.url();
     await button(page, '派单').first().click();
     const dispatch = modal(page);
-    const handler = async (username: string) => {
-      await dispatch.locator('.ant-select', { has: page.locator('#handler') }).click();
-      await dispatch.locator('#handler').fill(username);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `(${username})` }).click();
-    };
+    // a click while the filtered list re-renders takes nothing: pick tries again (it once dispatched to the refused handler twice)
+    const handler = (username: string) => pick(dispatch, 'handler', `(${username})`, username);
     await handler('coordinator');
     await dispatch.locator('.ant-modal-footer .ant-btn-primary').click();
     await dispatch.locator('.ant-form-item-explain-error', { hasText: '该用户不具有“责任人”岗位' }).waitFor();

@@ -7,7 +7,7 @@
  * questionnaire. Refusals are said on the inputs they concern, in the page's language.
  */
 import type { Locator, Page } from 'playwright-core';
-import { callAs, type Harness, login, opened, startHarness } from './support';
+import { callAs, type Harness, login, opened, pick, startHarness } from './support';
 
 describe('procedure forms in Chromium', () => {
   let h: Harness;
@@ -54,24 +54,6 @@ describe('procedure forms in Chromium', () => {
 
   const ok = (dialog: Locator) => dialog.locator('.ant-modal-footer .ant-btn-primary').click();
   const errorOn = (dialog: Locator, id: string) => dialog.locator('.ant-form-item', { has: dialog.page().locator(`#${id}`) }).locator('.ant-form-item-explain-error');
-
-  /**
-   * Picks an option of a select by typing (people) or by clicking (short lists). A single
-   * select closes its list when an option is taken; a click that lands while the filtered
-   * list re-renders takes nothing and leaves it open, so the pick is tried again.
-   */
-  async function pick(dialog: Locator, id: string, option: string, type?: string): Promise<void> {
-    const page = dialog.page();
-    const open = page.locator('.ant-select-dropdown:visible');
-    for (let attempt = 0; ; attempt++) {
-      await dialog.locator('.ant-form-item', { has: page.locator(`#${id}`) }).locator('.ant-select').click();
-      if (type) await dialog.locator(`#${id}`).fill(type);
-      await open.locator('.ant-select-item-option', { hasText: option }).first().click();
-      const closed = await open.first().waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
-      if (closed || attempt === 2) return;
-      await page.keyboard.press('Escape');
-    }
-  }
 
   it('starts a complaint with its intake, dispatches it to a handler picked from the people, resolves it and records the callback', async () => {
     const page = await as('complaint_desk', '/complaints');

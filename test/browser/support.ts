@@ -165,3 +165,21 @@ export async function opened(dialog: Locator): Promise<void> {
   await dialog.waitFor();
   await dialog.page().waitForFunction(`!document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter')`);
 }
+
+/**
+ * Picks an option of a select in a dialog by typing (people) or by clicking (short lists).
+ * A single select closes its list when an option is taken; a click that lands while the
+ * filtered list re-renders takes nothing and leaves it open, so the pick is tried again.
+ */
+export async function pick(dialog: Locator, id: string, option: string, type?: string): Promise<void> {
+  const page = dialog.page();
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 0; ; attempt++) {
+    await dialog.locator('.ant-form-item', { has: page.locator(`#${id}`) }).locator('.ant-select').click();
+    if (type) await dialog.locator(`#${id}`).fill(type);
+    await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+    const closed = await open.first().waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+    if (closed || attempt === 2) return;
+    await page.keyboard.press('Escape');
+  }
+}
